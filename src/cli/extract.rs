@@ -1,0 +1,301 @@
+//! `zhengce extract`: the batch runner. Documents go through a rayon pool in bounded
+//! chunks and come out in input order, so memory stays flat and output is byte-identical
+//! whatever `--jobs` is.
+
+use super::inputs::{self, Input};
+use super::InputArgs;
+use anyhow::{bail, Context as _};
+use rayon::prelude::*;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Instant;
+use zhengce::{Pipeline, Record};
+
+/// Extract targets, projects, units and tasks from policy documents as zhengce/1 JSON.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  zhengce extract corpus --format jsonl > corpus.jsonl\n  zhengce extract report.txt\n  zhengce extract archive/ --out-dir out/ --jobs 4 --resume\n  cat page.html | zhengce extract - --format jsonl"
+)]
+pub struct Args {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format: a pretty JSON array (one input: one object) or one object per line.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    pub format: Format,
+    /// Write to FILE instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE", conflicts_with = "out_dir")]
+    pub output: Option<PathBuf>,
+    /// Write one NAME.json per input into DIR (each file written atomically).
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// With --out-dir: skip inputs whose output exists and whose sha256 still matches.
+    #[arg(long, requires = "out_dir")]
+    pub resume: bool,
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// No progress bar and no summary on standard error.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Json,
+    Jsonl,
+}
+
+/// What happened to one input.
+enum Outcome {
+    Done(Record),
+    /// `--resume` found an up-to-date output.
+    Skipped,
+}
+
+#[derive(Default)]
+struct Summary {
+    documents: usize,
+    failed: usize,
+    skipped: usize,
+    targets: usize,
+    projects: usize,
+    units: usize,
+    tasks: usize,
+}
+
+impl Summary {
+    fn add(&mut self, o: &Outcome) {
+        match o {
+            Outcome::Skipped => self.skipped += 1,
+            Outcome::Done(Record::Error(_)) => self.failed += 1,
+            Outcome::Done(Record::Document(d)) => {
+                self.documents += 1;
+                self.targets += d.targets.len();
+                self.projects += d.projects.len();
+                self.units += d.units.len();
+                self.tasks += d.tasks.len();
+            }
+        }
+    }
+}
+
+/// Where records go.
+enum Sink {
+    Stream { out: Box<dyn Write>, format: Format, single: bool, written: usize },
+    Dir { dir: PathBuf },
+}
+
+impl Sink {
+    fn write(&mut self, input: &Input, record: &Record) -> anyhow::Result<()> {
+        match self {
+            Sink::Stream { out, format, single, written } => {
+                match format {
+                    Format::Jsonl => {
+                        serde_json::to_writer(&mut *out, record)?;
+                        out.write_all(b"\n")?;
+                    }
+                    Format::Json if *single => {
+                        serde_json::to_writer_pretty(&mut *out, record)?;
+                        out.write_all(b"\n")?;
+                    }
+                    Format::Json => {
+                        out.write_all(if *written == 0 { b"[\n" } else { b",\n" })?;
+                        serde_json::to_writer_pretty(&mut *out, record)?;
+                    }
+                }
+                *written += 1;
+                Ok(())
+            }
+            Sink::Dir { dir } => {
+                let path = dir.join(input.out_name());
+                let mut bytes = serde_json::to_vec_pretty(record)?;
+                bytes.push(b'\n');
+                write_atomic(&path, &bytes)
+            }
+        }
+    }
+
+    fn finish(&mut self) -> anyhow::Result<()> {
+        if let Sink::Stream { out, format: Format::Json, single: false, written } = self {
+            out.write_all(if *written == 0 { b"[]\n" } else { b"\n]\n" })?;
+        }
+        if let Sink::Stream { out, .. } = self {
+            out.flush()?;
+        }
+        Ok(())
+    }
+}
+
+/// Writes `bytes` to a temporary file beside `path`, then renames it into place, so a
+/// reader (or an interrupted run) never sees half a file.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    }
+    let tmp = path.with_extension(format!("json.tmp{}", std::process::id()));
+    std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("cannot rename into {}", path.display()))?;
+    Ok(())
+}
+
+fn up_to_date(out: &Path, bytes: &[u8]) -> bool {
+    let Ok(existing) = std::fs::read(out) else { return false };
+    #[derive(serde::Deserialize)]
+    struct Head {
+        sha256: Option<String>,
+    }
+    match serde_json::from_slice::<Head>(&existing) {
+        Ok(Head { sha256: Some(sha) }) => sha == zhengce::sha256_hex(bytes),
+        _ => false,
+    }
+}
+
+fn process(pipeline: &Pipeline, input: &Input, resume_dir: Option<&Path>) -> Outcome {
+    let source = input.source();
+    let bytes = match input.read() {
+        Ok(b) => b,
+        Err(e) => return Outcome::Done(Record::Error(zhengce::ErrorRecord::new(source, e))),
+    };
+    if let Some(dir) = resume_dir {
+        if up_to_date(&dir.join(input.out_name()), &bytes) {
+            return Outcome::Skipped;
+        }
+    }
+    // The library never panics by design; this guard keeps one bad input from ending a
+    // batch of thousands should a bug slip through.
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.extract_bytes(&source, &bytes))) {
+        Ok(r) => Outcome::Done(r),
+        Err(_) => Outcome::Done(Record::Error(zhengce::ErrorRecord::new(
+            source,
+            "internal error while extracting (please report this input)",
+        ))),
+    }
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let globs = inputs::globs(&args.input.globs).context("bad --glob pattern")?;
+    let inputs = inputs::expand(&args.input.paths, &globs);
+    if inputs.is_empty() {
+        bail!(
+            "no input files found (directories are searched for {:?}; use --glob to change)",
+            globs_shown(&args.input.globs)
+        );
+    }
+    let pipeline = args.input.pipeline()?;
+    let jobs = args.jobs.unwrap_or(0);
+    let pool =
+        rayon::ThreadPoolBuilder::new().num_threads(jobs).build().context("cannot start worker threads")?;
+
+    let mut sink = match (&args.out_dir, &args.output) {
+        (Some(dir), _) => {
+            std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+            Sink::Dir { dir: dir.clone() }
+        }
+        (None, Some(file)) => {
+            let f =
+                std::fs::File::create(file).with_context(|| format!("cannot create {}", file.display()))?;
+            Sink::Stream {
+                out: Box::new(BufWriter::new(f)),
+                format: args.format,
+                single: inputs.len() == 1,
+                written: 0,
+            }
+        }
+        (None, None) => Sink::Stream {
+            out: Box::new(BufWriter::new(std::io::stdout().lock())),
+            format: args.format,
+            single: inputs.len() == 1,
+            written: 0,
+        },
+    };
+
+    let interrupted = Arc::new(AtomicBool::new(false));
+    {
+        let flag = interrupted.clone();
+        // A second handler cannot be installed (e.g. in tests); then Ctrl-C just kills us.
+        let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
+    }
+    let progress = progress_bar(inputs.len(), args.quiet);
+    let resume_dir = if args.resume { args.out_dir.as_deref() } else { None };
+    let mut summary = Summary::default();
+    let chunk = pool.current_num_threads().max(1) * 8;
+    for batch in inputs.chunks(chunk) {
+        if interrupted.load(Ordering::SeqCst) {
+            break;
+        }
+        let outcomes: Vec<Option<Outcome>> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|input| {
+                    (!interrupted.load(Ordering::SeqCst)).then(|| process(&pipeline, input, resume_dir))
+                })
+                .collect()
+        });
+        for (input, outcome) in batch.iter().zip(outcomes) {
+            let Some(outcome) = outcome else { continue };
+            if let Outcome::Done(record) = &outcome {
+                sink.write(input, record)?;
+            }
+            summary.add(&outcome);
+            if let Some(pb) = &progress {
+                pb.inc(1);
+            }
+        }
+    }
+    sink.finish()?;
+    if let Some(pb) = progress {
+        pb.finish_and_clear();
+    }
+    let was_interrupted = interrupted.load(Ordering::SeqCst);
+    if !args.quiet {
+        let s = &summary;
+        eprintln!(
+            "zhengce: {} documents, {} targets, {} projects, {} units, {} tasks, {} failed{}{} in {:.2} s",
+            s.documents,
+            s.targets,
+            s.projects,
+            s.units,
+            s.tasks,
+            s.failed,
+            if s.skipped > 0 { format!(", {} skipped (up to date)", s.skipped) } else { String::new() },
+            if was_interrupted {
+                format!(", interrupted: {} not processed", inputs.len() - s.documents - s.failed - s.skipped)
+            } else {
+                String::new()
+            },
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(if was_interrupted {
+        ExitCode::from(130)
+    } else if summary.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn globs_shown(user: &[String]) -> Vec<String> {
+    if user.is_empty() {
+        inputs::DEFAULT_GLOBS.iter().map(|s| s.to_string()).collect()
+    } else {
+        user.to_vec()
+    }
+}
+
+fn progress_bar(n: usize, quiet: bool) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if quiet || n < 2 || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let pb = indicatif::ProgressBar::new(n as u64);
+    pb.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} documents, {per_sec}, eta {eta}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    Some(pb)
+}

@@ -1,0 +1,90 @@
+//! Command-line parsing (clap derive) and dispatch. The library does the work; this module
+//! turns flags into library calls, walks inputs, and writes output.
+
+mod extract;
+mod inputs;
+mod numbers;
+mod segment;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Extract numeric targets, named projects, responsible units and tasks from Chinese
+/// policy documents into zhengce/1 JSON.
+#[derive(Debug, Parser)]
+#[command(name = "zhengce", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    Extract(extract::Args),
+    Segment(segment::Args),
+    Numbers(numbers::Args),
+}
+
+/// Flags shared by the subcommands that read documents.
+#[derive(Debug, Clone, clap::Args)]
+pub struct InputArgs {
+    /// Files or directories to read ('-' for standard input). Directories are walked
+    /// recursively in sorted path order.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Which files to pick up in directories (repeatable; default: *.txt *.html *.htm *.md).
+    #[arg(long = "glob", value_name = "GLOB")]
+    pub globs: Vec<String>,
+    /// A jieba user dictionary (`word [freq] [tag]` a line) loaded after the built-in one
+    /// (repeatable; later files win).
+    #[arg(long = "user-dict", value_name = "FILE")]
+    pub user_dicts: Vec<PathBuf>,
+}
+
+impl InputArgs {
+    /// Builds the pipeline with the user dictionaries.
+    pub fn pipeline(&self) -> anyhow::Result<zhengce::Pipeline> {
+        use anyhow::Context as _;
+        let mut opts = zhengce::Options::default();
+        for p in &self.user_dicts {
+            let d = zhengce::segment::read_user_dict(p)
+                .with_context(|| format!("cannot load user dictionary {}", p.display()))?;
+            opts.user_dicts.push(d);
+        }
+        Ok(zhengce::Pipeline::with_options(&opts)?)
+    }
+}
+
+/// Runs the command line and maps the outcome to an exit status: 0 all went well, 1 some
+/// inputs failed, 2 usage or set-up errors.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let result = match cli.command {
+        Command::Extract(a) => extract::run(a),
+        Command::Segment(a) => segment::run(a),
+        Command::Numbers(a) => numbers::run(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("zhengce: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

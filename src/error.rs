@@ -1,0 +1,28 @@
+//! Typed errors of the library. The CLI adds context with `anyhow` at its edge only.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong in the library.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The input could not be read from disk.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The input has no text to extract (empty, binary, an image-only PDF, ...).
+    #[error("{0}")]
+    Unreadable(String),
+    /// A dictionary row could not be parsed.
+    #[error("{file}:{line}: {reason}")]
+    Dictionary { file: String, line: usize, reason: String },
+    /// Output could not be serialised.
+    #[error("cannot serialise output: {0}")]
+    Output(#[from] serde_json::Error),
+}
+
+/// Result alias for the library.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

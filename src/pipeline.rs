@@ -1,0 +1,144 @@
+//! The whole pipeline, built once per process and shared by reference across threads:
+//! `decode` → `clean` → `structure` → `segment` → `extract` → `document`.
+
+use crate::clean::{self, CleanRules};
+use crate::decode;
+use crate::document::{Document, ErrorRecord, Record};
+use crate::error::Result;
+use crate::extract::number::NumberGrammar;
+use crate::extract::project::ProjectRules;
+use crate::extract::target::TargetRules;
+use crate::extract::unit::UnitRules;
+use crate::extract::{task, Context};
+use crate::segment::Segmenter;
+use crate::structure::{self, StructureRules};
+
+/// Options for building a [`Pipeline`].
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Extra jieba user dictionaries as `(name, content)`, loaded after the built-in one.
+    pub user_dicts: Vec<(String, String)>,
+}
+
+/// Every compiled lexicon and the segmenter. `Send + Sync`: build once, share `&Pipeline`.
+#[derive(Debug)]
+pub struct Pipeline {
+    pub(crate) clean: CleanRules,
+    pub(crate) structure: StructureRules,
+    pub(crate) segmenter: Segmenter,
+    pub(crate) numbers: NumberGrammar,
+    pub(crate) targets: TargetRules,
+    pub(crate) projects: ProjectRules,
+    pub(crate) units: UnitRules,
+}
+
+impl Pipeline {
+    /// Builds the pipeline with the embedded dictionaries.
+    pub fn new() -> Result<Pipeline> {
+        Pipeline::with_options(&Options::default())
+    }
+
+    /// Builds the pipeline; fails on a bad dictionary row (with its file and line).
+    pub fn with_options(opts: &Options) -> Result<Pipeline> {
+        Ok(Pipeline {
+            clean: CleanRules::new()?,
+            structure: StructureRules::new()?,
+            segmenter: Segmenter::new(&opts.user_dicts)?,
+            numbers: NumberGrammar::new()?,
+            targets: TargetRules::new()?,
+            projects: ProjectRules::new()?,
+            units: UnitRules::new()?,
+        })
+    }
+
+    /// The segmenter, for `zhengce segment`.
+    pub fn segmenter(&self) -> &Segmenter {
+        &self.segmenter
+    }
+
+    /// The number grammar, for `zhengce numbers`.
+    pub fn numbers(&self) -> &NumberGrammar {
+        &self.numbers
+    }
+
+    /// Extracts one input given as bytes. `source` is the path as given (used for the
+    /// record and to tell HTML, PDF and DOCX from text). Never panics; an input with no
+    /// readable text gives an error record.
+    pub fn extract_bytes(&self, source: &str, bytes: &[u8]) -> Record {
+        let sha = crate::sha256_hex(bytes);
+        match decode::decode(bytes, source) {
+            Ok(decoded) => {
+                let mut doc = self.extract_decoded(source, decoded);
+                doc.sha256 = Some(sha);
+                Record::Document(Box::new(doc))
+            }
+            Err(e) => Record::Error(ErrorRecord::new(source, e.to_string())),
+        }
+    }
+
+    /// Extracts from text that is already decoded.
+    pub fn extract_text(&self, source: &str, text: &str) -> Document {
+        let decoded =
+            decode::Decoded { text: text.to_string(), encoding: "utf-8".into(), ..Default::default() };
+        self.extract_decoded(source, decoded)
+    }
+
+    /// Every number expression in an input, target or not (`zhengce numbers`).
+    pub fn numbers_bytes(&self, source: &str, bytes: &[u8]) -> Result<crate::document::NumbersRecord> {
+        let decoded = decode::decode(bytes, source)?;
+        let cleaned = clean::clean(decoded.text, &self.clean);
+        let structure = structure::analyze(&cleaned, &self.structure);
+        let ctx = Context::new(&cleaned, &structure, &self.segmenter);
+        let text = ctx.text();
+        let numbers = self
+            .numbers
+            .find_in(&ctx)
+            .into_iter()
+            .map(|q| crate::document::NumberItem {
+                span: text.span(q.range.clone()),
+                text: text.original(q.range.clone()).to_string(),
+                value: q.value,
+                value_max: q.value_max,
+                unit: q.unit,
+                normalized: q.normalized,
+                comparator: q.comparator,
+            })
+            .collect();
+        Ok(crate::document::NumbersRecord { source: source.to_string(), numbers })
+    }
+
+    fn extract_decoded(&self, source: &str, decoded: decode::Decoded) -> Document {
+        let decode::Decoded { text, encoding, errors, pages } = decoded;
+        let cleaned = clean::clean(text, &self.clean);
+        let structure = structure::analyze(&cleaned, &self.structure);
+        let ctx = Context::new(&cleaned, &structure, &self.segmenter);
+        let quantities = self.numbers.find_in(&ctx);
+        let targets = self.targets.extract(&ctx, quantities);
+        let projects =
+            self.projects.extract(&ctx, &targets.iter().map(|t| t.quantity.clone()).collect::<Vec<_>>());
+        let mentions = self.units.extract(&ctx);
+        let tasks = task::build(&ctx, &targets, &projects, &mentions);
+        crate::document::assemble::assemble(crate::document::assemble::Parts {
+            source,
+            encoding,
+            errors,
+            pages,
+            ctx: &ctx,
+            targets: &targets,
+            projects: &projects,
+            mentions: &mentions,
+            tasks: &tasks,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pipeline_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Pipeline>();
+    }
+}

@@ -1,0 +1,145 @@
+//! Stage 4: word segmentation with jieba-rs and the policy user dictionary.
+//!
+//! The dictionary loader is ours, not `Jieba::load_dict`: jieba-rs gives a word listed
+//! without a frequency the frequency 0 (so it never wins) and rejects `word tag` rows that
+//! Python jieba accepts. Here a missing frequency means "suggest one", and a bad row is an
+//! error with its file and line.
+//!
+//! jieba-rs splits full-width digits and `23,876` into pieces, so numbers and organisation
+//! names are found on the text itself; tokens only help (indicator heads, POS tags).
+
+use crate::error::Result;
+use crate::lexicon;
+use jieba_rs::Jieba;
+use std::ops::Range;
+
+const USER_DICT: &str = include_str!("../dictionaries/user_dict.txt");
+
+/// One word with its part-of-speech tag and byte range in the segmented text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub word: &'a str,
+    pub tag: &'a str,
+    pub range: Range<usize>,
+}
+
+/// jieba-rs with the policy dictionary (and any user dictionaries) loaded once.
+pub struct Segmenter {
+    jieba: Jieba,
+    words: usize,
+}
+
+impl std::fmt::Debug for Segmenter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Segmenter").field("user_words", &self.words).finish()
+    }
+}
+
+/// One parsed dictionary row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DictEntry {
+    pub word: String,
+    pub freq: Option<usize>,
+    pub tag: Option<String>,
+}
+
+/// Parses jieba's dictionary format: `word [freq] [tag]`, one entry a line.
+pub fn parse_dict(file: &str, content: &str) -> Result<Vec<DictEntry>> {
+    lexicon::parse_all(file, content, |row| {
+        let f: Vec<&str> = row.fields().collect();
+        let (freq, tag) = match f.as_slice() {
+            [_] => (None, None),
+            [_, x] => match x.parse::<usize>() {
+                Ok(n) => (Some(n), None),
+                Err(_) if is_tag(x) => (None, Some(x.to_string())),
+                Err(_) => return Err(format!("{x:?} is neither a frequency nor a POS tag")),
+            },
+            [_, n, t] => {
+                let n = n.parse::<usize>().map_err(|_| format!("frequency {n:?} is not a whole number"))?;
+                if !is_tag(t) {
+                    return Err(format!("{t:?} is not a POS tag"));
+                }
+                (Some(n), Some(t.to_string()))
+            }
+            _ => return Err("expected `word [freq] [tag]`".into()),
+        };
+        if freq == Some(0) {
+            return Err("frequency 0 means the word never wins; leave it out to get a suggested one".into());
+        }
+        Ok(DictEntry { word: f[0].to_string(), freq, tag })
+    })
+}
+
+fn is_tag(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 8 && s.chars().all(|c| c.is_ascii_alphabetic())
+}
+
+impl Segmenter {
+    /// jieba's default dictionary plus `dictionaries/user_dict.txt`, then `extra` user
+    /// dictionaries (`(file name, content)`) in order; later entries win.
+    pub fn new(extra: &[(String, String)]) -> Result<Segmenter> {
+        let mut jieba = Jieba::new();
+        let mut words = 0;
+        let mut load = |file: &str, content: &str| -> Result<()> {
+            for e in parse_dict(file, content)? {
+                jieba.add_word(&e.word, e.freq, e.tag.as_deref());
+                words += 1;
+            }
+            Ok(())
+        };
+        load("user_dict.txt", USER_DICT)?;
+        for (file, content) in extra {
+            load(file, content)?;
+        }
+        Ok(Segmenter { jieba, words })
+    }
+
+    /// Number of words added on top of jieba's dictionary.
+    pub fn user_words(&self) -> usize {
+        self.words
+    }
+
+    /// Segments `text`; ranges are byte offsets in `text` plus `base`.
+    pub fn tokens<'a>(&'a self, text: &'a str, base: usize) -> Vec<Token<'a>> {
+        self.jieba
+            .tag(text, true)
+            .into_iter()
+            .map(|t| Token { word: t.word, tag: t.tag, range: base + t.byte_start..base + t.byte_end })
+            .collect()
+    }
+}
+
+/// Reads a user dictionary file given with `--user-dict`.
+pub fn read_user_dict(path: &std::path::Path) -> Result<(String, String)> {
+    let content = lexicon::read_file(path)?;
+    let name = path.display().to_string();
+    parse_dict(&name, &content)?;
+    Ok((name, content))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dict_rows() {
+        let d = parse_dict("d", "营商环境 300 n\n县发展和改革局 nt\n专精特新\n").unwrap();
+        assert_eq!(d[0], DictEntry { word: "营商环境".into(), freq: Some(300), tag: Some("n".into()) });
+        assert_eq!(d[1].freq, None);
+        assert_eq!(d[1].tag.as_deref(), Some("nt"));
+        let err = parse_dict("d", "好词 10 n\n坏词 many words here\n").unwrap_err();
+        assert!(err.to_string().starts_with("d:2:"), "{err}");
+        assert!(parse_dict("d", "零频 0 n\n").is_err());
+    }
+
+    #[test]
+    fn user_words_are_whole_tokens() {
+        let seg = Segmenter::new(&[("t".into(), "县发展和改革局 nt\n".into())]).unwrap();
+        let text = "由县发展和改革局牵头";
+        let words: Vec<&str> = seg.tokens(text, 0).iter().map(|t| t.word).collect();
+        assert!(words.contains(&"县发展和改革局"), "{words:?}");
+        let toks = seg.tokens("社会消费品零售总额", 10);
+        assert_eq!(toks[0].range.start, 10);
+        assert_eq!(toks.last().unwrap().range.end, 10 + "社会消费品零售总额".len());
+    }
+}

@@ -1,0 +1,655 @@
+//! Stage 3: title, issuer, date, period, the heading hierarchy and the sentences.
+//!
+//! Headings are found by their markers (`一、` `(一)` `1.` `1、` `(1)` `①` `第一章`) at a line
+//! start or after a sentence end, so headings that run inline in one long paragraph are
+//! found too. A marker that is not at a line start is only accepted when it continues the
+//! numbering of its kind (`(2)` after `(1)`), which keeps list numbers inside sentences out.
+//! Short unnumbered lines followed by prose are headings as well.
+
+use crate::clean::Cleaned;
+use crate::error::Result;
+use crate::lexicon;
+use regex::Regex;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// A heading found in the text; byte offsets into `norm`.
+#[derive(Debug, Clone)]
+pub struct Heading {
+    /// Kind of marker (`"一、"`, `"(一)"`, `"1."`, `"(1)"`, `"①"`, `"第"`, or `""` when unnumbered).
+    pub kind: &'static str,
+    pub level: u32,
+    pub parent: Option<usize>,
+    /// The marker as written (byte range).
+    pub marker: Range<usize>,
+    /// The heading title (byte range, marker excluded).
+    pub title: Range<usize>,
+    /// The whole section: from the marker to the next heading of the same or a higher level.
+    pub body: Range<usize>,
+}
+
+/// A sentence: the unit extractors work on. Byte offsets into `norm`.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub range: Range<usize>,
+    /// Index into [`Structure::headings`] of the innermost section.
+    pub section: Option<usize>,
+    /// This sentence is a heading title.
+    pub heading: Option<usize>,
+    /// The sentence lies in web boilerplate and is not extracted from.
+    pub boilerplate: bool,
+}
+
+/// Output of the structure stage.
+#[derive(Debug, Default)]
+pub struct Structure {
+    /// Byte range of the title in `norm`.
+    pub title: Option<Range<usize>>,
+    pub issuer: Option<String>,
+    pub date: Option<String>,
+    pub period: Option<[i32; 2]>,
+    pub headings: Vec<Heading>,
+    pub sentences: Vec<Sentence>,
+}
+
+impl Structure {
+    /// The year the document speaks from: its date's year, else the period's start.
+    pub fn year(&self) -> Option<i32> {
+        self.date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok())
+    }
+
+    /// Index of the innermost heading whose body holds `byte`.
+    pub fn section_at(&self, byte: usize) -> Option<usize> {
+        let mut best = None;
+        for (i, h) in self.headings.iter().enumerate() {
+            if h.body.start <= byte && byte < h.body.end {
+                best = Some(i);
+            } else if h.body.start > byte {
+                break;
+            }
+        }
+        best
+    }
+
+    /// Index of the sentence holding `byte`.
+    pub fn sentence_at(&self, byte: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.range.end <= byte);
+        (i < self.sentences.len() && self.sentences[i].range.start <= byte).then_some(i)
+    }
+}
+
+/// Compiled patterns of the structure stage.
+#[derive(Debug)]
+pub struct StructureRules {
+    marker: Regex,
+    page_suffix: Regex,
+    full_date: Regex,
+    iso_date: Regex,
+    year: Regex,
+    meeting_year: Regex,
+    period: Regex,
+    five_year: Regex,
+    place: Regex,
+    organs: Vec<String>,
+    suffix_rank: HashMap<String, usize>,
+    stops: Vec<char>,
+}
+
+const ISSUERS: &str = include_str!("../dictionaries/issuers.txt");
+/// Longest sentence, in bytes, before it is cut (keeps every per-sentence step bounded).
+pub const MAX_SENTENCE: usize = 3000;
+
+impl StructureRules {
+    pub fn new() -> Result<StructureRules> {
+        let mut suffixes = Vec::new();
+        let mut organs = Vec::new();
+        let mut stops = Vec::new();
+        lexicon::parse_all("issuers.txt", ISSUERS, |row| {
+            let mut f = row.fields();
+            match (f.next(), f.next()) {
+                (Some("suffix"), Some(w)) => suffixes.push(w.to_string()),
+                (Some("organ"), Some(w)) => organs.push(w.to_string()),
+                (Some("stop"), Some(w)) => stops.extend(w.chars()),
+                _ => return Err("expected `suffix|organ|stop WORD`".into()),
+            }
+            Ok(())
+        })?;
+        let suffix_rank = suffixes.iter().enumerate().map(|(i, s)| (s.clone(), i)).collect();
+        let mut by_len = suffixes.clone();
+        by_len.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+        let place = format!(r"(?:[\p{{Han}}]{{2}}|XX|××){}", lexicon::alternation(&by_len));
+        let num_cn = "[一二三四五六七八九十]{1,3}";
+        let marker = format!(
+            r"(?P<cnd>{num_cn}、)|(?P<cnp>\({num_cn}\))|(?P<di>第{num_cn}[章部节篇][分]?)|(?P<ndot>\d{{1,2}}\.)(?:[^\d]|$)|(?P<ndun>\d{{1,2}}、)|(?P<np>\(\d{{1,2}}\))|(?P<circ>[①-⑳])"
+        );
+        Ok(StructureRules {
+            marker: Regex::new(&marker).expect("static regex"),
+            page_suffix: Regex::new(r"\s*\(第\s*\d+\s*/\s*\d+\s*页\)\s*$").expect("static regex"),
+            full_date: Regex::new(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+                .expect("static regex"),
+            iso_date: Regex::new(r"(?:发布|印发|成文|发文)(?:时间|日期)\s*[:：]?\s*((?:19|20)\d{2})[-./年](\d{1,2})[-./月](\d{1,2})")
+                .expect("static regex"),
+            year: Regex::new(r"((?:19|20)\d{2})\s*年").expect("static regex"),
+            meeting_year: Regex::new(r"(?:召开|举行|举办)的[^。\n]{0,24}?((?:19|20)\d{2})年[^。\n]{0,24}?会议")
+                .expect("static regex"),
+            period: Regex::new(r"((?:19|20)\d{2})\s*(?:年)?\s*[-—–~至到]{1,2}\s*((?:19|20)\d{2})\s*年")
+                .expect("static regex"),
+            five_year: Regex::new(r"十([一二三四五六])五").expect("static regex"),
+            place: Regex::new(&place).expect("static regex"),
+            organs,
+            suffix_rank,
+            stops,
+        })
+    }
+}
+
+/// Runs the structure stage.
+pub fn analyze(cleaned: &Cleaned, rules: &StructureRules) -> Structure {
+    let norm = cleaned.text.norm();
+    let mut s = Structure::default();
+    s.title = find_title(cleaned, rules);
+    let title = s.title.clone().map(|r| &norm[r]).unwrap_or("");
+    s.issuer = find_issuer(title, cleaned, rules);
+    s.date = find_date(title, cleaned, rules);
+    s.period = find_period(title, norm, rules);
+    s.headings = find_headings(cleaned, rules, s.title.as_ref());
+    s.sentences = split_sentences(cleaned, &s.headings);
+    for sent in &mut s.sentences {
+        sent.section = None;
+    }
+    let mut sentences = std::mem::take(&mut s.sentences);
+    for sent in &mut sentences {
+        sent.section = s.section_at(sent.range.start);
+    }
+    s.sentences = sentences;
+    s
+}
+
+fn lines(norm: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut pos = 0;
+    norm.split_inclusive('\n').map(move |l| {
+        let start = pos;
+        pos += l.len();
+        let body = l.trim_end_matches(['\n', '\r']);
+        let lead = body.len() - body.trim_start().len();
+        start + lead..start + body.trim_end().len()
+    })
+}
+
+fn find_title(cleaned: &Cleaned, rules: &StructureRules) -> Option<Range<usize>> {
+    let norm = cleaned.text.norm();
+    for r in lines(norm) {
+        if r.is_empty() || cleaned.is_boilerplate(r.start) {
+            continue;
+        }
+        let line = &norm[r.clone()];
+        let mut end = r.end;
+        if line.chars().count() > 120 {
+            // A whole document on one line: the title runs to the first sentence end.
+            let cut = line
+                .char_indices()
+                .take(120)
+                .find(|(_, c)| matches!(c, '。' | '!' | '?' | ';'))
+                .map(|(i, _)| i)
+                .unwrap_or_else(|| line.char_indices().nth(60).map(|(i, _)| i).unwrap_or(line.len()));
+            end = r.start + cut;
+        }
+        if let Some(m) = rules.page_suffix.find(&norm[r.start..end]) {
+            end = r.start + m.start();
+        }
+        return Some(r.start..end);
+    }
+    None
+}
+
+fn find_issuer(title: &str, cleaned: &Cleaned, rules: &StructureRules) -> Option<String> {
+    let norm = cleaned.text.norm();
+    // The most specific place named in the title.
+    let mut best: Option<(usize, usize, String)> = None; // (rank, -pos, name)
+    for m in rules.place.find_iter(title) {
+        let Some((name, rank)) = place_name(m.as_str(), rules) else { continue };
+        let mut name = name;
+        let rest = &title[m.end()..];
+        if let Some(org) = rules.organs.iter().find(|o| rest.starts_with(o.as_str())) {
+            name.push_str(org);
+        }
+        if best.as_ref().is_none_or(|b| rank < b.0) {
+            best = Some((rank, m.start(), name));
+        }
+    }
+    if let Some((_, _, name)) = best {
+        return Some(name);
+    }
+    // Else a place in the text whose stem the title names (佛山禅城 ... 禅城区), else the
+    // most frequent township-level name in the text.
+    let mut counts: HashMap<String, (usize, usize, usize)> = HashMap::new(); // name -> (count, rank, first)
+    for m in rules.place.find_iter(norm) {
+        if cleaned.is_boilerplate(m.start()) {
+            continue;
+        }
+        if let Some((name, rank)) = place_name(m.as_str(), rules) {
+            let e = counts.entry(name).or_insert((0, rank, m.start()));
+            e.0 += 1;
+        }
+    }
+    let stem_in_title = counts
+        .iter()
+        .filter(|(name, _)| {
+            let stem: String = name.chars().take(2).collect();
+            title.contains(&stem)
+        })
+        .min_by_key(|(name, (c, rank, first))| (*rank, std::cmp::Reverse(*c), *first, (*name).clone()));
+    if let Some((name, _)) = stem_in_title {
+        return Some(name.clone());
+    }
+    counts
+        .into_iter()
+        .filter(|(_, (_, rank, _))| *rank <= 2)
+        .max_by_key(|(name, (c, rank, first))| {
+            (*c, std::cmp::Reverse(*rank), std::cmp::Reverse(*first), std::cmp::Reverse(name.clone()))
+        })
+        .filter(|(_, (c, _, _))| *c >= 2)
+        .map(|(name, _)| name)
+}
+
+/// Checks a place match (`顾村镇`) against the stop characters; returns it with its rank.
+fn place_name(m: &str, rules: &StructureRules) -> Option<(String, usize)> {
+    let first = m.chars().next()?;
+
+    if rules.stops.contains(&first) {
+        return None;
+    }
+    let stem_len: usize = m.chars().take(2).map(char::len_utf8).sum();
+    let suffix = &m[stem_len..];
+    let rank = *rules.suffix_rank.get(suffix)?;
+    Some((m.to_string(), rank))
+}
+
+fn find_date(title: &str, cleaned: &Cleaned, rules: &StructureRules) -> Option<String> {
+    let norm = cleaned.text.norm();
+    // A signature date near the end of the text proper.
+    let mut end = norm.len();
+    while let Some(r) =
+        cleaned.boilerplate.iter().rev().find(|r| r.end >= end.saturating_sub(1) && r.start < end)
+    {
+        end = r.start;
+    }
+    let body = &norm[..end];
+    let mut tail_start = body.len().saturating_sub(400);
+    while !body.is_char_boundary(tail_start) {
+        tail_start -= 1;
+    }
+    if let Some(c) = rules.full_date.captures_iter(&body[tail_start..]).last() {
+        let y = &c[1];
+        let (m, d) = (c[2].parse::<u32>().ok()?, c[3].parse::<u32>().ok()?);
+        if (1..=12).contains(&m) && (1..=31).contains(&d) {
+            return Some(format!("{y}-{m:02}-{d:02}"));
+        }
+    }
+    if let Some(c) = rules.iso_date.captures(norm) {
+        let (m, d) = (c[2].parse::<u32>().ok()?, c[3].parse::<u32>().ok()?);
+        return Some(format!("{}-{m:02}-{d:02}", &c[1]));
+    }
+    if rules.period.find(title).is_none() {
+        if let Some(c) = rules.year.captures(title) {
+            return Some(c[1].to_string());
+        }
+    }
+    let mut head_end = norm.len().min(600);
+    while !norm.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    rules.meeting_year.captures(&norm[..head_end]).map(|c| c[1].to_string())
+}
+
+fn find_period(title: &str, norm: &str, rules: &StructureRules) -> Option<[i32; 2]> {
+    let parse = |c: regex::Captures| -> Option<[i32; 2]> {
+        let (a, b) = (c[1].parse().ok()?, c[2].parse().ok()?);
+        (a <= b && b - a <= 15).then_some([a, b])
+    };
+    if let Some(p) = rules.period.captures(title).and_then(parse) {
+        return Some(p);
+    }
+    if let Some(c) = rules.five_year.captures(title) {
+        let n = "一二三四五六".chars().position(|x| c[1].starts_with(x))? as i32 + 1;
+        let start = 1951 + (10 + n - 1) * 5;
+        return Some([start, start + 4]);
+    }
+    let mut head_end = norm.len().min(1500);
+    while !norm.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    let head = &norm[..head_end];
+    rules
+        .period
+        .captures_iter(head)
+        .find(|c| {
+            let after = &head[c.get(0).unwrap().end()..];
+            let before = &head[..c.get(0).unwrap().start()];
+            after.starts_with(')')
+                || before.ends_with('(')
+                || before.ends_with("计划")
+                || before.ends_with("规划")
+        })
+        .and_then(parse)
+}
+
+fn cn_value(s: &str) -> Option<u32> {
+    let digit = |c: char| "〇一二三四五六七八九".chars().position(|d| d == c).map(|v| v as u32);
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        [a] if *a == '十' => Some(10),
+        [a] => digit(*a),
+        ['十', b] => Some(10 + digit(*b)?),
+        [a, '十'] => Some(digit(*a)? * 10),
+        [a, '十', b] => Some(digit(*a)? * 10 + digit(*b)?),
+        _ => None,
+    }
+}
+
+/// A candidate marker: kind, value, marker byte range.
+fn marker_at(rules: &StructureRules, text: &str, at: usize) -> Option<(&'static str, u32, Range<usize>)> {
+    let c = rules.marker.captures_at(text, at)?;
+    let m = c.get(0)?;
+    if m.start() != at {
+        return None;
+    }
+    let (kind, g) = if let Some(g) = c.name("cnd") {
+        ("一、", g)
+    } else if let Some(g) = c.name("cnp") {
+        ("(一)", g)
+    } else if let Some(g) = c.name("di") {
+        ("第", g)
+    } else if let Some(g) = c.name("ndot") {
+        ("1.", g)
+    } else if let Some(g) = c.name("ndun") {
+        ("1、", g)
+    } else if let Some(g) = c.name("np") {
+        ("(1)", g)
+    } else {
+        ("①", c.name("circ")?)
+    };
+    let inner: String = g.as_str().chars().filter(|c| !"()、.第章部节篇分".contains(*c)).collect();
+    let value = match kind {
+        "一、" | "(一)" | "第" => cn_value(&inner)?,
+        "①" => inner.chars().next()? as u32 - '①' as u32 + 1,
+        _ => inner.parse().ok()?,
+    };
+    Some((kind, value, g.start()..g.end()))
+}
+
+fn find_headings(cleaned: &Cleaned, rules: &StructureRules, title: Option<&Range<usize>>) -> Vec<Heading> {
+    let norm = cleaned.text.norm();
+    let bytes = norm.as_bytes();
+    let mut out: Vec<Heading> = Vec::new();
+    // stack of (kind, value, heading index)
+    let mut stack: Vec<(&'static str, u32, usize)> = Vec::new();
+    let mut seen_kind: Vec<&'static str> = Vec::new();
+    let title_end = title.map(|t| t.end).unwrap_or(0);
+    let mut line_start = true;
+    let mut i = 0;
+    while i < norm.len() {
+        let c = bytes[i];
+        if c == b'\n' {
+            line_start = true;
+            i += 1;
+            continue;
+        }
+        if c == b' ' || c == b'\t' || c == b'\r' {
+            i += 1;
+            continue;
+        }
+        let at_line_start = line_start;
+        line_start = false;
+        if i >= title_end && !cleaned.is_boilerplate(i) {
+            let prev = norm[..i].chars().next_back();
+            let boundary =
+                at_line_start || matches!(prev, Some(' ' | '\t' | '。' | ';' | '!' | '?' | ')' | ':' | '】'));
+            if boundary {
+                if let Some((kind, value, marker)) = marker_at(rules, norm, i) {
+                    let depth = stack.iter().position(|(k, _, _)| *k == kind);
+                    let ok = match depth {
+                        Some(d) => value == stack[d].1 + 1 || (at_line_start && value > stack[d].1),
+                        None => value == 1 || (at_line_start && !seen_kind.contains(&kind)),
+                    };
+                    if ok {
+                        let level = match depth {
+                            Some(d) => {
+                                stack.truncate(d);
+                                d
+                            }
+                            None => stack.len(),
+                        };
+                        let title = heading_title(rules, norm, marker.end);
+                        let parent = stack.last().map(|s| s.2);
+                        stack.push((kind, value, out.len()));
+                        if !seen_kind.contains(&kind) {
+                            seen_kind.push(kind);
+                        }
+                        let next = title.end.max(marker.end);
+                        out.push(Heading {
+                            kind,
+                            level: level as u32 + 1,
+                            parent,
+                            marker,
+                            title,
+                            body: i..norm.len(),
+                        });
+                        i = next;
+                        continue;
+                    }
+                }
+                if at_line_start {
+                    if let Some(h) = unnumbered_heading(cleaned, i) {
+                        let parent = stack.last().map(|s| s.2);
+                        let level = stack.len() as u32 + 1;
+                        let end = h.end;
+                        out.push(Heading {
+                            kind: "",
+                            level,
+                            parent,
+                            marker: i..i,
+                            title: h,
+                            body: i..norm.len(),
+                        });
+                        i = end;
+                        continue;
+                    }
+                }
+            }
+        }
+        i += norm[i..].chars().next().map(char::len_utf8).unwrap_or(1);
+    }
+    // Body ends where the next heading of the same or a higher level starts.
+    for k in 0..out.len() {
+        let level = out[k].level;
+        if let Some(next) = out[k + 1..].iter().find(|h| h.level <= level) {
+            out[k].body.end = next.body.start;
+        }
+    }
+    out
+}
+
+/// The title after a marker: up to a sentence end, a line end, white space after a few
+/// characters, or the next marker; at most 60 characters.
+fn heading_title(rules: &StructureRules, norm: &str, start: usize) -> Range<usize> {
+    let mut end = start;
+    for (n, (off, c)) in norm[start..].char_indices().enumerate() {
+        let at = start + off;
+        if n >= 60 || matches!(c, '。' | ';' | '!' | '?' | '\n' | '\r') {
+            break;
+        }
+        if (c == ' ' || c == '\t') && n >= 2 {
+            break;
+        }
+        if n >= 2 && matches!(c, '(' | '①'..='⑳' | '0'..='9') && marker_at(rules, norm, at).is_some() {
+            break;
+        }
+        end = at + c.len_utf8();
+    }
+    let t = norm[start..end].trim_end_matches([':', ',', ' ']);
+    start..start + t.len()
+}
+
+/// A short line without sentence punctuation, followed by a prose line.
+fn unnumbered_heading(cleaned: &Cleaned, start: usize) -> Option<Range<usize>> {
+    let norm = cleaned.text.norm();
+    let rest = &norm[start..];
+    let line_len = rest.find('\n')?;
+    let line = rest[..line_len].trim_end();
+    let n = line.chars().count();
+    if !(2..=30).contains(&n) || line.contains(['。', ';', ',', '、', ':']) || line.ends_with(['!', '?']) {
+        return None;
+    }
+    if line.chars().all(|c| c.is_ascii() || c.is_ascii_punctuation()) {
+        return None;
+    }
+    let mut pos = start + line_len + 1;
+    for next in norm[pos..].split('\n') {
+        let t = next.trim();
+        if !t.is_empty() && !cleaned.is_boilerplate(pos) {
+            let prose = t.chars().count() > 30 || t.contains('。');
+            return prose.then(|| start..start + line.len());
+        }
+        pos += next.len() + 1;
+    }
+    None
+}
+
+fn split_sentences(cleaned: &Cleaned, headings: &[Heading]) -> Vec<Sentence> {
+    let norm = cleaned.text.norm();
+    // Cut points: every heading marker start and title end.
+    let mut cuts: Vec<(usize, Option<usize>)> = Vec::new(); // (start of heading title, heading idx)
+    for (k, h) in headings.iter().enumerate() {
+        cuts.push((h.marker.start, None));
+        cuts.push((h.title.start, Some(k)));
+        cuts.push((h.title.end, None));
+    }
+    cuts.sort_by_key(|c| c.0);
+    let mut cut_iter = cuts.into_iter().peekable();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut current_heading: Option<usize> = None;
+    let push = |out: &mut Vec<Sentence>, s: usize, e: usize, heading: Option<usize>| {
+        let seg = &norm[s..e];
+        let lead = seg.len() - seg.trim_start().len();
+        let trail = seg.trim_end().len();
+        let (s2, e2) = (s + lead, s + trail);
+        if s2 < e2 {
+            out.push(Sentence {
+                range: s2..e2,
+                section: None,
+                heading,
+                boilerplate: cleaned.is_boilerplate(s2),
+            });
+        }
+    };
+    for (off, c) in norm.char_indices() {
+        while let Some(&(at, h)) = cut_iter.peek() {
+            if at > off {
+                break;
+            }
+            if start < at {
+                push(&mut out, start, at, current_heading);
+                start = at;
+            }
+            current_heading = h;
+            cut_iter.next();
+        }
+        let end = off + c.len_utf8();
+        let is_end = matches!(c, '。' | '!' | '?' | ';' | '\n' | '…');
+        if is_end || end - start >= MAX_SENTENCE {
+            push(&mut out, start, end, current_heading);
+            start = end;
+            if c != '\n' && !is_end {
+                continue;
+            }
+        }
+    }
+    if start < norm.len() {
+        push(&mut out, start, norm.len(), current_heading);
+    }
+    // A heading sentence is only the title itself.
+    for s in &mut out {
+        if let Some(h) = s.heading {
+            if s.range != headings[h].title {
+                s.heading = None;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::{clean, CleanRules};
+
+    fn run(text: &str) -> (Cleaned, Structure) {
+        let c = clean(text.to_string(), &CleanRules::new().unwrap());
+        let s = analyze(&c, &StructureRules::new().unwrap());
+        (c, s)
+    }
+
+    fn titles(c: &Cleaned, s: &Structure) -> Vec<(u32, String)> {
+        s.headings.iter().map(|h| (h.level, c.text.norm()[h.title.clone()].to_string())).collect()
+    }
+
+    #[test]
+    fn inline_headings_in_one_paragraph() {
+        let text = "某镇三年行动计划(2024-2026年)\n为推进发展,现制定如下: 一、总体要求 (一)指导思想 坚持稳中求进。(二)发展目标 到2026年,建成示范镇。 二、重点任务 (一)坚持发展为要,建设经济高地 1.提升转型显示度 (1)打造联动核。推动更新。(责任单位:经发办)(2)打造贸易区。加快建设。2.提升集聚度(1)发展数字产业。推动集聚。";
+        let (c, s) = run(text);
+        let got = titles(&c, &s);
+        assert_eq!(
+            got,
+            vec![
+                (1, "总体要求".to_string()),
+                (2, "指导思想".to_string()),
+                (2, "发展目标".to_string()),
+                (1, "重点任务".to_string()),
+                (2, "坚持发展为要,建设经济高地".to_string()),
+                (3, "提升转型显示度".to_string()),
+                (4, "打造联动核".to_string()),
+                (4, "打造贸易区".to_string()),
+                (3, "提升集聚度".to_string()),
+                (4, "发展数字产业".to_string()),
+            ]
+        );
+        assert_eq!(s.period, Some([2024, 2026]));
+        let h = &s.headings[6];
+        assert_eq!(s.headings[h.parent.unwrap()].level, 3);
+    }
+
+    #[test]
+    fn list_numbers_inside_sentences_are_not_headings() {
+        let (c, s) =
+            run("标题\n一、任务\n建设3.5公里道路,新建2个公园,完成(3)项改造。\n二、保障\n加强领导。\n");
+        assert_eq!(titles(&c, &s), vec![(1, "任务".into()), (1, "保障".into())]);
+    }
+
+    #[test]
+    fn metadata() {
+        let (c, s) = run("中共某某镇委员会关于推进发展三年行动计划(2023-2025年)\n正文内容很长很长很长很长很长很长很长很长很长很长很长很长。\n中共某某镇委员会 2023年9月26日\n");
+        assert_eq!(s.issuer.as_deref(), Some("某某镇"));
+        assert_eq!(s.date.as_deref(), Some("2023-09-26"));
+        assert_eq!(s.period, Some([2023, 2025]));
+        assert!(c.text.norm()[s.title.clone().unwrap()].starts_with("中共某某镇委员会"));
+        let (_, s) = run("在2023年某某街道党工委工作会议上的报告(第4/5页)\n正文。\n");
+        assert_eq!(s.issuer.as_deref(), Some("某某街道党工委"));
+        assert_eq!(s.date.as_deref(), Some("2023"));
+    }
+
+    #[test]
+    fn unnumbered_headings() {
+        let (c, s) = run("报道标题\n\n强党建 抓治理\n近年来,社区积极完善社区体制,优化治理结构,提升服务效能,探索形成治理模式。\n新机遇 新引擎\n重大项目是拉动区域经济发展的重要引擎,抓项目就是抓发展,谋项目就是谋未来。\n");
+        assert_eq!(titles(&c, &s), vec![(1, "强党建 抓治理".into()), (1, "新机遇 新引擎".into())]);
+    }
+
+    #[test]
+    fn sentences_split_and_bounded() {
+        let long = "甲".repeat(5000);
+        let (_, s) = run(&format!("标题\n第一句。第二句;第三句\n{long}"));
+        assert!(s.sentences.iter().all(|x| x.range.len() <= MAX_SENTENCE + 4));
+        assert!(s.sentences.len() >= 5);
+    }
+}

@@ -1,0 +1,4 @@
+//! The integration tests: one binary, one module per concern.
+
+// The command line end to end: formats, batches, exit codes, encodings.
+mod cli;
