@@ -146,18 +146,19 @@ impl StructureRules {
 /// Runs the structure stage.
 pub fn analyze(cleaned: &Cleaned, rules: &StructureRules) -> Structure {
     let norm = cleaned.text.norm();
-    let mut s = Structure::default();
-    s.title = find_title(cleaned, rules);
-    let title = s.title.clone().map(|r| &norm[r]).unwrap_or("");
-    s.issuer = find_issuer(title, cleaned, rules);
-    s.date = find_date(title, cleaned, rules);
-    s.period = find_period(title, norm, rules);
-    s.headings = find_headings(cleaned, rules, s.title.as_ref());
-    s.sentences = split_sentences(cleaned, &s.headings);
-    for sent in &mut s.sentences {
-        sent.section = None;
-    }
-    let mut sentences = std::mem::take(&mut s.sentences);
+    let title_range = find_title(cleaned, rules);
+    let title = title_range.clone().map(|r| &norm[r]).unwrap_or("");
+    let headings = find_headings(cleaned, rules, title_range.as_ref());
+    let sentences = split_sentences(cleaned, &headings);
+    let mut s = Structure {
+        issuer: find_issuer(title, cleaned, rules),
+        date: find_date(title, cleaned, rules),
+        period: find_period(title, norm, rules),
+        title: title_range,
+        headings,
+        sentences: Vec::new(),
+    };
+    let mut sentences = sentences;
     for sent in &mut sentences {
         sent.section = s.section_at(sent.range.start);
     }
