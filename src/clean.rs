@@ -213,7 +213,7 @@ mod tests {
     fn normalisation_keeps_code_points() {
         let t = Text::new("投资１２２亿元（工业）：％".to_string());
         assert_eq!(t.norm(), "投资122亿元(工业):%");
-        assert_eq!(t.chars(), 12);
+        assert_eq!(t.chars(), 13);
         let b = t.norm().find("122").unwrap();
         assert_eq!(t.span(b..b + 3), [2, 5]);
         assert_eq!(t.original(b..b + 3), "１２２");

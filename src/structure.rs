@@ -388,6 +388,8 @@ fn find_headings(cleaned: &Cleaned, rules: &StructureRules, title: Option<&Range
     let mut seen_kind: Vec<&'static str> = Vec::new();
     let title_end = title.map(|t| t.end).unwrap_or(0);
     let mut line_start = true;
+    // Right after a heading title that ended at the next marker (`2.提升集聚度(1)发展...`).
+    let mut after_title = false;
     let mut i = 0;
     while i < norm.len() {
         let c = bytes[i];
@@ -402,10 +404,12 @@ fn find_headings(cleaned: &Cleaned, rules: &StructureRules, title: Option<&Range
         }
         let at_line_start = line_start;
         line_start = false;
+        let follows_title = std::mem::take(&mut after_title);
         if i >= title_end && !cleaned.is_boilerplate(i) {
             let prev = norm[..i].chars().next_back();
-            let boundary =
-                at_line_start || matches!(prev, Some(' ' | '\t' | '。' | ';' | '!' | '?' | ')' | ':' | '】'));
+            let boundary = at_line_start
+                || follows_title
+                || matches!(prev, Some(' ' | '\t' | '。' | ';' | '!' | '?' | ')' | ':' | '】'));
             if boundary {
                 if let Some((kind, value, marker)) = marker_at(rules, norm, i) {
                     let depth = stack.iter().position(|(k, _, _)| *k == kind);
@@ -437,6 +441,7 @@ fn find_headings(cleaned: &Cleaned, rules: &StructureRules, title: Option<&Range
                             body: i..norm.len(),
                         });
                         i = next;
+                        after_title = true;
                         continue;
                     }
                 }
