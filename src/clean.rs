@@ -161,8 +161,7 @@ impl CleanRules {
             let chars = body.chars().count();
             let is_tail = chars <= 80 && self.tail.is_match(body);
             if is_tail && tail_from.is_none() {
-                let rest_is_short =
-                    lines[i + 1..].iter().all(|(_, b)| !is_prose(b) || self.line.is_match(b));
+                let rest_is_short = lines[i + 1..].iter().all(|(_, b)| !is_prose(b) || self.line.is_match(b));
                 if rest_is_short {
                     tail_from = Some(i);
                 }

@@ -4,3 +4,5 @@
 mod cli;
 // Golden zhengce/1 output for the bundled corpus (re-bless with ZHENGCE_BLESS=1).
 mod golden;
+// HTML pages as saved from government sites.
+mod html;
