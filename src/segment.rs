@@ -142,4 +142,58 @@ mod tests {
         assert_eq!(toks[0].range.start, 10);
         assert_eq!(toks.last().unwrap().range.end, 10 + "社会消费品零售总额".len());
     }
+
+    /// The words `seg` cuts `text` into.
+    fn words<'a>(seg: &'a Segmenter, text: &'a str) -> Vec<&'a str> {
+        seg.tokens(text, 0).into_iter().map(|t| t.word).collect()
+    }
+
+    #[test]
+    fn builtin_dict_is_a_tagged_policy_vocabulary() {
+        let d = parse_dict("user_dict.txt", USER_DICT).unwrap();
+        assert!(d.len() >= 400, "only {} entries", d.len());
+        for e in &d {
+            assert!(e.freq.is_some() && e.tag.is_some(), "{} lacks a frequency or tag", e.word);
+        }
+        let mut seen = std::collections::HashSet::new();
+        assert!(d.iter().all(|e| seen.insert(e.word.as_str())), "duplicate entries");
+        // Words that join digits would change what the number stage sees.
+        assert!(d.iter().all(|e| !e.word.chars().any(|c| c.is_ascii_digit())));
+    }
+
+    #[test]
+    fn builtin_policy_terms_are_whole_tokens() {
+        let seg = Segmenter::new(&[]).unwrap();
+        let cases: [(&str, &[&str]); 5] = [
+            (
+                "今年地区生产总值增长百分之六,一般公共预算收入稳步提高。",
+                &["地区生产总值", "一般公共预算收入"],
+            ),
+            (
+                "责任单位:区住建局;配合单位:各街道办事处;完成时限:年底前。",
+                &["责任单位", "住建局", "配合单位", "街道办事处", "完成时限"],
+            ),
+            ("深化放管服改革,推进一网通办,持续优化营商环境。", &["放管服改革", "一网通办", "营商环境"]),
+            ("县里成立工作专班,统筹推进城市更新和乡村振兴。", &["工作专班", "城市更新", "乡村振兴"]),
+            (
+                "单位GDP能耗下降3个百分点,新建12万平方米保障性租赁住房。",
+                &["单位GDP能耗", "3", "个百分点", "12", "万平方米", "保障性租赁住房"],
+            ),
+        ];
+        for (text, expected) in cases {
+            let got = words(&seg, text);
+            for w in expected {
+                assert!(got.contains(w), "{w} not a token of {text}: {got:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn builtin_abbreviations_leave_common_words_alone() {
+        let seg = Segmenter::new(&[]).unwrap();
+        let got = words(&seg, "群众可以到街道办理手续,信访办理也有时限。");
+        assert!(got.contains(&"街道") && got.contains(&"信访"), "{got:?}");
+        assert!(!got.contains(&"街道办") && !got.contains(&"信访办"), "{got:?}");
+        assert!(words(&seg, "由街道办牵头").contains(&"街道办"));
+    }
 }
