@@ -27,6 +27,9 @@ pub struct Token<'a> {
 pub struct Segmenter {
     jieba: Jieba,
     words: usize,
+    /// Tags from our dictionaries for words jieba already knew: `Jieba::add_word` updates
+    /// the frequency of a known word but keeps its old tag (发改委 stays `j`).
+    tags: std::collections::HashMap<String, String>,
 }
 
 impl std::fmt::Debug for Segmenter {
@@ -80,9 +83,14 @@ impl Segmenter {
     pub fn new(extra: &[(String, String)]) -> Result<Segmenter> {
         let mut jieba = Jieba::new();
         let mut words = 0;
+        let mut tags = std::collections::HashMap::new();
         let mut load = |file: &str, content: &str| -> Result<()> {
             for e in parse_dict(file, content)? {
+                let known = jieba.has_word(&e.word);
                 jieba.add_word(&e.word, e.freq, e.tag.as_deref());
+                if let (true, Some(tag)) = (known, e.tag) {
+                    tags.insert(e.word, tag);
+                }
                 words += 1;
             }
             Ok(())
@@ -91,7 +99,7 @@ impl Segmenter {
         for (file, content) in extra {
             load(file, content)?;
         }
-        Ok(Segmenter { jieba, words })
+        Ok(Segmenter { jieba, words, tags })
     }
 
     /// Number of words added on top of jieba's dictionary.
@@ -104,7 +112,11 @@ impl Segmenter {
         self.jieba
             .tag(text, true)
             .into_iter()
-            .map(|t| Token { word: t.word, tag: t.tag, range: base + t.byte_start..base + t.byte_end })
+            .map(|t| Token {
+                word: t.word,
+                tag: self.tags.get(t.word).map_or(t.tag, String::as_str),
+                range: base + t.byte_start..base + t.byte_end,
+            })
             .collect()
     }
 }
@@ -130,6 +142,14 @@ mod tests {
         let err = parse_dict("d", "好词 10 n\n坏词 many words here\n").unwrap_err();
         assert!(err.to_string().starts_with("d:2:"), "{err}");
         assert!(parse_dict("d", "零频 0 n\n").is_err());
+    }
+
+    #[test]
+    fn our_tags_override_jieba_tags_of_known_words() {
+        let seg = Segmenter::new(&[("t".into(), "发改委 500 nt\n".into())]).unwrap();
+        let toks = seg.tokens("区发改委牵头", 0);
+        let t = toks.iter().find(|t| t.word == "发改委").expect("发改委 is one token");
+        assert_eq!(t.tag, "nt");
     }
 
     #[test]
