@@ -92,7 +92,7 @@ impl Summary {
 enum Sink {
     Stream { out: Box<dyn Write>, format: Format, single: bool, written: usize },
     Dir { dir: PathBuf },
-    Csv { out: zhengce::tables::TableWriter<Box<dyn Write>> },
+    Csv { out: Box<zhengce::tables::TableWriter<Box<dyn Write>>> },
     Tables { set: zhengce::tables::TableSet },
 }
 
@@ -222,11 +222,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let f =
                 std::fs::File::create(file).with_context(|| format!("cannot create {}", file.display()))?;
             let w: Box<dyn Write> = Box::new(BufWriter::new(f));
-            Sink::Csv { out: zhengce::tables::TableWriter::new(w, zhengce::tables::Table::Targets)? }
+            Sink::Csv {
+                out: Box::new(zhengce::tables::TableWriter::new(w, zhengce::tables::Table::Targets)?),
+            }
         }
         (None, None) if args.format == Format::Csv => {
             let w: Box<dyn Write> = Box::new(BufWriter::new(std::io::stdout().lock()));
-            Sink::Csv { out: zhengce::tables::TableWriter::new(w, zhengce::tables::Table::Targets)? }
+            Sink::Csv {
+                out: Box::new(zhengce::tables::TableWriter::new(w, zhengce::tables::Table::Targets)?),
+            }
         }
         (Some(dir), _) => {
             std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
