@@ -246,11 +246,11 @@ fn charts(h: &mut String, cmp: &Comparison) {
     for (r, unit, vals) in charts {
         let max = vals.iter().flatten().map(|(v, _)| v.abs()).fold(0.0_f64, f64::max);
         let n = vals.len();
-        let (label_w, bar_w, row_h, top) = (150.0, 330.0, 30.0, 34.0);
+        let (label_w, bar_w, row_h, top) = (132.0, 200.0, 30.0, 34.0);
         let height = top + row_h * n as f64 + 8.0;
         let _ = write!(
             h,
-            "<figure class=\"chart\"><svg viewBox=\"0 0 600 {height}\" role=\"img\" aria-label=\"{}\"><text x=\"0\" y=\"18\" class=\"ct\">{} · {} ({})</text>",
+            "<figure class=\"chart\"><svg viewBox=\"0 0 440 {height}\" role=\"img\" aria-label=\"{}\"><text x=\"0\" y=\"18\" class=\"ct\">{} · {} ({})</text>",
             esc(&r.indicator),
             esc(&r.indicator),
             compare::measure_zh(r.measure),
@@ -259,7 +259,7 @@ fn charts(h: &mut String, cmp: &Comparison) {
         for (i, v) in vals.iter().enumerate() {
             let y = top + row_h * i as f64;
             let label = cmp.columns.get(i).map(|c| c.label.as_str()).unwrap_or("");
-            let short: String = label.chars().take(12).collect();
+            let short: String = label.chars().take(10).collect();
             let _ =
                 write!(h, "<text x=\"0\" y=\"{}\" class=\"cl\">D{} {}</text>", y + 19.0, i + 1, esc(&short));
             match v {
@@ -275,7 +275,7 @@ fn charts(h: &mut String, cmp: &Comparison) {
                         label_w + w + 6.0,
                         y + 19.0,
                         compare::comparator_sign(cell.comparator),
-                        esc(&zhengce::tables::num(*val)),
+                        esc(&human(*val, &unit)),
                         compare::status_zh(cell.status)
                     );
                 }
@@ -287,6 +287,21 @@ fn charts(h: &mut String, cmp: &Comparison) {
         h.push_str("</svg></figure>\n");
     }
     h.push_str("</div>\n");
+}
+
+/// A normalised value written for people: `1200000000`, `元` → `12亿元`.
+fn human(v: f64, unit: &str) -> String {
+    let short = |x: f64| {
+        let s = format!("{x:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    };
+    if v.abs() >= 1e8 {
+        format!("{}亿{unit}", short(v / 1e8))
+    } else if v.abs() >= 1e4 {
+        format!("{}万{unit}", short(v / 1e4))
+    } else {
+        format!("{}{unit}", zhengce::tables::num(v))
+    }
 }
 
 /// Kind of a highlighted range; the order is the paint order (later inside earlier).
@@ -570,5 +585,13 @@ mod tests {
     #[test]
     fn escape_covers_markup_and_quotes() {
         assert_eq!(esc("<script>\"x\"&'y'"), "&lt;script&gt;&quot;x&quot;&amp;&#39;y&#39;");
+    }
+
+    #[test]
+    fn chart_values_are_readable() {
+        assert_eq!(human(1_200_000_000.0, "元"), "12亿元");
+        assert_eq!(human(95_000.0, "元"), "9.5万元");
+        assert_eq!(human(800.0, "个"), "800个");
+        assert_eq!(human(7.5, "%"), "7.5%");
     }
 }
