@@ -122,3 +122,22 @@ fn unreadable_input_is_listed_and_exit_code_is_one() {
     let md = String::from_utf8_lossy(&out.stdout);
     assert!(md.contains("no/such/file.txt"), "{md}");
 }
+
+#[test]
+fn help_has_examples_for_compare_and_report() {
+    for sub in ["compare", "report"] {
+        let out = zhengce().args([sub, "--help"]).output().unwrap();
+        assert!(out.status.success(), "{sub}");
+        assert!(String::from_utf8_lossy(&out.stdout).contains("Examples"), "{sub}");
+    }
+}
+
+#[test]
+fn html_format_is_the_comparison_page() {
+    let out = run(&["compare", DOCS[0], DOCS[1], "--format", "html"]);
+    let html = String::from_utf8(out).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("id=\"compare\""));
+    // No per-document sections in the comparison page.
+    assert!(!html.contains("<section id=\"d1\""));
+}
