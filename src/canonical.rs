@@ -30,6 +30,36 @@ pub const CATEGORIES: &[&str] = &[
     "culture",
 ];
 
+/// Measure words that may follow an indicator without changing what it is about
+/// (`固定资产投资总量`, `地区生产总值增速`), longest first.
+const TAILS: &[&str] = &[
+    "年均浓度",
+    "完成情况",
+    "同比增长",
+    "增加值",
+    "覆盖率",
+    "完成额",
+    "增长率",
+    "总规模",
+    "总数量",
+    "总量",
+    "总额",
+    "规模",
+    "增速",
+    "增幅",
+    "增长",
+    "占比",
+    "比重",
+    "总数",
+    "数量",
+    "人数",
+    "个数",
+    "金额",
+    "累计",
+    "完成",
+    "目标",
+];
+
 /// Longest indicator text looked at (in chars); indicators are short noun phrases.
 const MAX_CHARS: usize = 200;
 
@@ -139,8 +169,9 @@ impl Canonicalizer {
 
     /// The canonical indicator for an indicator text: an exact form, else the longest
     /// form the text ends with (the head of a Chinese noun phrase is at its end, so
-    /// `工业固投` is industrial investment, not fixed-asset investment), else the longest
-    /// form inside the text, later ones winning ties.
+    /// `工业固投` is industrial investment, not fixed-asset investment). A measure word at
+    /// the end (`总量`, `增速`, `覆盖率`...) is looked through. A form only in the middle
+    /// does not count: `党员先锋岗` is about posts, not about Party members.
     pub fn lookup(&self, indicator: &str) -> Option<&Indicator> {
         let text: String = fold(indicator).chars().take(MAX_CHARS).collect();
         // Drop a trailing parenthetical gloss: `新增产值(营收)` is about 新增产值.
@@ -148,29 +179,28 @@ impl Canonicalizer {
             Some(p) if p > 0 && text.ends_with(')') => text[..p].to_string(),
             _ => text,
         };
+        let bare = TAILS
+            .iter()
+            .find_map(|t| text.strip_suffix(t).filter(|rest| !rest.is_empty()))
+            .map(str::to_string);
+        [Some(text.as_str()), bare.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter_map(|t| self.best_suffix(t))
+            .max_by_key(|&(exact, len, _)| (exact, len))
+            .map(|(_, _, i)| &self.indicators[i])
+    }
+
+    /// (exact?, form length, indicator) of the longest form `text` ends with.
+    fn best_suffix(&self, text: &str) -> Option<(bool, usize, usize)> {
         if text.is_empty() {
             return None;
         }
-        let mut best: Option<(u8, usize, usize, usize)> = None; // (class, len, end, indicator)
-        for m in self.automaton.find_overlapping_iter(&text) {
-            let p = m.pattern().as_usize();
-            let class = if m.start() == 0 && m.end() == text.len() {
-                2
-            } else if m.end() == text.len() {
-                1
-            } else {
-                0
-            };
-            let cand = (class, m.len(), m.end(), self.patterns[p]);
-            let better = match best {
-                None => true,
-                Some(b) => (cand.0, cand.1, cand.2) > (b.0, b.1, b.2),
-            };
-            if better {
-                best = Some(cand);
-            }
-        }
-        best.map(|b| &self.indicators[b.3])
+        self.automaton
+            .find_overlapping_iter(text)
+            .filter(|m| m.end() == text.len())
+            .map(|m| (m.start() == 0, m.len(), self.patterns[m.pattern().as_usize()]))
+            .max_by_key(|&(exact, len, _)| (exact, len))
     }
 
     /// Fills `canonical` and `category` of one target from its indicator text.
@@ -230,6 +260,18 @@ mod tests {
         assert_eq!(id(&c, "新建社区医院").as_deref(), Some("hospitals"));
         assert_eq!(id(&c, "城镇居民人均可支配收入").as_deref(), Some("urban_income"));
         assert_eq!(id(&c, "农村居民人均可支配收入").as_deref(), Some("rural_income"));
+    }
+
+    #[test]
+    fn a_form_in_the_middle_is_not_the_topic() {
+        let c = Canonicalizer::new().unwrap();
+        // The head noun is 企业家 / 岗 / 群众, not the indicator named on the way.
+        assert_eq!(id(&c, "当选为村干部的民营企业家"), None);
+        assert_eq!(id(&c, "党员先锋岗"), None);
+        // A measure word after the indicator is looked through.
+        assert_eq!(id(&c, "数字经济核心产业增加值").as_deref(), Some("digital_economy"));
+        assert_eq!(id(&c, "地区生产总值增速").as_deref(), Some("gdp"));
+        assert_eq!(id(&c, "社零额总量").as_deref(), Some("retail_sales"));
     }
 
     #[test]
