@@ -22,6 +22,9 @@ pub enum Error {
     /// Output could not be serialised.
     #[error("cannot serialise output: {0}")]
     Output(#[from] serde_json::Error),
+    /// A CSV table could not be written.
+    #[error("cannot write table: {0}")]
+    Table(#[from] csv::Error),
 }
 
 /// Result alias for the library.

@@ -18,6 +18,7 @@
 //! assert_eq!(doc.units[0].name, "经发办");
 //! ```
 
+pub mod canonical;
 pub mod clean;
 pub mod decode;
 pub mod document;
@@ -27,6 +28,7 @@ pub mod lexicon;
 pub mod pipeline;
 pub mod segment;
 pub mod structure;
+pub mod tables;
 
 pub use document::{Document, ErrorRecord, Record};
 pub use error::{Error, Result};

@@ -30,6 +30,7 @@ pub struct Pipeline {
     pub(crate) targets: TargetRules,
     pub(crate) projects: ProjectRules,
     pub(crate) units: UnitRules,
+    pub(crate) canonical: crate::canonical::Canonicalizer,
 }
 
 impl Pipeline {
@@ -48,12 +49,33 @@ impl Pipeline {
             targets: TargetRules::new()?,
             projects: ProjectRules::new()?,
             units: UnitRules::new()?,
+            canonical: crate::canonical::Canonicalizer::new()?,
         })
     }
 
     /// The segmenter, for `zhengce segment`.
     pub fn segmenter(&self) -> &Segmenter {
         &self.segmenter
+    }
+
+    /// The canonical-indicator dictionary, for `zhengce compare` on saved JSON.
+    pub fn canonical(&self) -> &crate::canonical::Canonicalizer {
+        &self.canonical
+    }
+
+    /// Like [`Pipeline::extract_bytes`], but also returns the decoded text the spans
+    /// point into (for `zhengce report`, which shows the text with highlights).
+    pub fn extract_with_text(&self, source: &str, bytes: &[u8]) -> (Record, Option<String>) {
+        let sha = crate::sha256_hex(bytes);
+        match decode::decode(bytes, source) {
+            Ok(decoded) => {
+                let text = decoded.text.clone();
+                let mut doc = self.extract_decoded(source, decoded);
+                doc.sha256 = Some(sha);
+                (Record::Document(Box::new(doc)), Some(text))
+            }
+            Err(e) => (Record::Error(ErrorRecord::new(source, e.to_string())), None),
+        }
     }
 
     /// The number grammar, for `zhengce numbers`.
@@ -118,7 +140,7 @@ impl Pipeline {
             self.projects.extract(&ctx, &targets.iter().map(|t| t.quantity.clone()).collect::<Vec<_>>());
         let mentions = self.units.extract(&ctx);
         let tasks = task::build(&ctx, &targets, &projects, &mentions);
-        crate::document::assemble::assemble(crate::document::assemble::Parts {
+        let mut doc = crate::document::assemble::assemble(crate::document::assemble::Parts {
             source,
             encoding,
             errors,
@@ -128,7 +150,9 @@ impl Pipeline {
             projects: &projects,
             mentions: &mentions,
             tasks: &tasks,
-        })
+        });
+        self.canonical.apply(&mut doc);
+        doc
     }
 }
 

@@ -2,7 +2,13 @@
 
 // The command line end to end: formats, batches, exit codes.
 mod cli;
+// `zhengce compare`: golden Markdown/CSV, JSON input.
+mod compare;
 // Golden zhengce/1 output for the bundled corpus (re-bless with ZHENGCE_BLESS=1).
 mod golden;
 // HTML pages as saved from government sites.
 mod html;
+// `zhengce report`: escaping and the headless-Chromium check.
+mod report;
+// CSV tables round-trip.
+mod tables;

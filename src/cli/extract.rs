@@ -17,7 +17,7 @@ use zhengce::{Pipeline, Record};
 /// Extract targets, projects, units and tasks from policy documents as zhengce/1 JSON.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  zhengce extract corpus --format jsonl > corpus.jsonl\n  zhengce extract report.txt\n  zhengce extract archive/ --out-dir out/ --jobs 4 --resume\n  cat page.html | zhengce extract - --format jsonl"
+    after_help = "Examples:\n  zhengce extract corpus --format jsonl > corpus.jsonl\n  zhengce extract report.txt\n  zhengce extract archive/ --out-dir out/ --jobs 4 --resume\n  cat page.html | zhengce extract - --format jsonl\n  zhengce extract corpus --format csv > targets.csv\n  zhengce extract corpus --tables tables/"
 )]
 pub struct Args {
     #[command(flatten)]
@@ -37,6 +37,10 @@ pub struct Args {
     /// Worker threads (default: all cores).
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<usize>,
+    /// Write the tables documents.csv, targets.csv, projects.csv, units.csv and tasks.csv
+    /// (UTF-8 with BOM, one row per item, joined on doc_id) into DIR instead of JSON.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["out_dir", "output"])]
+    pub tables: Option<PathBuf>,
     /// No progress bar and no summary on standard error.
     #[arg(short, long)]
     pub quiet: bool,
@@ -46,6 +50,8 @@ pub struct Args {
 pub enum Format {
     Json,
     Jsonl,
+    /// The targets table as CSV (see --tables for all five tables).
+    Csv,
 }
 
 /// What happened to one input.
@@ -86,6 +92,8 @@ impl Summary {
 enum Sink {
     Stream { out: Box<dyn Write>, format: Format, single: bool, written: usize },
     Dir { dir: PathBuf },
+    Csv { out: Box<zhengce::tables::TableWriter<Box<dyn Write>>> },
+    Tables { set: zhengce::tables::TableSet },
 }
 
 impl Sink {
@@ -105,6 +113,7 @@ impl Sink {
                         out.write_all(if *written == 0 { b"[\n" } else { b",\n" })?;
                         serde_json::to_writer_pretty(&mut *out, record)?;
                     }
+                    Format::Csv => unreachable!("CSV output uses Sink::Csv"),
                 }
                 *written += 1;
                 Ok(())
@@ -115,6 +124,11 @@ impl Sink {
                 bytes.push(b'\n');
                 write_atomic(&path, &bytes)
             }
+            Sink::Csv { out } => {
+                out.write(record)?;
+                Ok(())
+            }
+            Sink::Tables { set } => Ok(set.write(record)?),
         }
     }
 
@@ -124,6 +138,12 @@ impl Sink {
         }
         if let Sink::Stream { out, .. } = self {
             out.flush()?;
+        }
+        if let Sink::Csv { out } = self {
+            out.flush()?;
+        }
+        if let Sink::Tables { set } = self {
+            set.finish()?;
         }
         Ok(())
     }
@@ -191,6 +211,27 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         rayon::ThreadPoolBuilder::new().num_threads(jobs).build().context("cannot start worker threads")?;
 
     let mut sink = match (&args.out_dir, &args.output) {
+        _ if args.tables.is_some() => {
+            let dir = args.tables.as_deref().unwrap_or(Path::new("."));
+            Sink::Tables {
+                set: zhengce::tables::TableSet::create(dir)
+                    .with_context(|| format!("cannot create tables in {}", dir.display()))?,
+            }
+        }
+        (None, Some(file)) if args.format == Format::Csv => {
+            let f =
+                std::fs::File::create(file).with_context(|| format!("cannot create {}", file.display()))?;
+            let w: Box<dyn Write> = Box::new(BufWriter::new(f));
+            Sink::Csv {
+                out: Box::new(zhengce::tables::TableWriter::new(w, zhengce::tables::Table::Targets)?),
+            }
+        }
+        (None, None) if args.format == Format::Csv => {
+            let w: Box<dyn Write> = Box::new(BufWriter::new(std::io::stdout().lock()));
+            Sink::Csv {
+                out: Box::new(zhengce::tables::TableWriter::new(w, zhengce::tables::Table::Targets)?),
+            }
+        }
         (Some(dir), _) => {
             std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
             Sink::Dir { dir: dir.clone() }

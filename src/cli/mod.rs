@@ -1,9 +1,11 @@
 //! Command-line parsing (clap derive) and dispatch. The library does the work; this module
 //! turns flags into library calls, walks inputs, and writes output.
 
+mod compare;
 mod extract;
 mod inputs;
 mod numbers;
+mod report;
 mod segment;
 
 use clap::{Parser, Subcommand};
@@ -24,6 +26,8 @@ enum Command {
     Extract(extract::Args),
     Segment(segment::Args),
     Numbers(numbers::Args),
+    Compare(compare::Args),
+    Report(report::Args),
 }
 
 /// Flags shared by the subcommands that read documents.
@@ -70,6 +74,8 @@ pub fn main() -> ExitCode {
         Command::Extract(a) => extract::run(a),
         Command::Segment(a) => segment::run(a),
         Command::Numbers(a) => numbers::run(a),
+        Command::Compare(a) => compare::run(a),
+        Command::Report(a) => report::run(a),
     };
     match result {
         Ok(code) => code,
