@@ -211,8 +211,9 @@ impl NumberGrammar {
     /// Every number expression in `text`, bare numbers included (flagged `bare`); ranges
     /// are byte offsets in `text`.
     pub fn find(&self, text: &str) -> Vec<Quantity> {
-        let mut blocked: Vec<Range<usize>> = self.idioms.find_iter(text).map(|m| m.range()).collect();
-        blocked.extend(urls(text));
+        let mut spans: Vec<Range<usize>> = self.idioms.find_iter(text).map(|m| m.range()).collect();
+        spans.extend(urls(text));
+        let blocked = merge(spans);
         let mut out = Vec::new();
         let mut i = 0;
         while i < text.len() {
@@ -378,8 +379,8 @@ impl NumberGrammar {
         if n.too_long {
             return Err(num_end);
         }
-        if blocked.iter().any(|b| b.start <= p && p < b.end) {
-            return Err(num_end.max(blocked.iter().find(|b| b.start <= p && p < b.end).map_or(0, |b| b.end)));
+        if let Some(b) = inside(blocked, p) {
+            return Err(num_end.max(b.end));
         }
         let prev = prev_char(text, i);
         let next = next_char(text, num_end);
@@ -479,7 +480,7 @@ impl NumberGrammar {
         }
         for (prefix, denom) in [("百分之", 100.0), ("千分之", 1000.0), ("万分之", 10000.0), ("百万分之", 1e6)]
         {
-            if text[i..].starts_with(prefix) && !blocked.iter().any(|b| b.start <= i && i < b.end) {
+            if text[i..].starts_with(prefix) && inside(blocked, i).is_none() {
                 let j = skip_spaces(text, i + prefix.len());
                 if let Ok(c) = self.core(text, j, &[]) {
                     if !c.n.leading_mult || c.n.cn_digits > 0 || c.n.mults == 1 {
@@ -1020,12 +1021,41 @@ fn quoted(text: &str, start: usize, end: usize) -> bool {
         (Some(o), Some(c)) => {
             let (a, b) = (before[o], after[c]);
             let pair = (a == '“' && b == '”')
-                || (a == '"' && b == '"' && text[..start].matches('"').count() % 2 == 1)
+                || (a == '"' && b == '"' && line_before(text, start).matches('"').count() % 2 == 1)
                 || (a == '《' && b == '》');
             pair && o + c + text[start..end].chars().count() <= MAX
         }
         _ => false,
     }
+}
+
+/// Sorted, non-overlapping cover of `spans`.
+fn merge(mut spans: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    spans.sort_by_key(|r| r.start);
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(spans.len());
+    for r in spans {
+        match out.last_mut() {
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+/// The blocked span containing byte `p` (binary search over [`merge`]d spans).
+fn inside(blocked: &[Range<usize>], p: usize) -> Option<&Range<usize>> {
+    let k = blocked.partition_point(|b| b.start <= p);
+    k.checked_sub(1).map(|k| &blocked[k]).filter(|b| p < b.end)
+}
+
+/// The text from the start of the line (at most 256 bytes back) to `i`, for quote parity.
+fn line_before(text: &str, i: usize) -> &str {
+    let mut from = i.saturating_sub(256);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let s = &text[from..i];
+    s.rfind('\n').map_or(s, |k| &s[k + 1..])
 }
 
 /// Byte ranges of URLs and e-mail addresses: their digits are never numbers.

@@ -170,8 +170,7 @@ pub fn read(s: &str) -> Option<Numeral> {
                 break;
             }
             let (len, digits, decimal) = arabic(rest);
-            let int_len = digits.split('.').next().map_or(0, str::len);
-            if int_len > MAX_DIGITS {
+            if digits.len() > 2 * MAX_DIGITS {
                 n.too_long = true;
                 n.len = pos + len;
                 return Some(n);

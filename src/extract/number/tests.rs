@@ -330,3 +330,27 @@ fn pathological_inputs_do_not_blow_up() {
         let _ = g().find(s);
     }
 }
+
+mod props {
+    use super::g;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        /// Any mix of numerals, units, comparators and punctuation: no panic, spans on
+        /// character boundaries inside the text, finite values, text order.
+        #[test]
+        fn find_is_total(s in "[0-9一二三四五六七八九十百千万亿兆两零〇点余多几半翻番负分之元个%.,/:年月日第约超以上以内至到——~ \"“”()a-z]{0,60}") {
+            let qs = g().find(&s);
+            let mut last = 0;
+            for q in &qs {
+                prop_assert!(q.range.start <= q.range.end && q.range.end <= s.len());
+                prop_assert!(s.is_char_boundary(q.range.start) && s.is_char_boundary(q.range.end));
+                prop_assert!(s.is_char_boundary(q.number.start) && s.is_char_boundary(q.number.end));
+                prop_assert!(q.value.is_finite());
+                prop_assert!(q.range.start >= last || q.number.start >= last);
+                last = q.number.start;
+            }
+        }
+    }
+}
