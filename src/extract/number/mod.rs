@@ -292,9 +292,13 @@ impl NumberGrammar {
                 {
                     continue;
                 }
-                // 打 as a dozen, not the verb (打造, 打击, 打通).
-                if w == "打" && rest[e..].starts_with(|c: char| "造击通破好赢响开出下压牢赢".contains(c))
-                {
+                // Units that also start verbs: 打 (a dozen) vs 打造, 成 (tenths) vs 成为.
+                let verb = match w {
+                    "打" => "造击通破好赢响开出下压牢",
+                    "成" => "为立功效果本员都交熟型长",
+                    _ => "",
+                };
+                if rest[e..].starts_with(|c: char| verb.contains(c)) {
                     continue;
                 }
                 return Some((w.to_string(), u.clone(), j + e));
@@ -591,6 +595,10 @@ impl NumberGrammar {
             _ if one => (String::new(), None, j),
             _ => return None,
         };
+        let kind = info.as_ref().map_or("", |u| u.kind);
+        if kind == "time" && self.after_time.iter().any(|w| text[end..].starts_with(w.as_str())) {
+            return None; // `半年来`
+        }
         let post = self.post_word(text, end, false);
         let pre = self.pre_word(text, i);
         let (comparator, word) = pre.or(post.clone()).map_or((Comparator::Eq, None), |(c, r)| (c, Some(r)));
@@ -899,7 +907,8 @@ impl NumberGrammar {
         };
         // No unit: a plain number, unless a magnitude with a comparator makes it an amount
         // (`超千亿`).
-        let bare = kind.is_empty() && (unit.is_empty() || comparator == Comparator::Eq)
+        // A number with 万/亿 is an amount even without a unit (`常住人口12.5万`).
+        let bare = kind.is_empty() && (unit.is_empty() || (comparator == Comparator::Eq && !n.mag.contains(['万', '亿'])))
             // `一条`, `每一所`, `一个`: 一 with a measure word is an article, not a count.
             || (kind == "count" && !n.arabic && n.value == 1.0 && range.is_none() && comparator == Comparator::Eq)
             // A count inside a short quoted slogan or name (`“四个一”`, `“15分钟生活圈”`).

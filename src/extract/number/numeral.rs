@@ -273,6 +273,9 @@ pub fn read(s: &str) -> Option<Numeral> {
                 || rest.starts_with("百分点")
                 || last == Tok::More
                 || (last == Tok::Small && m >= last_mult)
+                // A bare multiplier right after 万/亿 starts a unit (`5万千瓦`), not a number.
+                || (last == Tok::Big
+                    && !rest[c.len_utf8()..].starts_with(|d: char| cn_digit(d).is_some() || d.is_ascii_digit()))
             {
                 break;
             }
