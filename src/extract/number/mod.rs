@@ -146,24 +146,23 @@ impl NumberGrammar {
         let unit_chars = units.keys().map(|k| k.chars().count()).max().unwrap_or(1);
         let mut pre = Vec::new();
         let mut post = Vec::new();
-        for (word, pos, cmp) in lexicon::parse_all("comparators.txt", COMPARATORS, |row| {
+        for (word, is_pre, cmp) in lexicon::parse_all("comparators.txt", COMPARATORS, |row| {
             let f: Vec<&str> = row.fields().collect();
             if f.len() != 3 {
                 return Err("want 3 columns: word position comparator".to_string());
             }
+            let is_pre = match f[1] {
+                "pre" => true,
+                "post" => false,
+                other => return Err(format!("unknown position {other}, want pre or post")),
+            };
             let cmp = comparator(f[2]).ok_or_else(|| format!("unknown comparator {}", f[2]))?;
-            Ok((f[0].to_string(), f[1].to_string(), cmp))
+            Ok((f[0].to_string(), is_pre, cmp))
         })? {
-            match pos.as_str() {
-                "pre" => pre.push((word, cmp)),
-                "post" => post.push((word, cmp)),
-                other => {
-                    return Err(crate::error::Error::Dictionary {
-                        file: "comparators.txt".into(),
-                        line: 0,
-                        reason: format!("unknown position {other} for {word}"),
-                    })
-                }
+            if is_pre {
+                pre.push((word, cmp))
+            } else {
+                post.push((word, cmp))
             }
         }
         let mut idioms = Vec::new();
@@ -171,22 +170,16 @@ impl NumberGrammar {
         let mut after_time = Vec::new();
         for (word, kind) in lexicon::parse_all("number_stop.txt", STOPS, |row| {
             let f: Vec<&str> = row.fields().collect();
-            if f.len() != 2 {
-                return Err("want 2 columns: text kind".to_string());
+            match f.as_slice() {
+                [w, k @ ("idiom" | "after" | "time")] => Ok((w.to_string(), *k)),
+                [_, k] => Err(format!("unknown kind {k}, want idiom, after or time")),
+                _ => Err("want 2 columns: text kind".to_string()),
             }
-            Ok((f[0].to_string(), f[1].to_string()))
         })? {
-            match kind.as_str() {
+            match kind {
                 "idiom" => idioms.push(word),
                 "after" => after.push(word),
-                "time" => after_time.push(word),
-                other => {
-                    return Err(crate::error::Error::Dictionary {
-                        file: "number_stop.txt".into(),
-                        line: 0,
-                        reason: format!("unknown kind {other} for {word}"),
-                    })
-                }
+                _ => after_time.push(word),
             }
         }
         let idioms =
@@ -577,8 +570,8 @@ impl NumberGrammar {
     fn plain_fraction(&self, text: &str, j: usize) -> Option<(f64, usize)> {
         let d = read(&text[j..])?;
         let k = skip_spaces(text, j + d.len);
-        let k = skip_spaces(text, k + text[k..].strip_prefix('分')?.len().abs_diff(text[k..].len()));
-        let k = skip_spaces(text, k + text[k..].strip_prefix('之')?.len().abs_diff(text[k..].len()));
+        let k = skip_spaces(text, k + text[k..].starts_with('分').then_some('分'.len_utf8())?);
+        let k = skip_spaces(text, k + text[k..].starts_with('之').then_some('之'.len_utf8())?);
         let m = read(&text[k..])?;
         (d.value != 0.0).then(|| (m.value / d.value, k + m.len))
     }
@@ -957,9 +950,6 @@ impl NumberGrammar {
         // Units must agree; a unitless first number shares the second's.
         if !first.unit.is_empty() && !second.unit.is_empty() && first.unit != second.unit {
             return None;
-        }
-        if !first.unit.is_empty() && second.unit.is_empty() && second.n.mag.is_empty() && *sep != "-" {
-            // `3个到5` is odd but harmless; keep it.
         }
         let sign = if first.negative { -1.0 } else { 1.0 };
         let mut lo = sign * first.n.value;
