@@ -435,13 +435,14 @@ impl NumberGrammar {
             }
             _ => {}
         }
-        // List markers: `(3)`, `1.`/`1、` opening a sentence or line.
-        if int && prev == Some('(') && next == Some(')') {
+        // List markers: `(3)`, `(十二)`, `1.`/`一、` opening a sentence or line.
+        let marker = whole(0.0, 99.0) && n.mag.is_empty();
+        if marker && prev == Some('(') && next == Some(')') {
             return Err(num_end + 1);
         }
         let line_start = text[..i].trim_end_matches([' ', '\t']).is_empty()
             || text[..i].trim_end_matches([' ', '\t']).ends_with('\n');
-        if int
+        if marker
             && line_start
             && matches!(next, Some('、' | '.' | ')'))
             && !after_next.is_some_and(|c| c.is_ascii_digit())

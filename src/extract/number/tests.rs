@@ -232,6 +232,9 @@ fn ordinals_list_markers_and_codes() {
     none!("(3)推进城市更新");
     nothing!("1.加强组织领导");
     nothing!("2、完善工作机制");
+    nothing!("十一、保障措施");
+    nothing!("(十二)加强督查");
+    nothing!("二是压实责任");
     none!("推进02单元开发");
     none!("落实“532”发展战略");
     none!("构建“1+1+N”服务体系");
