@@ -807,7 +807,18 @@ impl NumberGrammar {
                 // `答案是五`, `不是一而是五`: a numeral after the copula 是.
                 let copula = prev_char(text, c.start) == Some('是')
                     && next_char(text, c.num_end).is_none_or(|c| !is_cjk(c) || "是不而却这那".contains(c));
-                if !(has_unit || cmp_given || n.more || strong || isolated || copula || range.is_some()) {
+                // `排名前三`, `进入全国前十的`: a rank bound.
+                let top = prev_char(text, c.start) == Some('前')
+                    && next_char(text, c.num_end).is_none_or(|c| !is_cjk(c) || "的名位强".contains(c));
+                if !(has_unit
+                    || cmp_given
+                    || n.more
+                    || strong
+                    || isolated
+                    || copula
+                    || top
+                    || range.is_some())
+                {
                     return Err(skip);
                 }
             }

@@ -317,6 +317,9 @@ fn bare_numbers_are_flagged() {
     let q = &g().find("服务群众几十万人次")[0];
     assert_eq!((q.value, q.value_max, q.unit.as_str(), q.bare), (10.0, Some(100.0), "万人次", true));
     assert!(g().find("两两").is_empty());
+    // A rank bound is a number, not a quantity.
+    let qs = g().find("综合排名进入全市前三");
+    assert_eq!((qs.len(), qs[0].value, qs[0].bare), (1, 3.0, true));
 }
 
 #[test]
