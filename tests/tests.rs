@@ -2,3 +2,5 @@
 
 // The command line end to end: formats, batches, exit codes, encodings.
 mod cli;
+// The number grammar through the CLI: spans, folding, bare numbers vs targets.
+mod numbers;
