@@ -294,10 +294,32 @@ impl NumberGrammar {
                 if rest[e..].starts_with(|c: char| verb.contains(c)) {
                     continue;
                 }
-                return Some((w.to_string(), u.clone(), j + e));
+                return Some(self.per(rest, w, u, j + e));
             }
         }
         None
+    }
+
+    /// A rate unit `X/Y` (`微克/立方米`, `元/人`, `吨/日`) built from a unit ending at `end`.
+    fn per(&self, rest: &str, w: &str, u: &Unit, end: usize) -> (String, Unit, usize) {
+        let tail = &rest[w.len()..];
+        if let Some(after) = tail.strip_prefix('/') {
+            const PER: &[&str] = &["日", "天", "年", "月", "人", "户", "亩", "小时", "秒", "次"];
+            let second = self
+                .units
+                .iter()
+                .filter(|(k, _)| after.starts_with(k.as_str()))
+                .map(|(k, v)| (k.as_str(), v.base.as_str()))
+                .chain(PER.iter().filter(|k| after.starts_with(**k)).map(|k| (*k, *k)))
+                .max_by_key(|(k, _)| k.len());
+            if let Some((k, base)) = second {
+                if !after[k.len()..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+                    let unit = Unit { kind: "rate", base: format!("{}/{base}", u.base), factor: u.factor };
+                    return (format!("{w}/{k}"), unit, end + 1 + k.len());
+                }
+            }
+        }
+        (w.to_string(), u.clone(), end)
     }
 
     /// A comparator word ending right before `start` (one filler 了/是/有/为 allowed).
@@ -794,8 +816,10 @@ impl NumberGrammar {
                 let ok = pre.is_some()
                     || (ten_led && (n.more || n.mults >= 2))
                     || (only_ten && (has_unit || isolated))
-                    || (isolated
+                    // `百亿元`, `千万元`: a multiplier with a magnitude and a unit.
+                    || ((isolated || has_unit)
                         && n.mults >= 2
+                        && !n.mag.is_empty()
                         && small_mult(text[c.start..].chars().next().unwrap_or(' ')).is_some());
                 if !(ok || only_ten && isolated) {
                     return Err(skip);
