@@ -816,6 +816,8 @@ impl NumberGrammar {
                 let ok = pre.is_some()
                     || (ten_led && (n.more || n.mults >= 2))
                     || (only_ten && (has_unit || isolated))
+                    // `千余家`, `万余人`: a multiplier with 余/多 and a unit.
+                    || (n.more && has_unit)
                     // `百亿元`, `千万元`: a multiplier with a magnitude and a unit.
                     || ((isolated || has_unit)
                         && n.mults >= 2
