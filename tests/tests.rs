@@ -8,6 +8,8 @@ mod compare;
 mod golden;
 // HTML pages as saved from government sites.
 mod html;
+// `zhengce numbers` end to end: spans in code points, full-width digits, bare numbers.
+mod numbers;
 // `zhengce report`: escaping and the headless-Chromium check.
 mod report;
 // CSV tables round-trip.
