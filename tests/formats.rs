@@ -98,6 +98,16 @@ fn docx_task_table_extracts_like_its_text() {
 }
 
 #[test]
+fn pdf_ruled_table_with_wrapped_cells_gives_one_line_per_row() {
+    let (from_pdf, text) = extract(&fixture("tasks.pdf"));
+    let (from_txt, _) = extract(&fixture("tasks.txt"));
+    // Writer wrapped every task cell over several lines; the rows come back whole, and the
+    // single-page running header (set small) is dropped.
+    assert_eq!(text, std::fs::read_to_string(fixture("tasks.txt")).unwrap());
+    assert_eq!(essentials(&from_pdf), essentials(&from_txt));
+}
+
+#[test]
 fn sentence_wrapped_over_lines_and_a_page_break_is_whole() {
     let (doc, text) = extract(&fixture("wrapped.pdf"));
     assert!(

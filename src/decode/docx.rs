@@ -60,7 +60,10 @@ fn read_entry(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str, cap: u64) ->
         Err(e) => return Err(unreadable(e)),
     };
     if file.size() > cap {
-        return Err(Error::Unreadable(format!("{name} is too large ({} bytes; the limit is {cap})", file.size())));
+        return Err(Error::Unreadable(format!(
+            "{name} is too large ({} bytes; the limit is {cap})",
+            file.size()
+        )));
     }
     let mut out = Vec::with_capacity(file.size() as usize);
     (&mut file).take(cap + 1).read_to_end(&mut out).map_err(unreadable)?;
@@ -191,9 +194,8 @@ fn document_text(xml: &[u8]) -> Result<String> {
                     continue;
                 }
                 match e.local_name().as_ref() {
-                    b"Fallback" | b"delText" | b"instrText" | b"del" | b"moveFrom" | b"pPr" | b"rPr" | b"tabs" => {
-                        skip_from = Some(depth)
-                    }
+                    b"Fallback" | b"delText" | b"instrText" | b"del" | b"moveFrom" | b"pPr" | b"rPr"
+                    | b"tabs" => skip_from = Some(depth),
                     b"p" => b.paragraphs.push(String::new()),
                     b"t" => in_text = true,
                     b"tbl" => b.tables.push(Table::default()),
@@ -285,7 +287,9 @@ mod tests {
     const NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006""#;
 
     fn body(inner: &str) -> String {
-        format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:document {NS}><w:body>{inner}</w:body></w:document>"#)
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><w:document {NS}><w:body>{inner}</w:body></w:document>"#
+        )
     }
 
     #[test]

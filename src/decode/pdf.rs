@@ -67,7 +67,7 @@ fn decode_inner(bytes: &[u8]) -> Result<Decoded> {
         if interp.truncated {
             errors.push(format!("page {}: too much content; the rest was skipped", i + 1));
         }
-        pages.push(layout_page(interp.glyphs));
+        pages.push(layout_page(interp.glyphs, &interp.rules));
     }
     for f in fonts_without_map {
         errors.push(format!("font {f} has no Unicode map; some characters were lost"));
@@ -119,6 +119,11 @@ impl Matrix {
         }
         m.iter().all(|v| v.is_finite()).then_some(Matrix(m))
     }
+}
+
+fn apply(m: &Matrix, x: f64, y: f64) -> (f64, f64) {
+    let [a, b, c, d, e, f] = m.0;
+    (x * a + y * c + e, x * b + y * d + f)
 }
 
 fn num(o: &Object) -> Option<f64> {
@@ -667,6 +672,53 @@ struct Interp<'a> {
     font_ids: HashMap<(ObjectId, Vec<u8>), usize>,
     unmapped_fonts: HashSet<String>,
     forms: Vec<ObjectId>,
+    /// Axis-aligned strokes and thin filled rectangles: table borders.
+    rules: Vec<Rule>,
+    /// Segments of the path being built, in device space.
+    path: Vec<[f64; 4]>,
+    /// Thin rectangles of the path being built (filled ones are rules too).
+    path_rects: Vec<[f64; 4]>,
+}
+
+/// A horizontal or vertical border line in device space: `at` is its y (horizontal) or x
+/// (vertical), `from..to` its extent along the other axis.
+#[derive(Debug, Clone, Copy)]
+struct Rule {
+    horizontal: bool,
+    at: f64,
+    from: f64,
+    to: f64,
+}
+
+/// Most rules kept per page.
+const MAX_RULES: usize = 20_000;
+
+impl Rule {
+    fn from_segment([x0, y0, x1, y1]: [f64; 4]) -> Option<Rule> {
+        let (dx, dy) = ((x1 - x0).abs(), (y1 - y0).abs());
+        if !(x0.is_finite() && y0.is_finite() && x1.is_finite() && y1.is_finite()) {
+            return None;
+        }
+        if dy <= 1.0 && dx > 3.0 {
+            Some(Rule { horizontal: true, at: (y0 + y1) / 2.0, from: x0.min(x1), to: x0.max(x1) })
+        } else if dx <= 1.0 && dy > 3.0 {
+            Some(Rule { horizontal: false, at: (x0 + x1) / 2.0, from: y0.min(y1), to: y0.max(y1) })
+        } else {
+            None
+        }
+    }
+
+    /// A filled rectangle is a rule when it is thin in one direction.
+    fn from_rect([x0, y0, x1, y1]: [f64; 4]) -> Option<Rule> {
+        let (w, h) = ((x1 - x0).abs(), (y1 - y0).abs());
+        if h <= 3.0 && w > 3.0 {
+            Rule::from_segment([x0, (y0 + y1) / 2.0, x1, (y0 + y1) / 2.0])
+        } else if w <= 3.0 && h > 3.0 {
+            Rule::from_segment([(x0 + x1) / 2.0, y0, (x0 + x1) / 2.0, y1])
+        } else {
+            None
+        }
+    }
 }
 
 impl<'a> Interp<'a> {
@@ -682,6 +734,9 @@ impl<'a> Interp<'a> {
             font_ids: HashMap::new(),
             unmapped_fonts: HashSet::new(),
             forms: Vec::new(),
+            rules: Vec::new(),
+            path: Vec::new(),
+            path_rects: Vec::new(),
         }
     }
 
@@ -715,6 +770,8 @@ impl<'a> Interp<'a> {
         let mut stack: Vec<GState> = Vec::new();
         let mut tm = Matrix::IDENTITY;
         let mut tlm = Matrix::IDENTITY;
+        let mut cursor: Option<(f64, f64)> = None;
+        let mut start: Option<(f64, f64)> = None;
         for op in &ops.operations {
             self.ops += 1;
             if self.ops > MAX_OPS_PER_PAGE || self.glyphs.len() >= self.budget {
@@ -795,6 +852,72 @@ impl<'a> Interp<'a> {
                     self.xobject(resources, name, &gs, depth)?;
                 }
                 "BI" | "EI" => self.images += 1,
+                // Paths: only straight lines and rectangles matter (table borders).
+                "m" => {
+                    if let (Some(x), Some(y)) = (n(0), n(1)) {
+                        cursor = Some(apply(&gs.ctm, x, y));
+                        start = cursor;
+                    }
+                }
+                "l" => {
+                    if let (Some(x), Some(y), Some(c)) = (n(0), n(1), cursor) {
+                        let p = apply(&gs.ctm, x, y);
+                        if self.path.len() < MAX_RULES {
+                            self.path.push([c.0, c.1, p.0, p.1]);
+                        }
+                        cursor = Some(p);
+                    }
+                }
+                "h" => {
+                    if let (Some(c), Some(s0)) = (cursor, start) {
+                        if self.path.len() < MAX_RULES {
+                            self.path.push([c.0, c.1, s0.0, s0.1]);
+                        }
+                        cursor = start;
+                    }
+                }
+                "re" => {
+                    if let (Some(x), Some(y), Some(w), Some(h)) = (n(0), n(1), n(2), n(3)) {
+                        let corners = [(x, y), (x + w, y), (x + w, y + h), (x, y + h)]
+                            .map(|(x, y)| apply(&gs.ctm, x, y));
+                        if self.path.len() < MAX_RULES {
+                            for k in 0..4 {
+                                let (a, b) = (corners[k], corners[(k + 1) % 4]);
+                                self.path.push([a.0, a.1, b.0, b.1]);
+                            }
+                            let (a, c) = (corners[0], corners[2]);
+                            self.path_rects.push([a.0, a.1, c.0, c.1]);
+                        }
+                        cursor = Some(corners[0]);
+                        start = cursor;
+                    }
+                }
+                "S" | "s" | "B" | "B*" | "b" | "b*" => {
+                    // Stroked: every straight segment may be a border.
+                    for seg in self.path.drain(..) {
+                        if let Some(r) = Rule::from_segment(seg) {
+                            if self.rules.len() < MAX_RULES {
+                                self.rules.push(r);
+                            }
+                        }
+                    }
+                    self.path_rects.clear();
+                }
+                "f" | "F" | "f*" => {
+                    // Filled: only thin rectangles draw lines.
+                    for rect in self.path_rects.drain(..) {
+                        if let Some(r) = Rule::from_rect(rect) {
+                            if self.rules.len() < MAX_RULES {
+                                self.rules.push(r);
+                            }
+                        }
+                    }
+                    self.path.clear();
+                }
+                "n" => {
+                    self.path.clear();
+                    self.path_rects.clear();
+                }
                 _ => {}
             }
         }
@@ -924,8 +1047,10 @@ struct Line {
     left: f64,
     right: f64,
     size: f64,
-    /// Cells separated by wide gaps (a table row).
+    /// A table row (cells separated by tabs): never joined to its neighbours.
     row: bool,
+    /// Baseline (or a table row's top border), for ordering.
+    y: f64,
 }
 
 #[derive(Debug, Default)]
@@ -933,51 +1058,79 @@ struct Page {
     lines: Vec<Line>,
 }
 
-/// Groups glyphs into lines by baseline (top to bottom), orders each line by x, and puts a
-/// tab at gaps wide enough to separate table cells and a space between Latin words.
-fn layout_page(mut glyphs: Vec<Glyph>) -> Page {
-    glyphs.retain(|g| g.x.is_finite() && g.y.is_finite() && g.size.is_finite());
+/// Lays out one page: glyphs inside ruled tables become one line per table row (cells
+/// separated by a tab, a cell's wrapped lines joined), the other glyphs are grouped into
+/// lines by baseline; all lines in order from top to bottom.
+fn layout_page(mut glyphs: Vec<Glyph>, rules: &[Rule]) -> Page {
+    glyphs.retain(|g| g.x.is_finite() && g.y.is_finite() && g.size.is_finite() && g.w.is_finite());
     if glyphs.is_empty() {
         return Page::default();
+    }
+    let grids = find_grids(rules);
+    let mut free = Vec::with_capacity(glyphs.len());
+    let mut in_grid: Vec<Vec<Glyph>> = vec![Vec::new(); grids.len()];
+    for g in glyphs {
+        match grids.iter().position(|grid| grid.contains(&g)) {
+            Some(i) => in_grid[i].push(g),
+            None => free.push(g),
+        }
+    }
+    let mut lines = text_lines(free);
+    for (grid, glyphs) in grids.iter().zip(in_grid) {
+        lines.extend(grid.rows(glyphs));
+    }
+    // Stable: lines on one baseline keep their order.
+    lines.sort_by(|a, b| b.y.total_cmp(&a.y));
+    Page { lines }
+}
+
+/// Groups glyphs into lines by baseline (top to bottom), orders each line by x, drops
+/// glyphs printed twice at almost the same place (simulated bold), and puts a tab at gaps
+/// wide enough to separate the cells of a table without borders and a space between
+/// Latin words.
+fn text_lines(glyphs: Vec<Glyph>) -> Vec<Line> {
+    if glyphs.is_empty() {
+        return Vec::new();
     }
     // Cluster by baseline: sort by y descending, then start a new line when the baseline
     // moves by more than half the font size.
     let mut order: Vec<usize> = (0..glyphs.len()).collect();
     order.sort_by(|&a, &b| glyphs[b].y.total_cmp(&glyphs[a].y).then(a.cmp(&b)));
-    let mut clusters: Vec<Vec<usize>> = Vec::new();
-    let mut base = f64::NAN;
+    let mut clusters: Vec<(f64, Vec<usize>)> = Vec::new();
     for i in order {
         let g = &glyphs[i];
-        let tol = (g.size.max(1.0)) * 0.5;
+        let tol = g.size.max(1.0) * 0.5;
         match clusters.last_mut() {
-            Some(c) if (base - g.y).abs() <= tol => c.push(i),
-            _ => {
-                clusters.push(vec![i]);
-                base = g.y;
-            }
+            Some((base, c)) if (*base - g.y).abs() <= tol => c.push(i),
+            _ => clusters.push((g.y, vec![i])),
         }
     }
     let mut lines = Vec::new();
-    for mut c in clusters {
+    for (y, mut c) in clusters {
         c.sort_by(|&a, &b| glyphs[a].x.total_cmp(&glyphs[b].x).then(a.cmp(&b)));
         let size = median(c.iter().map(|&i| glyphs[i].size).collect()).max(1.0);
         let mut text = String::new();
-        let mut prev_end: Option<f64> = None;
+        let mut prev: Option<&Glyph> = None;
         let mut row = false;
         let mut left = f64::INFINITY;
         let mut right = f64::NEG_INFINITY;
         for &i in &c {
             let g = &glyphs[i];
+            if let Some(p) = prev {
+                if p.text == g.text && (g.x - p.x).abs() < 0.3 * size && (g.y - p.y).abs() < 0.3 * size {
+                    continue;
+                }
+            }
             if g.text.trim().is_empty() {
                 if !text.is_empty() && !text.ends_with([' ', '\t']) {
                     text.push(' ');
                 }
-                prev_end = Some(g.x + g.w);
+                prev = Some(g);
                 continue;
             }
-            if let Some(end) = prev_end {
-                let gap = g.x - end;
-                if gap > size * 1.8 {
+            if let Some(p) = prev {
+                let gap = g.x - (p.x + p.w);
+                if gap > size * 1.5 {
                     while text.ends_with(' ') {
                         text.pop();
                     }
@@ -994,15 +1147,158 @@ fn layout_page(mut glyphs: Vec<Glyph>) -> Page {
             text.push_str(&g.text);
             left = left.min(g.x);
             right = right.max(g.x + g.w);
-            prev_end = Some(g.x + g.w);
+            prev = Some(g);
         }
         let text = text.trim_matches([' ', '\t']).to_string();
         if text.is_empty() {
             continue;
         }
-        lines.push(Line { text, left, right, size, row });
+        lines.push(Line { text, left, right, size, row, y });
     }
-    Page { lines }
+    lines
+}
+
+/// A ruled table: the distinct heights of its horizontal borders (top first), its
+/// vertical borders, and its bounding box.
+#[derive(Debug)]
+struct Grid {
+    ys: Vec<f64>,
+    verticals: Vec<Rule>,
+    x0: f64,
+    x1: f64,
+}
+
+impl Grid {
+    fn contains(&self, g: &Glyph) -> bool {
+        let (cx, cy) = (g.x + g.w / 2.0, g.y + g.size * 0.3);
+        let (top, bottom) = (self.ys[0], self.ys[self.ys.len() - 1]);
+        self.x0 < cx && cx < self.x1 && bottom < cy && cy < top
+    }
+
+    /// One line per row: each cell's text (its wrapped lines joined), cells separated by a
+    /// tab; columns come from the vertical borders that cross the row, so merged cells and
+    /// empty cells keep the columns in place.
+    fn rows(&self, glyphs: Vec<Glyph>) -> Vec<Line> {
+        let nrows = self.ys.len() - 1;
+        let mut cols: Vec<Vec<f64>> = Vec::with_capacity(nrows);
+        for k in 0..nrows {
+            let mid = (self.ys[k] + self.ys[k + 1]) / 2.0;
+            let mut xs: Vec<f64> = self
+                .verticals
+                .iter()
+                .filter(|v| v.from - 2.0 <= mid && mid <= v.to + 2.0)
+                .map(|v| v.at)
+                .collect();
+            xs.sort_by(f64::total_cmp);
+            xs.dedup_by(|a, b| (*a - *b).abs() < 2.0);
+            if xs.len() < 2 {
+                xs = vec![self.x0, self.x1];
+            }
+            cols.push(xs);
+        }
+        let mut cells: Vec<Vec<Vec<Glyph>>> = cols.iter().map(|xs| vec![Vec::new(); xs.len() - 1]).collect();
+        for g in glyphs {
+            let (cx, cy) = (g.x + g.w / 2.0, g.y + g.size * 0.3);
+            let k = self.ys.iter().skip(1).position(|&y| cy > y).unwrap_or(nrows - 1).min(nrows - 1);
+            let xs = &cols[k];
+            let c = xs.iter().skip(1).position(|&x| cx < x).unwrap_or(xs.len() - 2).min(xs.len() - 2);
+            cells[k][c].push(g);
+        }
+        let mut out = Vec::new();
+        for (k, row) in cells.into_iter().enumerate() {
+            let mut sizes = Vec::new();
+            let texts: Vec<String> = row
+                .into_iter()
+                .map(|glyphs| {
+                    sizes.extend(glyphs.iter().map(|g| g.size));
+                    join_cell(text_lines(glyphs))
+                })
+                .collect();
+            let Some(last) = texts.iter().rposition(|t| !t.is_empty()) else { continue };
+            let text = texts[..=last].join("\t");
+            out.push(Line {
+                text,
+                left: self.x0,
+                right: self.x1,
+                size: median(sizes).max(1.0),
+                row: true,
+                y: self.ys[k],
+            });
+        }
+        out
+    }
+}
+
+/// A cell's lines joined: without a space (Chinese wraps anywhere), with one between Latin
+/// letters or digits.
+fn join_cell(lines: Vec<Line>) -> String {
+    let mut out = String::new();
+    for l in lines {
+        let text = l.text.replace('\t', " ");
+        let latin = out.chars().last().is_some_and(|c| c.is_ascii_alphanumeric())
+            && text.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+        if latin {
+            out.push(' ');
+        }
+        out.push_str(&text);
+    }
+    out
+}
+
+/// Ruled tables on a page: sets of horizontal and vertical borders that touch, with at
+/// least two columns (a plain box or a page frame is not a table).
+fn find_grids(rules: &[Rule]) -> Vec<Grid> {
+    let n = rules.len();
+    if !(5..=4_000).contains(&n) {
+        return Vec::new();
+    }
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    const TOL: f64 = 2.0;
+    for i in 0..n {
+        for j in (i + 1)..n {
+            let (a, b) = (&rules[i], &rules[j]);
+            if a.horizontal == b.horizontal {
+                continue;
+            }
+            let (h, v) = if a.horizontal { (a, b) } else { (b, a) };
+            if h.from - TOL <= v.at && v.at <= h.to + TOL && v.from - TOL <= h.at && h.at <= v.to + TOL {
+                let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+                parent[ri] = rj;
+            }
+        }
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..n {
+        let r = root(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut grids = Vec::new();
+    let mut keys: Vec<usize> = groups.keys().copied().collect();
+    keys.sort_unstable();
+    for key in keys {
+        let members = &groups[&key];
+        let mut ys: Vec<f64> =
+            members.iter().filter(|&&i| rules[i].horizontal).map(|&i| rules[i].at).collect();
+        let verticals: Vec<Rule> =
+            members.iter().filter(|&&i| !rules[i].horizontal).map(|&i| rules[i]).collect();
+        ys.sort_by(|a, b| b.total_cmp(a));
+        ys.dedup_by(|a, b| (*a - *b).abs() < 1.5);
+        let mut xs: Vec<f64> = verticals.iter().map(|v| v.at).collect();
+        xs.sort_by(f64::total_cmp);
+        xs.dedup_by(|a, b| (*a - *b).abs() < 2.0);
+        if ys.len() < 2 || xs.len() < 3 {
+            continue;
+        }
+        grids.push(Grid { ys, verticals, x0: xs[0], x1: xs[xs.len() - 1] });
+    }
+    grids
 }
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -1026,7 +1322,8 @@ fn shape(text: &str) -> String {
 }
 
 /// Drops page numbers and running headers and footers: the first or last two lines of a
-/// page that are a page number, or whose shape repeats at the same end of most pages.
+/// page whose shape repeats at the same end of most pages, and the first or last line
+/// when it is a page number or set clearly smaller than the body text.
 fn drop_running_lines(pages: &mut [Page]) {
     let n = pages.len();
     let mut top: HashMap<String, usize> = HashMap::new();
@@ -1043,6 +1340,7 @@ fn drop_running_lines(pages: &mut [Page]) {
     let needed = (n / 2).max(2);
     for p in pages.iter_mut() {
         let k = p.lines.len();
+        let body = median(p.lines.iter().map(|l| l.size).collect());
         let mut keep = vec![true; k];
         for (j, line) in p.lines.iter().enumerate() {
             let at_top = j < 2;
@@ -1055,7 +1353,10 @@ fn drop_running_lines(pages: &mut [Page]) {
                 && ((at_top && top.get(&s).copied().unwrap_or(0) >= needed)
                     || (at_bottom && bottom.get(&s).copied().unwrap_or(0) >= needed));
             let edge = j == 0 || j + 1 == k;
-            if repeated || (edge && PAGE_NUMBER.is_match(line.text.trim())) {
+            // Headers and footers are set smaller than the body; a page of one document
+            // has no repetition to go by.
+            let small_edge = edge && k >= 4 && !line.row && line.size <= 0.85 * body;
+            if repeated || small_edge || (edge && PAGE_NUMBER.is_match(line.text.trim())) {
                 keep[j] = false;
             }
         }
@@ -1176,7 +1477,7 @@ mod tests {
     use super::*;
 
     fn line(text: &str, left: f64, right: f64) -> Line {
-        Line { text: text.into(), left, right, size: 10.0, row: false }
+        Line { text: text.into(), left, right, size: 10.0, row: false, y: 0.0 }
     }
 
     #[test]
@@ -1217,7 +1518,7 @@ mod tests {
         assert!(!wraps_into(&a, &line("（二）主要任务", 0.0, 60.0), block));
         assert!(!wraps_into(&a, &line("新的段落", 20.0, 60.0), block));
         // A two-line title in a display size joins; a title and the body do not.
-        let big = |t: &str| Line { text: t.into(), left: 30.0, right: 70.0, size: 16.0, row: false };
+        let big = |t: &str| Line { text: t.into(), left: 30.0, right: 70.0, size: 16.0, row: false, y: 0.0 };
         assert!(wraps_into(&big("关于推进"), &big("实施方案"), block));
         assert!(!wraps_into(&big("实施方案"), &b, block));
     }
@@ -1251,6 +1552,40 @@ mod tests {
         assert_eq!(text, "一、目标\n全年新增就业岗位1200个。\n");
         assert_eq!(starts, vec![0, 13]);
         assert_eq!(text.chars().skip(13).take(4).collect::<String>(), "1200");
+    }
+
+    fn glyphs(text: &str, x: f64, y: f64) -> Vec<Glyph> {
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| Glyph { x: x + 10.0 * i as f64, y, w: 10.0, size: 10.0, text: c.to_string() })
+            .collect()
+    }
+
+    #[test]
+    fn ruled_table_cells_join_their_wrapped_lines() {
+        let h = |y: f64| Rule { horizontal: true, at: y, from: 0.0, to: 300.0 };
+        let v = |x: f64| Rule { horizontal: false, at: x, from: 100.0, to: 200.0 };
+        let rules = [h(200.0), h(150.0), h(100.0), v(0.0), v(100.0), v(200.0), v(300.0)];
+        let mut g = glyphs("一、任务", 0.0, 220.0);
+        g.extend(glyphs("1", 5.0, 185.0));
+        g.extend(glyphs("建设园区", 105.0, 185.0));
+        g.extend(glyphs("二期工程", 105.0, 170.0));
+        g.extend(glyphs("2", 5.0, 135.0));
+        g.extend(glyphs("经发办", 205.0, 135.0));
+        let page = layout_page(g, &rules);
+        let texts: Vec<&str> = page.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["一、任务", "1\t建设园区二期工程", "2\t\t经发办"]);
+        // A plain box (one column) is not a table.
+        let boxed = [h(200.0), h(100.0), v(0.0), v(300.0), v(300.5)];
+        assert!(find_grids(&boxed).is_empty());
+    }
+
+    #[test]
+    fn overprinted_bold_is_read_once() {
+        let mut g = glyphs("总体要求", 0.0, 100.0);
+        g.extend(glyphs("总体要求", 0.4, 100.2));
+        let lines = text_lines(g);
+        assert_eq!(lines[0].text, "总体要求");
     }
 
     #[test]
