@@ -117,6 +117,8 @@ fn sentence_wrapped_over_lines_and_a_page_break_is_whole() {
     assert!(text.starts_with("民生实事项目计划\n一、年度目标\n今年街道"), "{text}");
     assert!(text.contains("\n二、保障措施\n各部门"), "{text}");
     assert!(!text.contains("示例街道办事处") && !text.contains('—'), "{text}");
+    // Text marked as an artifact (tagged PDFs mark running heads so) is not content.
+    assert!(!text.contains("排版标记"), "{text}");
     // Page 2 starts inside the wrapped sentence, at 和安心.
     assert_eq!(doc.pages.len(), 2);
     let page2: String = text.chars().skip(doc.pages[1]).take(3).collect();

@@ -67,7 +67,8 @@ fn decode_inner(bytes: &[u8]) -> Result<Decoded> {
         if interp.truncated {
             errors.push(format!("page {}: too much content; the rest was skipped", i + 1));
         }
-        pages.push(layout_page(interp.glyphs, &interp.rules));
+        let (glyphs, turned) = upright(std::mem::take(&mut interp.glyphs));
+        pages.push(layout_page(glyphs, if turned { &[] } else { &interp.rules }));
     }
     for f in fonts_without_map {
         errors.push(format!("font {f} has no Unicode map; some characters were lost"));
@@ -144,6 +145,9 @@ struct Glyph {
     /// Font height in device space.
     size: f64,
     text: String,
+    /// Baseline direction in quarter turns (0 = left to right), or 4 when skewed
+    /// (diagonal watermarks).
+    dir: u8,
 }
 
 // ---------------------------------------------------------------------------------------
@@ -678,6 +682,48 @@ struct Interp<'a> {
     path: Vec<[f64; 4]>,
     /// Thin rectangles of the path being built (filled ones are rules too).
     path_rects: Vec<[f64; 4]>,
+    /// Open marked-content sections, `true` for artifacts (running headers, footers and
+    /// page numbers in tagged PDFs), whose text is not read.
+    marked: Vec<bool>,
+}
+
+/// Quarter turns of a baseline direction `(a, b)`, or 4 when it is not within 5 degrees of
+/// a multiple of 90.
+fn direction(a: f64, b: f64) -> u8 {
+    let deg = b.atan2(a).to_degrees().rem_euclid(360.0);
+    let quarter = (deg / 90.0).round();
+    if (deg - quarter * 90.0).abs() <= 5.0 {
+        (quarter as u8) % 4
+    } else {
+        4
+    }
+}
+
+/// Keeps the glyphs of a page's main direction and turns them to read left to right;
+/// skewed glyphs (diagonal watermarks) are dropped. Returns whether the page was turned.
+fn upright(glyphs: Vec<Glyph>) -> (Vec<Glyph>, bool) {
+    let mut counts = [0usize; 4];
+    for g in &glyphs {
+        if let Some(c) = counts.get_mut(g.dir as usize) {
+            *c += g.text.chars().count();
+        }
+    }
+    let main = (0..4).max_by_key(|&d| (counts[d], usize::from(d == 0))).unwrap_or(0) as u8;
+    let out = glyphs
+        .into_iter()
+        .filter(|g| g.dir == main)
+        .map(|mut g| {
+            let (x, y) = (g.x, g.y);
+            (g.x, g.y) = match main {
+                1 => (y, -x),
+                2 => (-x, -y),
+                3 => (-y, x),
+                _ => (x, y),
+            };
+            g
+        })
+        .collect();
+    (out, main != 0)
 }
 
 /// A horizontal or vertical border line in device space: `at` is its y (horizontal) or x
@@ -737,6 +783,7 @@ impl<'a> Interp<'a> {
             rules: Vec::new(),
             path: Vec::new(),
             path_rects: Vec::new(),
+            marked: Vec::new(),
         }
     }
 
@@ -852,6 +899,13 @@ impl<'a> Interp<'a> {
                     self.xobject(resources, name, &gs, depth)?;
                 }
                 "BI" | "EI" => self.images += 1,
+                "BMC" | "BDC" if self.marked.len() < 256 => {
+                    let tag = o.first().and_then(|t| t.as_name().ok());
+                    self.marked.push(tag == Some(b"Artifact".as_slice()));
+                }
+                "EMC" => {
+                    self.marked.pop();
+                }
                 // Paths: only straight lines and rectangles matter (table borders).
                 "m" => {
                     if let (Some(x), Some(y)) = (n(0), n(1)) {
@@ -1010,7 +1064,7 @@ impl<'a> Interp<'a> {
             let size = (trm.0[2] * trm.0[2] + trm.0[3] * trm.0[3]).sqrt();
             let space = if len == 1 && code == 32 { gs.word_spacing } else { 0.0 };
             let tx = (w0 * gs.size + gs.char_spacing + space) * gs.h_scale;
-            if let Some(text) = text {
+            if let (Some(text), false) = (text, self.marked.contains(&true)) {
                 let text: String = text.chars().filter(|c| !c.is_control() || *c == '\t').collect();
                 if !text.is_empty() && self.glyphs.len() < self.budget {
                     self.glyphs.push(Glyph {
@@ -1019,6 +1073,7 @@ impl<'a> Interp<'a> {
                         w: w0 * gs.size * gs.h_scale * x_scale,
                         size,
                         text,
+                        dir: direction(trm.0[0], trm.0[1]),
                     });
                 }
             }
@@ -1557,7 +1612,14 @@ mod tests {
     fn glyphs(text: &str, x: f64, y: f64) -> Vec<Glyph> {
         text.chars()
             .enumerate()
-            .map(|(i, c)| Glyph { x: x + 10.0 * i as f64, y, w: 10.0, size: 10.0, text: c.to_string() })
+            .map(|(i, c)| Glyph {
+                x: x + 10.0 * i as f64,
+                y,
+                w: 10.0,
+                size: 10.0,
+                text: c.to_string(),
+                dir: 0,
+            })
             .collect()
     }
 
@@ -1578,6 +1640,27 @@ mod tests {
         // A plain box (one column) is not a table.
         let boxed = [h(200.0), h(100.0), v(0.0), v(300.0), v(300.5)];
         assert!(find_grids(&boxed).is_empty());
+    }
+
+    #[test]
+    fn watermarks_are_dropped_and_turned_pages_read() {
+        assert_eq!(direction(1.0, 0.0), 0);
+        assert_eq!(direction(0.0, 1.0), 1);
+        assert_eq!(direction(0.7, 0.7), 4);
+        let mut g = glyphs("正文", 0.0, 100.0);
+        g.push(Glyph { x: 50.0, y: 50.0, w: 10.0, size: 10.0, text: "样".into(), dir: 4 });
+        let (kept, turned) = upright(g);
+        assert!(!turned);
+        assert_eq!(kept.iter().map(|g| g.text.as_str()).collect::<String>(), "正文");
+        // A page set sideways: baselines run up the page.
+        let side: Vec<Glyph> = "横排"
+            .chars()
+            .enumerate()
+            .map(|(i, c)| Glyph { x: 100.0, y: 10.0 * i as f64, w: 10.0, size: 10.0, text: c.into(), dir: 1 })
+            .collect();
+        let (kept, turned) = upright(side);
+        assert!(turned);
+        assert_eq!(text_lines(kept)[0].text, "横排");
     }
 
     #[test]
