@@ -200,3 +200,16 @@ fn cli_picks_up_pdf_and_docx_and_dumps_text() {
     assert!(o.status.success());
     assert!(input.join("plan.pdf.txt").is_file());
 }
+
+#[test]
+fn pdf_encrypted_without_a_user_password_is_read_and_one_with_a_password_refused() {
+    let (_, plain) = extract(&fixture("wrapped.pdf"));
+    let (doc, text) = extract(&fixture("protected.pdf"));
+    assert_eq!(text, plain);
+    assert!(doc.targets.iter().any(|t| t.value == 3500.0));
+    let bytes = std::fs::read(fixture("locked.pdf")).unwrap();
+    match pipeline().extract_bytes("locked.pdf", &bytes) {
+        Record::Error(e) => assert!(e.error.contains("password"), "{}", e.error),
+        Record::Document(_) => panic!("a locked PDF cannot be read"),
+    }
+}

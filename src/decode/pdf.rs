@@ -39,8 +39,12 @@ fn decode_inner(bytes: &[u8]) -> Result<Decoded> {
     let options = lopdf::LoadOptions { max_decompressed_size: Some(MAX_STREAM), ..Default::default() };
     let doc = Document::load_mem_with_options(bytes, options)
         .map_err(|e| Error::Unreadable(format!("not a readable PDF: {e}")))?;
-    if doc.is_encrypted() {
-        return Err(Error::Unreadable("encrypted PDF: remove the password first".into()));
+    // Files encrypted only to restrict printing or copying open with the empty password
+    // (lopdf tries it) and are read; those that need a real password are refused.
+    if doc.is_encrypted() && !doc.was_encrypted() {
+        return Err(Error::Unreadable(
+            "encrypted PDF that needs a password: remove the password first".into(),
+        ));
     }
     let mut errors = Vec::new();
     let page_ids: Vec<ObjectId> = doc.page_iter().collect();
