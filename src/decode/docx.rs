@@ -11,6 +11,7 @@ use super::Decoded;
 use crate::error::{Error, Result};
 use quick_xml::events::Event;
 use quick_xml::Reader;
+use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
 /// Largest uncompressed main document part read.
@@ -19,8 +20,9 @@ const MAX_PART: u64 = 256 << 20;
 const MAX_DEPTH: usize = 512;
 
 pub fn decode_docx(bytes: &[u8]) -> Result<Decoded> {
-    let xml = read_main_part(bytes)?;
-    let text = document_text(&xml)?;
+    let (xml, numbering) = read_main_part(bytes)?;
+    let numbering = numbering.map(|n| Numbering::parse(&n)).unwrap_or_default();
+    let text = document_text_numbered(&xml, numbering)?;
     if text.trim().is_empty() {
         return Err(Error::Unreadable("Word document has no text (only images or empty)".into()));
     }
@@ -32,8 +34,8 @@ fn unreadable(what: impl std::fmt::Display) -> Error {
 }
 
 /// The bytes of the main document part, found through the package relationships and
-/// `word/document.xml` as the usual fallback.
-fn read_main_part(bytes: &[u8]) -> Result<Vec<u8>> {
+/// `word/document.xml` as the usual fallback, and of the numbering part beside it.
+fn read_main_part(bytes: &[u8]) -> Result<(Vec<u8>, Option<Vec<u8>>)> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(unreadable)?;
     let mut name = "word/document.xml".to_string();
     if let Some(rels) = read_entry(&mut zip, "_rels/.rels", 1 << 20)? {
@@ -41,8 +43,11 @@ fn read_main_part(bytes: &[u8]) -> Result<Vec<u8>> {
             name = target;
         }
     }
+    let dir = name.rsplit_once('/').map(|(d, _)| format!("{d}/")).unwrap_or_default();
+    // A broken numbering part only costs the list numbers.
+    let numbering = read_entry(&mut zip, &format!("{dir}numbering.xml"), 16 << 20).ok().flatten();
     match read_entry(&mut zip, &name, MAX_PART)? {
-        Some(xml) => Ok(xml),
+        Some(xml) => Ok((xml, numbering)),
         None if zip.file_names().any(|n| n.is_ok_and(|n| n == "content.xml")) => {
             Err(Error::Unreadable("an OpenDocument (.odt) file; save it as .docx".into()))
         }
@@ -106,6 +111,9 @@ struct Builder {
     lines: Vec<String>,
     paragraphs: Vec<String>,
     tables: Vec<Table>,
+    numbering: Numbering,
+    /// `w:ilvl` and `w:numId` of the paragraph properties being read.
+    list: (Option<usize>, Option<String>),
 }
 
 #[derive(Default)]
@@ -115,6 +123,19 @@ struct Table {
 }
 
 impl Builder {
+    /// Writes the paragraph's generated list number, if it has one, at its start.
+    fn number_paragraph(&mut self) {
+        let (ilvl, num) = std::mem::take(&mut self.list);
+        let Some(num) = num else { return };
+        if let Some(marker) = self.numbering.next(&num, ilvl.unwrap_or(0)) {
+            if let Some(p) = self.paragraphs.last_mut() {
+                if p.is_empty() {
+                    p.push_str(&marker);
+                }
+            }
+        }
+    }
+
     fn push_text(&mut self, s: &str) {
         if let Some(p) = self.paragraphs.last_mut() {
             p.push_str(s);
@@ -175,9 +196,17 @@ impl Builder {
 }
 
 /// Walks `document.xml` and returns its text, one paragraph or table row a line.
+#[cfg(test)]
 fn document_text(xml: &[u8]) -> Result<String> {
+    document_text_numbered(xml, Numbering::default())
+}
+
+/// As `document_text`, with the list numbers that Word generates (`一、`, `（二）`, `3.`)
+/// written in front of numbered paragraphs, since headings are often numbered so.
+fn document_text_numbered(xml: &[u8], numbering: Numbering) -> Result<String> {
     let mut reader = Reader::from_reader(xml);
-    let mut b = Builder::default();
+    let mut b = Builder { numbering, ..Builder::default() };
+    let mut in_ppr = false;
     let mut depth = 0usize;
     // Depth at which a skipped subtree (deleted text, fallback copies) started.
     let mut skip_from: Option<usize> = None;
@@ -194,8 +223,10 @@ fn document_text(xml: &[u8]) -> Result<String> {
                     continue;
                 }
                 match e.local_name().as_ref() {
-                    b"Fallback" | b"delText" | b"instrText" | b"del" | b"moveFrom" | b"pPr" | b"rPr"
-                    | b"tabs" => skip_from = Some(depth),
+                    b"Fallback" | b"delText" | b"instrText" | b"del" | b"moveFrom" | b"rPr" | b"tabs" => {
+                        skip_from = Some(depth)
+                    }
+                    b"pPr" => in_ppr = true,
                     b"p" => b.paragraphs.push(String::new()),
                     b"t" => in_text = true,
                     b"tbl" => b.tables.push(Table::default()),
@@ -214,10 +245,11 @@ fn document_text(xml: &[u8]) -> Result<String> {
                     continue;
                 }
                 match e.local_name().as_ref() {
-                    b"tab" => b.push_text("\t"),
-                    b"br" | b"cr" => b.push_text("\n"),
+                    b"tab" if !in_ppr => b.push_text("\t"),
+                    b"br" | b"cr" if !in_ppr => b.push_text("\n"),
                     b"noBreakHyphen" => b.push_text("-"),
-                    b"p" => {}
+                    b"ilvl" if in_ppr => b.list.0 = attr(&e, b"val").and_then(|v| v.parse().ok()),
+                    b"numId" if in_ppr => b.list.1 = attr(&e, b"val"),
                     _ => {}
                 }
             }
@@ -231,6 +263,10 @@ fn document_text(xml: &[u8]) -> Result<String> {
                 }
                 depth = depth.saturating_sub(1);
                 match e.local_name().as_ref() {
+                    b"pPr" => {
+                        in_ppr = false;
+                        b.number_paragraph();
+                    }
                     b"p" => b.end_paragraph(),
                     b"t" => in_text = false,
                     b"tc" => b.end_cell(),
@@ -280,6 +316,173 @@ fn document_text(xml: &[u8]) -> Result<String> {
     Ok(out)
 }
 
+fn attr(e: &quick_xml::events::BytesStart, name: &[u8]) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == name)
+        .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+}
+
+/// Word's list definitions (`numbering.xml`) and the running counters.
+#[derive(Default)]
+struct Numbering {
+    /// `w:numId` → `w:abstractNumId`.
+    nums: HashMap<String, String>,
+    /// (`w:abstractNumId`, level) → (number format, level text such as `%1、`, start).
+    levels: HashMap<(String, usize), (String, String, u32)>,
+    counters: HashMap<String, [u32; 9]>,
+}
+
+impl Numbering {
+    fn parse(xml: &[u8]) -> Numbering {
+        let mut n = Numbering::default();
+        let mut reader = Reader::from_reader(xml);
+        let (mut abs, mut lvl, mut num) = (None::<String>, None::<usize>, None::<String>);
+        let (mut fmt, mut text, mut start) = (String::new(), String::new(), 1u32);
+        loop {
+            let (e, empty) = match reader.read_event() {
+                Ok(Event::Start(e)) => (e, false),
+                Ok(Event::Empty(e)) => (e, true),
+                Ok(Event::End(e)) => {
+                    match e.local_name().as_ref() {
+                        b"lvl" => {
+                            if let (Some(a), Some(l)) = (&abs, lvl) {
+                                n.levels.insert(
+                                    (a.clone(), l),
+                                    (std::mem::take(&mut fmt), std::mem::take(&mut text), start),
+                                );
+                            }
+                            lvl = None;
+                            start = 1;
+                        }
+                        b"abstractNum" => abs = None,
+                        b"num" => num = None,
+                        _ => {}
+                    }
+                    continue;
+                }
+                Ok(Event::Eof) | Err(_) => break,
+                _ => continue,
+            };
+            match e.local_name().as_ref() {
+                b"abstractNum" if !empty => abs = attr(&e, b"abstractNumId"),
+                b"lvl" if !empty => {
+                    lvl = attr(&e, b"ilvl").and_then(|v| v.parse().ok()).filter(|&l: &usize| l < 9)
+                }
+                b"numFmt" if lvl.is_some() => fmt = attr(&e, b"val").unwrap_or_default(),
+                b"lvlText" if lvl.is_some() => text = attr(&e, b"val").unwrap_or_default(),
+                b"start" if lvl.is_some() => {
+                    start = attr(&e, b"val").and_then(|v| v.parse().ok()).unwrap_or(1)
+                }
+                b"num" if !empty => num = attr(&e, b"numId"),
+                b"abstractNumId" => {
+                    if let (Some(id), Some(a)) = (&num, attr(&e, b"val")) {
+                        n.nums.insert(id.clone(), a);
+                    }
+                }
+                _ => {}
+            }
+        }
+        n
+    }
+
+    /// Counts one more paragraph at `ilvl` of list `num` and returns its marker; bullets
+    /// and unknown lists give none.
+    fn next(&mut self, num: &str, ilvl: usize) -> Option<String> {
+        let ilvl = ilvl.min(8);
+        let abs = self.nums.get(num)?.clone();
+        let (fmt, text, _) = self.levels.get(&(abs.clone(), ilvl))?;
+        if fmt == "bullet" || fmt == "none" || text.is_empty() {
+            return None;
+        }
+        let counters = self.counters.entry(num.to_string()).or_default();
+        let start = |l: usize, levels: &HashMap<(String, usize), (String, String, u32)>| {
+            levels.get(&(abs.clone(), l)).map(|v| v.2).unwrap_or(1)
+        };
+        counters[ilvl] = if counters[ilvl] == 0 { start(ilvl, &self.levels) } else { counters[ilvl] + 1 };
+        for c in counters.iter_mut().skip(ilvl + 1) {
+            *c = 0;
+        }
+        let counters = *counters;
+        let mut out = String::new();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (c, chars.peek().and_then(|d| d.to_digit(10))) {
+                ('%', Some(d)) if (1..=9).contains(&d) => {
+                    chars.next();
+                    let l = d as usize - 1;
+                    let value = if counters[l] == 0 { start(l, &self.levels) } else { counters[l] };
+                    let fmt = self.levels.get(&(abs.clone(), l)).map(|v| v.0.as_str()).unwrap_or("decimal");
+                    out.push_str(&format_number(value, fmt));
+                }
+                _ => out.push(c),
+            }
+        }
+        Some(out)
+    }
+}
+
+/// A list counter in one of Word's number formats.
+fn format_number(n: u32, fmt: &str) -> String {
+    const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    match fmt {
+        "chineseCounting"
+        | "chineseCountingThousand"
+        | "japaneseCounting"
+        | "taiwaneseCounting"
+        | "taiwaneseCountingThousand"
+        | "ideographLegalTraditional"
+        | "chineseLegalSimplified"
+            if (1..100).contains(&n) =>
+        {
+            let (tens, ones) = ((n / 10) as usize, (n % 10) as usize);
+            let mut s = String::new();
+            if tens > 1 {
+                s.push(DIGITS[tens]);
+            }
+            if tens > 0 {
+                s.push('十');
+            }
+            if ones > 0 {
+                s.push(DIGITS[ones]);
+            }
+            s
+        }
+        "ideographDigital" | "taiwaneseDigital" => {
+            n.to_string().chars().map(|c| DIGITS[c as usize - '0' as usize]).collect()
+        }
+        "ideographTraditional" if (1..=10).contains(&n) => {
+            ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"][n as usize - 1].to_string()
+        }
+        "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" if (1..=20).contains(&n) => {
+            char::from_u32(0x2460 + n - 1).map(String::from).unwrap_or_default()
+        }
+        "decimalFullWidth" | "decimalFullWidth2" => {
+            n.to_string().chars().filter_map(|c| char::from_u32(c as u32 - '0' as u32 + 0xFF10)).collect()
+        }
+        "lowerLetter" | "upperLetter" if (1..=26).contains(&n) => {
+            let c = (b'a' + (n - 1) as u8) as char;
+            if fmt == "upperLetter" { c.to_ascii_uppercase() } else { c }.to_string()
+        }
+        "lowerRoman" | "upperRoman" if (1..40).contains(&n) => {
+            let mut s = String::new();
+            let mut v = n;
+            for (val, sym) in [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")] {
+                while v >= val {
+                    s.push_str(sym);
+                    v -= val;
+                }
+            }
+            if fmt == "upperRoman" {
+                s.to_ascii_uppercase()
+            } else {
+                s
+            }
+        }
+        _ => n.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -319,6 +522,36 @@ mod tests {
     fn relationships_name_the_main_part() {
         let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document2.xml"/></Relationships>"#;
         assert_eq!(main_target(rels).as_deref(), Some("word/document2.xml"));
+    }
+
+    #[test]
+    fn generated_list_numbers_are_written() {
+        let numbering = r#"<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="7">
+            <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+            <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+            <w:lvl w:ilvl="2"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl>
+            </w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num></w:numbering>"#;
+        let para = |lvl: u8, t: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="3"/></w:numPr></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"#
+            )
+        };
+        let xml = body(
+            &[
+                para(0, "目标"),
+                para(1, "产业"),
+                para(1, "民生"),
+                para(2, "要点"),
+                para(0, "保障"),
+                para(1, "组织"),
+            ]
+            .concat(),
+        );
+        let text = document_text_numbered(xml.as_bytes(), Numbering::parse(numbering.as_bytes())).unwrap();
+        assert_eq!(text, "一、目标\n（一）产业\n（二）民生\n要点\n二、保障\n（一）组织\n");
+        assert_eq!(format_number(23, "chineseCounting"), "二十三");
+        assert_eq!(format_number(10, "chineseCounting"), "十");
+        assert_eq!(format_number(3, "decimalEnclosedCircle"), "③");
     }
 
     #[test]
