@@ -20,8 +20,11 @@ const MAX_PART: u64 = 256 << 20;
 const MAX_DEPTH: usize = 512;
 
 pub fn decode_docx(bytes: &[u8]) -> Result<Decoded> {
-    let (xml, numbering) = read_main_part(bytes)?;
-    let numbering = numbering.map(|n| Numbering::parse(&n)).unwrap_or_default();
+    let (xml, numbering, styles) = read_main_part(bytes)?;
+    let mut numbering = numbering.map(|n| Numbering::parse(&n)).unwrap_or_default();
+    if let Some(styles) = styles {
+        numbering.parse_styles(&styles);
+    }
     let text = document_text_numbered(&xml, numbering)?;
     if text.trim().is_empty() {
         return Err(Error::Unreadable("Word document has no text (only images or empty)".into()));
@@ -35,7 +38,7 @@ fn unreadable(what: impl std::fmt::Display) -> Error {
 
 /// The bytes of the main document part, found through the package relationships and
 /// `word/document.xml` as the usual fallback, and of the numbering part beside it.
-fn read_main_part(bytes: &[u8]) -> Result<(Vec<u8>, Option<Vec<u8>>)> {
+fn read_main_part(bytes: &[u8]) -> Result<(Vec<u8>, Option<Vec<u8>>, Option<Vec<u8>>)> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(unreadable)?;
     let mut name = "word/document.xml".to_string();
     if let Some(rels) = read_entry(&mut zip, "_rels/.rels", 1 << 20)? {
@@ -46,8 +49,9 @@ fn read_main_part(bytes: &[u8]) -> Result<(Vec<u8>, Option<Vec<u8>>)> {
     let dir = name.rsplit_once('/').map(|(d, _)| format!("{d}/")).unwrap_or_default();
     // A broken numbering part only costs the list numbers.
     let numbering = read_entry(&mut zip, &format!("{dir}numbering.xml"), 16 << 20).ok().flatten();
+    let styles = read_entry(&mut zip, &format!("{dir}styles.xml"), 16 << 20).ok().flatten();
     match read_entry(&mut zip, &name, MAX_PART)? {
-        Some(xml) => Ok((xml, numbering)),
+        Some(xml) => Ok((xml, numbering, styles)),
         None if zip.file_names().any(|n| n.is_ok_and(|n| n == "content.xml")) => {
             Err(Error::Unreadable("an OpenDocument (.odt) file; save it as .docx".into()))
         }
@@ -114,6 +118,8 @@ struct Builder {
     numbering: Numbering,
     /// `w:ilvl` and `w:numId` of the paragraph properties being read.
     list: (Option<usize>, Option<String>),
+    /// Its `w:pStyle`, whose numbering applies when the paragraph has none of its own.
+    style: Option<String>,
 }
 
 #[derive(Default)]
@@ -125,7 +131,13 @@ struct Table {
 impl Builder {
     /// Writes the paragraph's generated list number, if it has one, at its start.
     fn number_paragraph(&mut self) {
-        let (ilvl, num) = std::mem::take(&mut self.list);
+        let (mut ilvl, mut num) = std::mem::take(&mut self.list);
+        let style = self.style.take();
+        if num.is_none() {
+            if let Some((l, n)) = style.and_then(|s| self.numbering.style_list(&s)) {
+                (ilvl, num) = (Some(l), Some(n));
+            }
+        }
         let Some(num) = num else { return };
         if let Some(marker) = self.numbering.next(&num, ilvl.unwrap_or(0)) {
             if let Some(p) = self.paragraphs.last_mut() {
@@ -250,6 +262,7 @@ fn document_text_numbered(xml: &[u8], numbering: Numbering) -> Result<String> {
                     b"noBreakHyphen" => b.push_text("-"),
                     b"ilvl" if in_ppr => b.list.0 = attr(&e, b"val").and_then(|v| v.parse().ok()),
                     b"numId" if in_ppr => b.list.1 = attr(&e, b"val"),
+                    b"pStyle" if in_ppr => b.style = attr(&e, b"val"),
                     _ => {}
                 }
             }
@@ -331,9 +344,70 @@ struct Numbering {
     /// (`w:abstractNumId`, level) → (number format, level text such as `%1、`, start).
     levels: HashMap<(String, usize), (String, String, u32)>,
     counters: HashMap<String, [u32; 9]>,
+    /// Paragraph style → (`w:ilvl`, `w:numId`, `w:basedOn`) from `styles.xml`.
+    styles: HashMap<String, (Option<usize>, Option<String>, Option<String>)>,
+    /// (`w:abstractNumId`, style) → level, from a level's `w:pStyle`.
+    style_levels: HashMap<(String, String), usize>,
 }
 
 impl Numbering {
+    /// Reads the numbering of paragraph styles (headings are often numbered there).
+    fn parse_styles(&mut self, xml: &[u8]) {
+        let mut reader = Reader::from_reader(xml);
+        let mut current: Option<(String, (Option<usize>, Option<String>, Option<String>))> = None;
+        loop {
+            match reader.read_event() {
+                Ok(Event::Start(e)) | Ok(Event::Empty(e)) => match e.local_name().as_ref() {
+                    b"style" => {
+                        if let Some((id, v)) = current.take() {
+                            self.styles.insert(id, v);
+                        }
+                        current = attr(&e, b"styleId").map(|id| (id, (None, None, None)));
+                    }
+                    b"ilvl" => {
+                        if let Some((_, v)) = current.as_mut() {
+                            v.0 = attr(&e, b"val").and_then(|x| x.parse().ok());
+                        }
+                    }
+                    b"numId" => {
+                        if let Some((_, v)) = current.as_mut() {
+                            v.1 = attr(&e, b"val");
+                        }
+                    }
+                    b"basedOn" => {
+                        if let Some((_, v)) = current.as_mut() {
+                            v.2 = attr(&e, b"val");
+                        }
+                    }
+                    _ => {}
+                },
+                Ok(Event::End(e)) if e.local_name().as_ref() == b"style" => {
+                    if let Some((id, v)) = current.take() {
+                        self.styles.insert(id, v);
+                    }
+                }
+                Ok(Event::Eof) | Err(_) => break,
+                _ => {}
+            }
+        }
+    }
+
+    /// The list level and list of a paragraph style, following `w:basedOn`.
+    fn style_list(&self, style: &str) -> Option<(usize, String)> {
+        let mut s = style.to_string();
+        for _ in 0..16 {
+            let (ilvl, num, based) = self.styles.get(&s)?;
+            if let Some(num) = num {
+                let abs = self.nums.get(num)?;
+                let level =
+                    ilvl.or_else(|| self.style_levels.get(&(abs.clone(), style.to_string())).copied());
+                return Some((level.unwrap_or(0), num.clone()));
+            }
+            s = based.clone()?;
+        }
+        None
+    }
+
     fn parse(xml: &[u8]) -> Numbering {
         let mut n = Numbering::default();
         let mut reader = Reader::from_reader(xml);
@@ -549,6 +623,14 @@ mod tests {
         );
         let text = document_text_numbered(xml.as_bytes(), Numbering::parse(numbering.as_bytes())).unwrap();
         assert_eq!(text, "一、目标\n（一）产业\n（二）民生\n要点\n二、保障\n（一）组织\n");
+        // A heading style that carries the numbering.
+        let mut numbering = Numbering::parse(numbering.as_bytes());
+        numbering.parse_styles(
+            br#"<w:styles xmlns:w="w"><w:style w:styleId="H1"><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style>
+            <w:style w:styleId="H1b"><w:basedOn w:val="H1"/></w:style></w:styles>"#,
+        );
+        let styled = body(r#"<w:p><w:pPr><w:pStyle w:val="H1b"/></w:pPr><w:r><w:t>总则</w:t></w:r></w:p>"#);
+        assert_eq!(document_text_numbered(styled.as_bytes(), numbering).unwrap(), "一、总则\n");
         assert_eq!(format_number(23, "chineseCounting"), "二十三");
         assert_eq!(format_number(10, "chineseCounting"), "十");
         assert_eq!(format_number(3, "decimalEnclosedCircle"), "③");
