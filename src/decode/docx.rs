@@ -36,9 +36,15 @@ fn unreadable(what: impl std::fmt::Display) -> Error {
     Error::Unreadable(format!("not a readable Word (.docx) file: {what}"))
 }
 
+/// The package parts read: the main document, and its numbering and styles if present.
+type Parts = (Vec<u8>, Option<Vec<u8>>, Option<Vec<u8>>);
+
+/// A paragraph style's list: `w:ilvl`, `w:numId`, and the style it is `w:basedOn`.
+type StyleList = (Option<usize>, Option<String>, Option<String>);
+
 /// The bytes of the main document part, found through the package relationships and
 /// `word/document.xml` as the usual fallback, and of the numbering part beside it.
-fn read_main_part(bytes: &[u8]) -> Result<(Vec<u8>, Option<Vec<u8>>, Option<Vec<u8>>)> {
+fn read_main_part(bytes: &[u8]) -> Result<Parts> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(unreadable)?;
     let mut name = "word/document.xml".to_string();
     if let Some(rels) = read_entry(&mut zip, "_rels/.rels", 1 << 20)? {
@@ -345,7 +351,7 @@ struct Numbering {
     levels: HashMap<(String, usize), (String, String, u32)>,
     counters: HashMap<String, [u32; 9]>,
     /// Paragraph style → (`w:ilvl`, `w:numId`, `w:basedOn`) from `styles.xml`.
-    styles: HashMap<String, (Option<usize>, Option<String>, Option<String>)>,
+    styles: HashMap<String, StyleList>,
     /// (`w:abstractNumId`, style) → level, from a level's `w:pStyle`.
     style_levels: HashMap<(String, String), usize>,
 }
@@ -354,7 +360,7 @@ impl Numbering {
     /// Reads the numbering of paragraph styles (headings are often numbered there).
     fn parse_styles(&mut self, xml: &[u8]) {
         let mut reader = Reader::from_reader(xml);
-        let mut current: Option<(String, (Option<usize>, Option<String>, Option<String>))> = None;
+        let mut current: Option<(String, StyleList)> = None;
         loop {
             match reader.read_event() {
                 Ok(Event::Start(e)) | Ok(Event::Empty(e)) => match e.local_name().as_ref() {
