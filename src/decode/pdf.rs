@@ -169,6 +169,8 @@ struct Font {
     ucs2: bool,
     /// Codes are GBK / GB18030 bytes (`GBK-EUC-H`, `GB-EUC-H`, ...).
     gbk: bool,
+    /// `Identity-H`/`Identity-V`: codes are two bytes whatever the ToUnicode map claims.
+    identity: bool,
     /// Glyph-name differences of a simple font.
     differences: HashMap<u32, String>,
     widths: HashMap<u32, f64>,
@@ -188,6 +190,7 @@ impl Font {
             to_unicode: HashMap::new(),
             ucs2: false,
             gbk: false,
+            identity: false,
             differences: HashMap::new(),
             widths: HashMap::new(),
             default_width: if composite { 1000.0 } else { 500.0 },
@@ -204,6 +207,7 @@ impl Font {
             Some(Object::Name(n)) => {
                 let n = String::from_utf8_lossy(n);
                 if composite {
+                    font.identity = n.starts_with("Identity");
                     font.ucs2 = n.contains("UCS2") || n.contains("UTF16");
                     font.gbk = !font.ucs2 && (n.starts_with("GB") || n.contains("EUC"));
                 }
@@ -321,6 +325,9 @@ impl Font {
     fn code_len(&self, rest: &[u8]) -> usize {
         if !self.composite {
             return 1;
+        }
+        if self.identity {
+            return 2;
         }
         if self.gbk {
             return match rest {
