@@ -682,8 +682,8 @@ struct Interp<'a> {
     truncated: bool,
     images: usize,
     fonts: Vec<Font>,
-    /// Font cache keyed by the font dictionary's object id (or its resource name and
-    /// the resource dictionary's address for direct objects).
+    /// Font cache keyed by the font dictionary's object id (or, for a direct dictionary,
+    /// its resource name and the address of the font resource dictionary).
     font_ids: HashMap<(ObjectId, Vec<u8>), usize>,
     unmapped_fonts: HashSet<String>,
     forms: Vec<ObjectId>,
@@ -997,6 +997,9 @@ impl<'a> Interp<'a> {
         depth: usize,
     ) -> std::result::Result<(), String> {
         let doc = self.doc;
+        if self.truncated {
+            return Ok(());
+        }
         let Some(xobjects) =
             resources.and_then(|r| deref(doc, r.get(b"XObject").ok())).and_then(|o| o.as_dict().ok())
         else {
@@ -1043,12 +1046,15 @@ impl<'a> Interp<'a> {
         let entry = fonts.get(name).ok()?;
         let key = match entry.as_reference() {
             Ok(id) => (id, Vec::new()),
-            Err(_) => ((0, 0), name.to_vec()),
+            Err(_) => {
+                // A direct font dictionary: its resource dictionary's address tells it apart.
+                let mut k = name.to_vec();
+                k.extend_from_slice(&(fonts as *const Dictionary as usize).to_le_bytes());
+                ((0, 0), k)
+            }
         };
         if let Some(&i) = self.font_ids.get(&key) {
-            if key.0 != (0, 0) {
-                return Some(i);
-            }
+            return Some(i);
         }
         let dict = deref(doc, Some(entry))?.as_dict().ok()?;
         let base =
