@@ -55,8 +55,10 @@ fn decode_inner(bytes: &[u8]) -> Result<Decoded> {
     let mut budget = MAX_GLYPHS;
     let mut images = 0usize;
     let mut fonts_without_map = HashSet::new();
+    // One interpreter for the document, so fonts and their maps are read once.
+    let mut interp = Interp::new(&doc, budget);
     for (i, &id) in page_ids.iter().take(MAX_PAGES).enumerate() {
-        let mut interp = Interp::new(&doc, budget);
+        interp.start_page(budget);
         let outcome = catch_unwind(AssertUnwindSafe(|| interp.run_page(id)));
         if let Err(_) | Ok(Err(_)) = &outcome {
             let why = match outcome {
@@ -66,14 +68,14 @@ fn decode_inner(bytes: &[u8]) -> Result<Decoded> {
             errors.push(format!("page {}: {why}", i + 1));
         }
         budget = budget.saturating_sub(interp.glyphs.len());
-        images += interp.images;
-        fonts_without_map.extend(interp.unmapped_fonts.drain());
         if interp.truncated {
             errors.push(format!("page {}: too much content; the rest was skipped", i + 1));
         }
         let (glyphs, turned) = upright(std::mem::take(&mut interp.glyphs));
         pages.push(layout_page(glyphs, if turned { &[] } else { &interp.rules }));
     }
+    images += interp.images;
+    fonts_without_map.extend(interp.unmapped_fonts.drain());
     for f in fonts_without_map {
         errors.push(format!("font {f} has no Unicode map; some characters were lost"));
     }
@@ -796,6 +798,19 @@ impl<'a> Interp<'a> {
             path_rects: Vec::new(),
             marked: Vec::new(),
         }
+    }
+
+    /// Clears the per-page state; fonts stay cached.
+    fn start_page(&mut self, budget: usize) {
+        self.glyphs.clear();
+        self.budget = budget;
+        self.ops = 0;
+        self.truncated = false;
+        self.forms.clear();
+        self.rules.clear();
+        self.path.clear();
+        self.path_rects.clear();
+        self.marked.clear();
     }
 
     fn run_page(&mut self, page: ObjectId) -> std::result::Result<(), String> {
