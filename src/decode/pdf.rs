@@ -84,6 +84,7 @@ fn decode_inner(bytes: &[u8]) -> Result<Decoded> {
         return Err(Error::Unreadable(format!("PDF has no text layer ({what}); OCR it first")));
     }
     drop_running_lines(&mut pages);
+    drop_repeated_table_headers(&mut pages);
     let (text, starts) = join_pages(&pages);
     errors.sort();
     Ok(Decoded { text, encoding: "pdf".into(), errors, pages: starts })
@@ -1138,6 +1139,8 @@ struct Line {
     row: bool,
     /// Baseline (or a table row's top border), for ordering.
     y: f64,
+    /// The first row of a ruled table (a header row that Word repeats on every page).
+    first_row: bool,
 }
 
 #[derive(Debug, Default)]
@@ -1240,7 +1243,7 @@ fn text_lines(glyphs: Vec<Glyph>) -> Vec<Line> {
         if text.is_empty() {
             continue;
         }
-        lines.push(Line { text, left, right, size, row, y });
+        lines.push(Line { text, left, right, size, row, y, first_row: false });
     }
     lines
 }
@@ -1310,6 +1313,7 @@ impl Grid {
                 size: median(sizes).max(1.0),
                 row: true,
                 y: self.ys[k],
+                first_row: out.is_empty(),
             });
         }
         out
@@ -1452,6 +1456,28 @@ fn drop_running_lines(pages: &mut [Page]) {
     }
 }
 
+/// Drops a table's header row where a page break repeats it: the first row of a table at
+/// the top of a page that is the same as the first row of the table before it.
+fn drop_repeated_table_headers(pages: &mut [Page]) {
+    let mut last_header: Option<String> = None;
+    for p in pages.iter_mut() {
+        let mut keep = vec![true; p.lines.len()];
+        for (j, line) in p.lines.iter().enumerate() {
+            if !line.first_row {
+                continue;
+            }
+            let at_top = p.lines[..j].iter().all(|l| l.row);
+            if at_top && last_header.as_deref() == Some(line.text.as_str()) {
+                keep[j] = false;
+            } else {
+                last_header = Some(line.text.clone());
+            }
+        }
+        let mut it = keep.iter();
+        p.lines.retain(|_| *it.next().unwrap_or(&true));
+    }
+}
+
 static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^[\s\u{3000}]*(?:第[一二三四五六七八九十百零〇\d]+[章节条部分篇]|[一二三四五六七八九十百]+\s*[、.．]|[(（]\s*[一二三四五六七八九十百\d]+\s*[)）]|\d{1,3}\s*[、．]|\d{1,3}\.[^\d]|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]|[■●◆▲•·★☆○□◇]|附件|附表)",
@@ -1564,7 +1590,7 @@ mod tests {
     use super::*;
 
     fn line(text: &str, left: f64, right: f64) -> Line {
-        Line { text: text.into(), left, right, size: 10.0, row: false, y: 0.0 }
+        Line { text: text.into(), left, right, size: 10.0, row: false, y: 0.0, first_row: false }
     }
 
     #[test]
@@ -1605,7 +1631,15 @@ mod tests {
         assert!(!wraps_into(&a, &line("（二）主要任务", 0.0, 60.0), block));
         assert!(!wraps_into(&a, &line("新的段落", 20.0, 60.0), block));
         // A two-line title in a display size joins; a title and the body do not.
-        let big = |t: &str| Line { text: t.into(), left: 30.0, right: 70.0, size: 16.0, row: false, y: 0.0 };
+        let big = |t: &str| Line {
+            text: t.into(),
+            left: 30.0,
+            right: 70.0,
+            size: 16.0,
+            row: false,
+            y: 0.0,
+            first_row: false,
+        };
         assert!(wraps_into(&big("关于推进"), &big("实施方案"), block));
         assert!(!wraps_into(&big("实施方案"), &b, block));
     }
@@ -1621,6 +1655,7 @@ mod tests {
         };
         let mut pages = vec![page(1, "甲"), page(2, "乙"), page(3, "丙")];
         drop_running_lines(&mut pages);
+        drop_repeated_table_headers(&mut pages);
         let texts: Vec<&str> = pages.iter().flat_map(|p| p.lines.iter().map(|l| l.text.as_str())).collect();
         assert_eq!(texts, ["甲", "乙", "丙"]);
         for p in ["-3-", "第 12 页", "第3页 共10页", "5/20", "Page 2 of 9", "7"] {
@@ -1693,6 +1728,22 @@ mod tests {
         let (kept, turned) = upright(side);
         assert!(turned);
         assert_eq!(text_lines(kept)[0].text, "横排");
+    }
+
+    #[test]
+    fn repeated_table_header_is_dropped_after_a_page_break() {
+        let row = |t: &str, first: bool| Line { row: true, first_row: first, ..line(t, 0.0, 100.0) };
+        let mut pages = vec![
+            Page {
+                lines: vec![line("任务分工", 0.0, 40.0), row("序号\t任务", true), row("1\t建设", false)]
+            },
+            Page {
+                lines: vec![row("序号\t任务", true), row("2\t改造", false), line("三、保障", 0.0, 40.0)]
+            },
+        ];
+        drop_repeated_table_headers(&mut pages);
+        assert_eq!(pages[1].lines[0].text, "2\t改造");
+        assert_eq!(pages[0].lines.len(), 3);
     }
 
     #[test]
