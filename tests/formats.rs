@@ -108,6 +108,17 @@ fn pdf_ruled_table_with_wrapped_cells_gives_one_line_per_row() {
 }
 
 #[test]
+fn pdf_table_over_pages_has_one_header_and_whole_rows() {
+    let (from_pdf, text) = extract(&fixture("longtable.pdf"));
+    let (from_txt, _) = extract(&fixture("longtable.txt"));
+    // The repeated header rows are dropped and a row broken by a page break is whole.
+    assert!(from_pdf.pages.len() >= 2, "{:?}", from_pdf.pages);
+    assert_eq!(text.matches("序号").count(), 1);
+    assert_eq!(text, std::fs::read_to_string(fixture("longtable.txt")).unwrap());
+    assert_eq!(essentials(&from_pdf), essentials(&from_txt));
+}
+
+#[test]
 fn sentence_wrapped_over_lines_and_a_page_break_is_whole() {
     let (doc, text) = extract(&fixture("wrapped.pdf"));
     assert!(

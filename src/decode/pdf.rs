@@ -85,6 +85,7 @@ fn decode_inner(bytes: &[u8]) -> Result<Decoded> {
     }
     drop_running_lines(&mut pages);
     drop_repeated_table_headers(&mut pages);
+    join_rows_split_by_pages(&mut pages);
     let (text, starts) = join_pages(&pages);
     errors.sort();
     Ok(Decoded { text, encoding: "pdf".into(), errors, pages: starts })
@@ -1478,6 +1479,28 @@ fn drop_repeated_table_headers(pages: &mut [Page]) {
     }
 }
 
+/// A table row that a page break split: the next page starts with a row whose first cell
+/// is empty. Its cells are appended to the cells of the last row on the page before.
+fn join_rows_split_by_pages(pages: &mut [Page]) {
+    for i in 1..pages.len() {
+        let (before, after) = pages.split_at_mut(i);
+        let Some(prev) = before[i - 1].lines.last_mut() else { continue };
+        let Some(first) = after[0].lines.first() else { continue };
+        if !(prev.row && first.row && first.text.starts_with('\t')) {
+            continue;
+        }
+        let mut cells: Vec<String> = prev.text.split('\t').map(str::to_string).collect();
+        for (k, more) in first.text.split('\t').enumerate() {
+            if k >= cells.len() {
+                cells.push(String::new());
+            }
+            cells[k].push_str(more);
+        }
+        prev.text = cells.join("\t");
+        after[0].lines.remove(0);
+    }
+}
+
 static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^[\s\u{3000}]*(?:第[一二三四五六七八九十百零〇\d]+[章节条部分篇]|[一二三四五六七八九十百]+\s*[、.．]|[(（]\s*[一二三四五六七八九十百\d]+\s*[)）]|\d{1,3}\s*[、．]|\d{1,3}\.[^\d]|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]|[■●◆▲•·★☆○□◇]|附件|附表)",
@@ -1744,6 +1767,18 @@ mod tests {
         drop_repeated_table_headers(&mut pages);
         assert_eq!(pages[1].lines[0].text, "2\t改造");
         assert_eq!(pages[0].lines.len(), 3);
+    }
+
+    #[test]
+    fn row_split_by_a_page_break_is_joined() {
+        let row = |t: &str| Line { row: true, ..line(t, 0.0, 100.0) };
+        let mut pages = vec![
+            Page { lines: vec![row("1\t新建社区\t民政办")] },
+            Page { lines: vec![row("\t食堂3个"), line("正文", 0.0, 40.0)] },
+        ];
+        join_rows_split_by_pages(&mut pages);
+        assert_eq!(pages[0].lines[0].text, "1\t新建社区食堂3个\t民政办");
+        assert_eq!(pages[1].lines.len(), 1);
     }
 
     #[test]
