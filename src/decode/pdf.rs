@@ -80,6 +80,11 @@ fn decode_inner(bytes: &[u8]) -> Result<Decoded> {
         errors.push(format!("font {f} has no Unicode map; some characters were lost"));
     }
     if pages.iter().all(|p| p.lines.iter().all(|l| l.text.trim().is_empty())) {
+        if images == 0 {
+            if let Some(first) = errors.iter().find(|e| e.starts_with("page ")) {
+                return Err(Error::Unreadable(format!("malformed PDF: no text could be read ({first})")));
+            }
+        }
         let what = if images > 0 { "the pages hold only images" } else { "no text on any page" };
         return Err(Error::Unreadable(format!("PDF has no text layer ({what}); OCR it first")));
     }
@@ -840,14 +845,16 @@ impl<'a> Interp<'a> {
         gs: GState,
         depth: usize,
     ) -> std::result::Result<(), String> {
-        let ops = lopdf::content::Content::decode(content).map_err(|e| format!("bad content stream: {e}"))?;
+        // Operators are parsed one at a time, so the text before a syntax error is kept.
+        let ops = lopdf::content::Content::decode_iter(content);
         let mut gs = gs;
         let mut stack: Vec<GState> = Vec::new();
         let mut tm = Matrix::IDENTITY;
         let mut tlm = Matrix::IDENTITY;
         let mut cursor: Option<(f64, f64)> = None;
         let mut start: Option<(f64, f64)> = None;
-        for op in &ops.operations {
+        for op in ops {
+            let op = op.map_err(|e| format!("bad content stream: {e}"))?;
             self.ops += 1;
             if self.ops > MAX_OPS_PER_PAGE || self.glyphs.len() >= self.budget {
                 self.truncated = true;
@@ -1787,6 +1794,62 @@ mod tests {
         g.extend(glyphs("总体要求", 0.4, 100.2));
         let lines = text_lines(g);
         assert_eq!(lines[0].text, "总体要求");
+    }
+
+    /// A one-page PDF with a CID font and the given content stream.
+    fn one_page_pdf(content: &[u8]) -> Vec<u8> {
+        let cmap = b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
+            2 beginbfchar <0001> <4E2D> <0002> <6587> endbfchar";
+        let stream = |data: &[u8]| {
+            let mut v = format!("<< /Length {} >>\nstream\n", data.len()).into_bytes();
+            v.extend_from_slice(data);
+            v.extend_from_slice(b"\nendstream");
+            v
+        };
+        let objs: Vec<Vec<u8>> = vec![
+            b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 4 0 R \
+              /Resources << /Font << /F1 5 0 R >> >> >>"
+                .to_vec(),
+            stream(content),
+            b"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H \
+              /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>"
+                .to_vec(),
+            b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /DW 1000 >>".to_vec(),
+            stream(cmap),
+        ];
+        let mut out = b"%PDF-1.4\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, o) in objs.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+            out.extend_from_slice(o);
+            out.extend_from_slice(b"\nendobj\n");
+        }
+        let xref = out.len();
+        out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).as_bytes());
+        for o in offsets {
+            out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+        }
+        out.extend_from_slice(
+            format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objs.len() + 1)
+                .as_bytes(),
+        );
+        out
+    }
+
+    #[test]
+    fn text_before_a_content_syntax_error_is_kept() {
+        let good = one_page_pdf(b"BT /F1 12 Tf 72 700 Td <00010002> Tj ET");
+        assert_eq!(decode_pdf(&good).unwrap().text, "中文\n");
+        let mut content = b"BT /F1 12 Tf 72 700 Td <00010002> Tj ET\nBT ".to_vec();
+        content.extend(std::iter::repeat_n(b'[', 300));
+        content.extend(std::iter::repeat_n(b']', 300));
+        content.extend_from_slice(b" TJ ET");
+        let d = decode_pdf(&one_page_pdf(&content)).unwrap();
+        assert_eq!(d.text, "中文\n");
+        assert!(d.errors.iter().any(|e| e.contains("bad content stream")), "{:?}", d.errors);
     }
 
     #[test]
