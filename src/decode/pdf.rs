@@ -76,6 +76,8 @@ fn decode_inner(bytes: &[u8]) -> Result<Decoded> {
     }
     images += interp.images;
     fonts_without_map.extend(interp.unmapped_fonts.drain());
+    let mut fonts_without_map: Vec<String> = fonts_without_map.into_iter().collect();
+    fonts_without_map.sort();
     for f in fonts_without_map {
         errors.push(format!("font {f} has no Unicode map; some characters were lost"));
     }
@@ -92,7 +94,6 @@ fn decode_inner(bytes: &[u8]) -> Result<Decoded> {
     drop_repeated_table_headers(&mut pages);
     join_rows_split_by_pages(&mut pages);
     let (text, starts) = join_pages(&pages);
-    errors.sort();
     Ok(Decoded { text, encoding: "pdf".into(), errors, pages: starts })
 }
 
