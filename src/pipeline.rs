@@ -98,6 +98,21 @@ impl Pipeline {
         }
     }
 
+    /// Like [`Pipeline::extract_bytes`], and also hands back the decoded text all offsets
+    /// refer to (for `--dump-text`); `None` when the input could not be decoded.
+    pub fn extract_bytes_with_text(&self, source: &str, bytes: &[u8]) -> (Record, Option<String>) {
+        let sha = crate::sha256_hex(bytes);
+        match decode::decode(bytes, source) {
+            Ok(decoded) => {
+                let text = decoded.text.clone();
+                let mut doc = self.extract_decoded(source, decoded);
+                doc.sha256 = Some(sha);
+                (Record::Document(Box::new(doc)), Some(text))
+            }
+            Err(e) => (Record::Error(ErrorRecord::new(source, e.to_string())), None),
+        }
+    }
+
     /// Extracts from text that is already decoded.
     pub fn extract_text(&self, source: &str, text: &str) -> Document {
         let decoded =

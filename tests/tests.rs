@@ -4,6 +4,8 @@
 mod cli;
 // `zhengce compare`: golden Markdown/CSV, JSON input.
 mod compare;
+// PDF and Word input compared with the same documents as text.
+mod formats;
 // Golden zhengce/1 output for the bundled corpus (re-bless with ZHENGCE_BLESS=1).
 mod golden;
 // HTML pages as saved from government sites.

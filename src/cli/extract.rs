@@ -44,6 +44,10 @@ pub struct Args {
     /// No progress bar and no summary on standard error.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Also write the decoded text that all offsets refer to: NAME.txt beside NAME.json
+    /// with --out-dir, otherwise INPUT.txt beside the input (report.pdf -> report.pdf.txt).
+    #[arg(long)]
+    pub dump_text: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -56,7 +60,8 @@ pub enum Format {
 
 /// What happened to one input.
 enum Outcome {
-    Done(Record),
+    /// The record, and the decoded text when `--dump-text` asked for it.
+    Done(Record, Option<String>),
     /// `--resume` found an up-to-date output.
     Skipped,
 }
@@ -76,8 +81,8 @@ impl Summary {
     fn add(&mut self, o: &Outcome) {
         match o {
             Outcome::Skipped => self.skipped += 1,
-            Outcome::Done(Record::Error(_)) => self.failed += 1,
-            Outcome::Done(Record::Document(d)) => {
+            Outcome::Done(Record::Error(_), _) => self.failed += 1,
+            Outcome::Done(Record::Document(d), _) => {
                 self.documents += 1;
                 self.targets += d.targets.len();
                 self.projects += d.projects.len();
@@ -161,6 +166,31 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Where `--dump-text` puts an input's decoded text: NAME.txt beside NAME.json under
+/// `--out-dir`; otherwise the input's own path with `.txt` appended, so that a `.txt`
+/// input is never overwritten. Standard input without `--out-dir` has no place and is skipped.
+pub fn text_path(input: &Input, out_dir: Option<&Path>) -> Option<PathBuf> {
+    match (out_dir, input) {
+        (Some(dir), _) => Some(dir.join(input.out_name().with_extension("txt"))),
+        (None, Input::File { path, .. }) => {
+            let mut p = path.clone().into_os_string();
+            p.push(".txt");
+            Some(PathBuf::from(p))
+        }
+        (None, _) => None,
+    }
+}
+
+fn write_text(input: &Input, out_dir: Option<&Path>, text: &str) -> anyhow::Result<()> {
+    match text_path(input, out_dir) {
+        Some(path) => write_atomic(&path, text.as_bytes()),
+        None => {
+            eprintln!("zhengce: --dump-text: no place for the text of standard input without --out-dir");
+            Ok(())
+        }
+    }
+}
+
 fn up_to_date(out: &Path, bytes: &[u8]) -> bool {
     let Ok(existing) = std::fs::read(out) else { return false };
     #[derive(serde::Deserialize)]
@@ -173,11 +203,11 @@ fn up_to_date(out: &Path, bytes: &[u8]) -> bool {
     }
 }
 
-fn process(pipeline: &Pipeline, input: &Input, resume_dir: Option<&Path>) -> Outcome {
+fn process(pipeline: &Pipeline, input: &Input, resume_dir: Option<&Path>, dump_text: bool) -> Outcome {
     let source = input.source();
     let bytes = match input.read() {
         Ok(b) => b,
-        Err(e) => return Outcome::Done(Record::Error(zhengce::ErrorRecord::new(source, e))),
+        Err(e) => return Outcome::Done(Record::Error(zhengce::ErrorRecord::new(source, e)), None),
     };
     if let Some(dir) = resume_dir {
         if up_to_date(&dir.join(input.out_name()), &bytes) {
@@ -186,12 +216,22 @@ fn process(pipeline: &Pipeline, input: &Input, resume_dir: Option<&Path>) -> Out
     }
     // The library never panics by design; this guard keeps one bad input from ending a
     // batch of thousands should a bug slip through.
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.extract_bytes(&source, &bytes))) {
-        Ok(r) => Outcome::Done(r),
-        Err(_) => Outcome::Done(Record::Error(zhengce::ErrorRecord::new(
-            source,
-            "internal error while extracting (please report this input)",
-        ))),
+    let run = || {
+        if dump_text {
+            pipeline.extract_bytes_with_text(&source, &bytes)
+        } else {
+            (pipeline.extract_bytes(&source, &bytes), None)
+        }
+    };
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
+        Ok((r, text)) => Outcome::Done(r, text),
+        Err(_) => Outcome::Done(
+            Record::Error(zhengce::ErrorRecord::new(
+                source,
+                "internal error while extracting (please report this input)",
+            )),
+            None,
+        ),
     }
 }
 
@@ -272,14 +312,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             batch
                 .par_iter()
                 .map(|input| {
-                    (!interrupted.load(Ordering::SeqCst)).then(|| process(&pipeline, input, resume_dir))
+                    (!interrupted.load(Ordering::SeqCst))
+                        .then(|| process(&pipeline, input, resume_dir, args.dump_text))
                 })
                 .collect()
         });
         for (input, outcome) in batch.iter().zip(outcomes) {
             let Some(outcome) = outcome else { continue };
-            if let Outcome::Done(record) = &outcome {
+            if let Outcome::Done(record, text) = &outcome {
                 sink.write(input, record)?;
+                if let Some(text) = text {
+                    write_text(input, args.out_dir.as_deref(), text)?;
+                }
             }
             summary.add(&outcome);
             if let Some(pb) = &progress {

@@ -8,7 +8,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Default patterns for files picked up in directories.
-pub const DEFAULT_GLOBS: &[&str] = &["*.txt", "*.html", "*.htm", "*.md"];
+pub const DEFAULT_GLOBS: &[&str] = &["*.txt", "*.html", "*.htm", "*.md", "*.pdf", "*.docx"];
 
 /// Largest input read, in bytes; larger ones give an error record.
 pub const MAX_BYTES: u64 = 1 << 30;

@@ -37,7 +37,7 @@ pub struct InputArgs {
     /// recursively in sorted path order.
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
-    /// Which files to pick up in directories (repeatable; default: *.txt *.html *.htm *.md).
+    /// Which files to pick up in directories (repeatable; default: *.txt *.html *.htm *.md *.pdf *.docx).
     #[arg(long = "glob", value_name = "GLOB")]
     pub globs: Vec<String>,
     /// A jieba user dictionary (`word [freq] [tag]` a line) loaded after the built-in one
