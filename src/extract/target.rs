@@ -320,7 +320,16 @@ impl TargetRules {
                 continue;
             }
             let noun_head = head && is_noun(t.tag) && i >= 2 && is_noun(toks[i - 2].tag);
-            if !noun_head && !self.nounish(t, head, chars) {
+            // A verb inside a compound (`公共/预算/收入`, `新增/就业/岗位`) follows a modifier or
+            // the leading verb; one at the clause start leads the clause (`筹集/住房`).
+            let inner_verb = !head
+                && is_verb(t.tag)
+                && self.role(t.word).is_none()
+                && i >= 2
+                && toks[i - 2].range.start >= limit
+                && (self.role(toks[i - 2].word) == Some(StopRole::Stop)
+                    || (!is_verb(toks[i - 2].tag) && self.nounish(&toks[i - 2], false, 2)));
+            if !noun_head && !inner_verb && !self.nounish(t, head, chars) {
                 break;
             }
             let c = t.word.chars().count();
@@ -383,10 +392,9 @@ impl TargetRules {
         while i < toks.len() && n < MAX_INDICATOR_TOKENS {
             let t = &toks[i];
             // Verbs may stand inside a compound (`处理能力`) but not lead it.
-            let inner_verb = i > first
-                && is_verb(t.tag)
+            let inner_verb = is_verb(t.tag)
                 && self.role(t.word).is_none()
-                && toks.get(i + 1).is_some_and(|x| is_noun(x.tag));
+                && toks.get(i + 1).is_some_and(|x| is_noun(x.tag) && self.role(x.word).is_none());
             let ok = if i == first {
                 !is_verb(t.tag) && self.nounish(t, false, 2)
             } else {
@@ -416,7 +424,9 @@ impl TargetRules {
         if self.role(t.word).is_some() {
             return false;
         }
-        if !t.word.chars().all(|c| c.is_alphabetic()) || t.word.chars().any(|c| c.is_ascii_digit()) {
+        // Words only (`5G` and `PM2.5` count: they have a letter).
+        let has_letter = t.word.chars().any(char::is_alphabetic);
+        if !has_letter || !t.word.chars().all(|c| c.is_alphanumeric() || c == '.') {
             return false;
         }
         if t.word.chars().all(is_cjk_numeral) {
@@ -697,6 +707,21 @@ fn year_of(ctx: &Context, doc: &DocInfo, q: &Quantity, clause: &Range<usize>, st
     }
     let _ = clause;
     let here = &norm[sentence.clone()];
+    // `过去一年` in a report dated 2024 reviews 2023.
+    if status == Status::Achieved && ["去年", "上年", "过去一年"].iter().any(|w| here.contains(w)) {
+        return doc.year.map(|y| y - 1);
+    }
+    // A heading that names a year (`2023年工作回顾`) frames its section.
+    let mut h = ctx.structure.section_at(q.range.start);
+    let mut depth = 0;
+    while let (Some(i), true) = (h, depth < 8) {
+        let Some(head) = ctx.structure.headings.get(i) else { break };
+        if let Some(&(_, y)) = years_in(&norm[head.title.clone()]).last() {
+            return Some(y);
+        }
+        h = head.parent;
+        depth += 1;
+    }
     let current = ["全年", "年内", "今年", "本年", "截至", "截止", "目前"].iter().any(|w| here.contains(w));
     if current {
         return doc.year;
