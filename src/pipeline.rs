@@ -92,7 +92,7 @@ impl Pipeline {
         let text = ctx.text();
         let numbers = self
             .numbers
-            .find_in(&ctx)
+            .find_all_in(&ctx)
             .into_iter()
             .map(|q| crate::document::NumberItem {
                 span: text.span(q.range.clone()),

@@ -1,0 +1,1055 @@
+//! The number grammar: every quantity expression with its value, unit, normalised value and
+//! comparator. Numbers are found on the normalised text, not on jieba tokens (jieba splits
+//! `23,876` and full-width digits).
+//!
+//! One left-to-right scan: at each character that can start a numeral, [`numeral::read`]
+//! reads the longest numeral, then the context decides: dates, ordinals, list markers,
+//! codes and idioms are skipped; a unit from `dictionaries/units.txt`, comparator words from
+//! `dictionaries/comparators.txt` and a second numeral (ranges) are attached. Chinese
+//! numerals count only in a clear numeric context (a unit, a comparator, a multiplier), so
+//! `四川`, `一切` and `统一` are not numbers. Work per start is bounded and the scan resumes
+//! after what it read, so time is linear in the text.
+
+pub mod numeral;
+
+use super::Context;
+use crate::document::{Comparator, Normalized};
+use crate::error::Result;
+use crate::lexicon;
+use aho_corasick::{AhoCorasick, MatchKind};
+use numeral::{cn_digit, read, small_mult, starts_numeral, tidy, Numeral};
+use std::collections::HashMap;
+use std::ops::Range;
+
+const UNITS: &str = include_str!("../../../dictionaries/units.txt");
+const COMPARATORS: &str = include_str!("../../../dictionaries/comparators.txt");
+const STOPS: &str = include_str!("../../../dictionaries/number_stop.txt");
+
+/// One quantity expression. `range` covers the number, its unit and any comparator words
+/// that belong to it (`30%以上`, `不少于45家`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Quantity {
+    pub range: Range<usize>,
+    /// Byte range of the number itself (without comparator words and unit); for a range,
+    /// from the first number to the end of the second.
+    pub number: Range<usize>,
+    pub value: f64,
+    pub value_max: Option<f64>,
+    /// The unit as written, magnitude included (`亿元`, `%`, `个百分点`); may be empty.
+    pub unit: String,
+    pub normalized: Option<Normalized>,
+    pub comparator: Comparator,
+    /// Index of the sentence it was found in (0 for [`NumberGrammar::find`]).
+    pub sentence: usize,
+    /// A plain number with no unit (`2023`, `一百五十二`, a code): reported by `zhengce
+    /// numbers` but not a quantity, so [`NumberGrammar::find_in`] leaves it out.
+    pub bare: bool,
+    /// Byte range of the word that set the comparator (`不少于`, `以上`, `余`), if any.
+    pub comparator_word: Option<Range<usize>>,
+    /// What the unit measures: `money`, `count`, `measure`, `percent`, `multiple`, `time`,
+    /// `rate` (from `units.txt`), or empty for a bare number.
+    pub kind: &'static str,
+}
+
+/// A unit from `units.txt`.
+#[derive(Debug, Clone)]
+struct Unit {
+    kind: &'static str,
+    base: String,
+    factor: f64,
+}
+
+/// The compiled grammar and its lexicons, built once per process.
+#[derive(Debug)]
+pub struct NumberGrammar {
+    units: HashMap<String, Unit>,
+    /// Longest unit, in characters.
+    unit_chars: usize,
+    /// Comparator words before the number, longest first.
+    pre: Vec<(String, Comparator)>,
+    /// Comparator words after the number and unit, longest first.
+    post: Vec<(String, Comparator)>,
+    idioms: AhoCorasick,
+    after: Vec<String>,
+    after_time: Vec<String>,
+}
+
+const KINDS: &[&str] = &["money", "count", "measure", "percent", "multiple", "time", "rate"];
+
+fn comparator(s: &str) -> Option<Comparator> {
+    Some(match s {
+        "=" => Comparator::Eq,
+        ">=" => Comparator::Ge,
+        ">" => Comparator::Gt,
+        "<=" => Comparator::Le,
+        "<" => Comparator::Lt,
+        "~" => Comparator::Approx,
+        _ => return None,
+    })
+}
+
+fn longest_first(mut v: Vec<(String, Comparator)>) -> Vec<(String, Comparator)> {
+    v.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then_with(|| a.0.cmp(&b.0)));
+    v
+}
+
+/// What scanning one start position gave.
+enum Step {
+    Emit(Box<Quantity>, usize),
+    Skip(usize),
+}
+
+/// A number with its unit, before comparators and ranges.
+#[derive(Debug, Clone)]
+struct Core {
+    start: usize,
+    num_end: usize,
+    end: usize,
+    n: Numeral,
+    negative: bool,
+    unit: String,
+    info: Option<Unit>,
+}
+
+fn prev_char(text: &str, i: usize) -> Option<char> {
+    text[..i].chars().next_back()
+}
+
+fn next_char(text: &str, i: usize) -> Option<char> {
+    text[i..].chars().next()
+}
+
+fn is_cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+}
+
+fn skip_spaces(text: &str, i: usize) -> usize {
+    i + (text[i..].len() - text[i..].trim_start_matches(' ').len())
+}
+
+impl NumberGrammar {
+    pub fn new() -> Result<NumberGrammar> {
+        let mut units = HashMap::new();
+        for (word, unit) in lexicon::parse_all("units.txt", UNITS, |row| {
+            let f: Vec<&str> = row.fields().collect();
+            let kind = f.get(1).ok_or("missing kind column")?;
+            let kind = KINDS.iter().find(|k| *k == kind).ok_or_else(|| format!("unknown kind {kind}"))?;
+            let base = f.get(2).map_or(f[0], |b| b).to_string();
+            let factor = match f.get(3) {
+                Some(x) => x.parse::<f64>().map_err(|e| format!("bad factor {x}: {e}"))?,
+                None => 1.0,
+            };
+            Ok((f[0].to_string(), Unit { kind, base, factor }))
+        })? {
+            units.insert(word, unit);
+        }
+        let unit_chars = units.keys().map(|k| k.chars().count()).max().unwrap_or(1);
+        let mut pre = Vec::new();
+        let mut post = Vec::new();
+        for (word, pos, cmp) in lexicon::parse_all("comparators.txt", COMPARATORS, |row| {
+            let f: Vec<&str> = row.fields().collect();
+            if f.len() != 3 {
+                return Err("want 3 columns: word position comparator".to_string());
+            }
+            let cmp = comparator(f[2]).ok_or_else(|| format!("unknown comparator {}", f[2]))?;
+            Ok((f[0].to_string(), f[1].to_string(), cmp))
+        })? {
+            match pos.as_str() {
+                "pre" => pre.push((word, cmp)),
+                "post" => post.push((word, cmp)),
+                other => {
+                    return Err(crate::error::Error::Dictionary {
+                        file: "comparators.txt".into(),
+                        line: 0,
+                        reason: format!("unknown position {other} for {word}"),
+                    })
+                }
+            }
+        }
+        let mut idioms = Vec::new();
+        let mut after = Vec::new();
+        let mut after_time = Vec::new();
+        for (word, kind) in lexicon::parse_all("number_stop.txt", STOPS, |row| {
+            let f: Vec<&str> = row.fields().collect();
+            if f.len() != 2 {
+                return Err("want 2 columns: text kind".to_string());
+            }
+            Ok((f[0].to_string(), f[1].to_string()))
+        })? {
+            match kind.as_str() {
+                "idiom" => idioms.push(word),
+                "after" => after.push(word),
+                "time" => after_time.push(word),
+                other => {
+                    return Err(crate::error::Error::Dictionary {
+                        file: "number_stop.txt".into(),
+                        line: 0,
+                        reason: format!("unknown kind {other} for {word}"),
+                    })
+                }
+            }
+        }
+        let idioms =
+            AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&idioms).map_err(|e| {
+                crate::error::Error::Dictionary {
+                    file: "number_stop.txt".into(),
+                    line: 0,
+                    reason: e.to_string(),
+                }
+            })?;
+        Ok(NumberGrammar {
+            units,
+            unit_chars,
+            pre: longest_first(pre),
+            post: longest_first(post),
+            idioms,
+            after,
+            after_time,
+        })
+    }
+
+    /// Every number expression in `text`, bare numbers included (flagged `bare`); ranges
+    /// are byte offsets in `text`.
+    pub fn find(&self, text: &str) -> Vec<Quantity> {
+        let mut blocked: Vec<Range<usize>> = self.idioms.find_iter(text).map(|m| m.range()).collect();
+        blocked.extend(urls(text));
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < text.len() {
+            let Some(c) = next_char(text, i) else { break };
+            let after = &text[i + c.len_utf8()..];
+            let starts = starts_numeral(c)
+                || ((c == '负' || c == '-')
+                    && after.trim_start_matches(' ').starts_with(|d: char| {
+                        d.is_ascii_digit()
+                            || cn_digit(d).is_some()
+                            || (c == '负' && numeral::small_mult(d).is_some())
+                    }))
+                || ((c == '几' || c == '数') && after.starts_with(['十', '百', '千', '万', '亿']))
+                || c == '翻'
+                || c == '半';
+            if !starts {
+                i += c.len_utf8();
+                continue;
+            }
+            match self.step(text, i, &blocked) {
+                Step::Emit(q, next) => {
+                    out.push(*q);
+                    i = next.max(i + c.len_utf8());
+                }
+                Step::Skip(next) => i = next.max(i + c.len_utf8()),
+            }
+            while !text.is_char_boundary(i) {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// Every quantity in the document's sentences (boilerplate skipped), in text order;
+    /// ranges are byte offsets into the normalised text. Bare numbers are left out: this is
+    /// what the target stage reads.
+    pub fn find_in(&self, ctx: &Context) -> Vec<Quantity> {
+        let mut all = self.find_all_in(ctx);
+        all.retain(|q| !q.bare);
+        all
+    }
+
+    /// Like [`NumberGrammar::find_in`] but with bare numbers, for `zhengce numbers`.
+    pub fn find_all_in(&self, ctx: &Context) -> Vec<Quantity> {
+        let mut out = Vec::new();
+        for (i, s) in ctx.sentences() {
+            for mut q in self.find(ctx.sentence_text(i)) {
+                let off = s.range.start;
+                q.range = q.range.start + off..q.range.end + off;
+                q.number = q.number.start + off..q.number.end + off;
+                q.comparator_word = q.comparator_word.map(|r| r.start + off..r.end + off);
+                q.sentence = i;
+                out.push(q);
+            }
+        }
+        out
+    }
+
+    /// The longest unit at `i` (spaces before it allowed): (unit, info, end).
+    fn unit_at(&self, text: &str, i: usize) -> Option<(String, Unit, usize)> {
+        // `2 厘米` has a unit, `5700万 门店` does not: spaces only after a digit.
+        let j = if prev_char(text, i).is_some_and(|c| c.is_ascii_digit() || cn_digit(c).is_some()) {
+            skip_spaces(text, i)
+        } else {
+            i
+        };
+        let rest = &text[j..];
+        let ends: Vec<usize> =
+            rest.char_indices().skip(1).map(|(k, _)| k).chain([rest.len()]).take(self.unit_chars).collect();
+        for &e in ends.iter().rev() {
+            let w = &rest[..e];
+            if let Some(u) = self.units.get(w) {
+                // An ASCII unit must not run on into more letters (`5G`, `10kV`, `1.jpg`).
+                if w.ends_with(|c: char| c.is_ascii_alphabetic())
+                    && rest[e..].starts_with(|c: char| c.is_ascii_alphabetic())
+                {
+                    continue;
+                }
+                // 打 as a dozen, not the verb (打造, 打击, 打通).
+                if w == "打" && rest[e..].starts_with(|c: char| "造击通破好赢响开出下压牢赢".contains(c))
+                {
+                    continue;
+                }
+                return Some((w.to_string(), u.clone(), j + e));
+            }
+        }
+        None
+    }
+
+    /// A comparator word ending right before `start` (one filler 了/是/有/为 allowed).
+    fn pre_word(&self, text: &str, start: usize) -> Option<(Comparator, Range<usize>)> {
+        let before = text[..start].trim_end_matches(' ');
+        let mut cands = vec![before];
+        if let Some(f) = before.strip_suffix(['了', '是', '有', '为']) {
+            cands.push(f);
+        }
+        // Adverbs that bound a verb: `至少建成5个`, `最多补贴2万元` (a verb of 1-2 characters).
+        let mut gap = before;
+        for _ in 0..2 {
+            let Some(c) = gap.chars().next_back().filter(|c| is_cjk(*c)) else { break };
+            gap = &gap[..gap.len() - c.len_utf8()];
+            for (w, cmp) in [
+                ("至少", Comparator::Ge),
+                ("最少", Comparator::Ge),
+                ("最多", Comparator::Le),
+                ("至多", Comparator::Le),
+            ] {
+                if gap.ends_with(w) {
+                    return Some((cmp, gap.len() - w.len()..gap.len()));
+                }
+            }
+        }
+        for b in cands {
+            for (w, cmp) in &self.pre {
+                if b.ends_with(w.as_str()) {
+                    return Some((*cmp, b.len() - w.len()..b.len()));
+                }
+            }
+        }
+        None
+    }
+
+    /// A comparator word starting at `i` (spaces allowed before it).
+    fn post_word(&self, text: &str, i: usize, more: bool) -> Option<(Comparator, Range<usize>)> {
+        let j = skip_spaces(text, i);
+        let rest = &text[j..];
+        for (w, cmp) in &self.post {
+            if !rest.starts_with(w.as_str()) {
+                continue;
+            }
+            let after = &rest[w.len()..];
+            let ok = match w.as_str() {
+                "余" | "多" | "有余" => !more && !after.starts_with(['元', '种', '样', '方', '年']),
+                "上下" => !after.starts_with(['游', '级', '联', '贯', '同']),
+                "以下" | "以上" => !after.starts_with(['简', '称', '内', '工', '几']),
+                _ => true,
+            };
+            if ok {
+                return Some((*cmp, j..j + w.len()));
+            }
+        }
+        None
+    }
+
+    /// The number at `i` with its unit, or why there is none.
+    fn core(&self, text: &str, i: usize, blocked: &[Range<usize>]) -> std::result::Result<Core, usize> {
+        let mut p = i;
+        let mut negative = false;
+        if text[p..].starts_with('负') || text[p..].starts_with('-') {
+            let prev = prev_char(text, i);
+            let ok = text[p..].starts_with('负')
+                || !prev.is_some_and(|c| {
+                    c.is_ascii_alphanumeric() || cn_digit(c).is_some() || c == ')' || c == '-'
+                });
+            if !ok {
+                return Err(i + 1);
+            }
+            negative = true;
+            p = skip_spaces(text, p + if text[p..].starts_with('负') { '负'.len_utf8() } else { 1 });
+        }
+        let Some(n) = read(&text[p..]) else { return Err(p + 1) };
+        let num_end = p + n.len;
+        if n.too_long {
+            return Err(num_end);
+        }
+        if blocked.iter().any(|b| b.start <= p && p < b.end) {
+            return Err(num_end.max(blocked.iter().find(|b| b.start <= p && p < b.end).map_or(0, |b| b.end)));
+        }
+        let prev = prev_char(text, i);
+        let next = next_char(text, num_end);
+        let after_next = next.and_then(|c| next_char(text, num_end + c.len_utf8()));
+        let int = !n.decimal && n.mults == 0 && !n.more;
+        let small_int = |lo: f64, hi: f64| int && n.value >= lo && n.value <= hi;
+        // A whole number, Chinese multipliers allowed (`十二月`).
+        let whole = |lo: f64, hi: f64| {
+            !n.decimal && !n.more && n.value.fract() == 0.0 && n.value >= lo && n.value <= hi
+        };
+        // Ordinals, identifiers, dotted or slashed dates and versions.
+        if prev == Some('第')
+            || prev.is_some_and(|c| {
+                c.is_ascii_alphabetic() || matches!(c, '_' | '+' | '#' | '=' | '&' | '%' | '?')
+            })
+            || (matches!(prev, Some('.' | '/' | ':'))
+                && text[..i].chars().rev().nth(1).is_some_and(|c| c.is_ascii_digit()))
+        {
+            return Err(num_end);
+        }
+        if n.leading_zero && n.int_digits > 1 {
+            return Err(num_end);
+        }
+        match next {
+            Some('年') if (n.int_digits == 4 && n.arabic) || (n.sequence && n.cn_digits >= 2) => {
+                return Err(num_end + '年'.len_utf8())
+            }
+            Some('月') if whole(1.0, 12.0) => return Err(num_end + '月'.len_utf8()),
+            Some('日' | '号') if whole(1.0, 31.0) && !matches!(prev, Some('/')) => return Err(num_end + 3),
+            Some('时') if small_int(0.0, 24.0) && after_next != Some('间') => return Err(num_end),
+            Some('+') => return Err(num_end),
+            Some('.' | '/' | ':' | '-')
+                if n.arabic && after_next.is_some_and(|c| c.is_ascii_alphanumeric()) =>
+            {
+                // `1.jpg`, `2023/9/26`, `9:30`, `2023-09-26`; fractions `3/5` are fine.
+                let sep = next.unwrap_or(' ');
+                let rest = &text[num_end + 1..];
+                let second_len = rest.bytes().take_while(u8::is_ascii_digit).count();
+                let after_second = rest[second_len..].chars().next();
+                let date_like = sep != '-' && sep != '/' || after_second == Some(sep) || second_len == 0;
+                let year_dash = sep == '-'
+                    && n.int_digits == 4
+                    && (second_len == 2 || second_len == 4 && after_second != Some('年'));
+                if date_like || year_dash || (sep == '/' && (n.decimal || second_len == 0)) {
+                    let mut e = num_end + 1;
+                    while let Some(c) = next_char(text, e) {
+                        if c.is_ascii_alphanumeric() || matches!(c, '.' | '/' | ':' | '-' | '_') {
+                            e += c.len_utf8();
+                        } else {
+                            break;
+                        }
+                    }
+                    return Err(e);
+                }
+            }
+            _ => {}
+        }
+        // List markers: `(3)`, `1.`/`1、` opening a sentence or line.
+        if int && prev == Some('(') && next == Some(')') {
+            return Err(num_end + 1);
+        }
+        let line_start = text[..i].trim_end_matches([' ', '\t']).is_empty()
+            || text[..i].trim_end_matches([' ', '\t']).ends_with('\n');
+        if int
+            && line_start
+            && matches!(next, Some('、' | '.' | ')'))
+            && !after_next.is_some_and(|c| c.is_ascii_digit())
+        {
+            return Err(num_end + 1);
+        }
+        // Names in quotes: `“532”发展战略`, `“1+1+N”`.
+        if matches!(prev, Some('“' | '"' | '‘'))
+            && matches!(next, Some('”' | '"' | '’'))
+            && !n.more
+            && n.mag.is_empty()
+            && n.arabic
+        {
+            return Err(num_end);
+        }
+        let (unit, info, end) = match self.unit_at(text, num_end) {
+            Some((u, info, e)) => (u, Some(info), e),
+            None => (String::new(), None, num_end),
+        };
+        // Letters right after a number that are not a unit: a code (`5G`, `A3`).
+        if info.is_none() && next.is_some_and(|c| c.is_ascii_alphabetic()) {
+            return Err(num_end);
+        }
+        Ok(Core { start: i, num_end, end, n, negative, unit, info })
+    }
+
+    fn step(&self, text: &str, i: usize, blocked: &[Range<usize>]) -> Step {
+        if text[i..].starts_with('翻') {
+            return self.doubling(text, i).map_or(Step::Skip(i + '翻'.len_utf8()), |q| {
+                let e = q_end(&q);
+                Step::Emit(Box::new(q), e)
+            });
+        }
+        for (prefix, denom) in [("百分之", 100.0), ("千分之", 1000.0), ("万分之", 10000.0), ("百万分之", 1e6)]
+        {
+            if text[i..].starts_with(prefix) && !blocked.iter().any(|b| b.start <= i && i < b.end) {
+                let j = skip_spaces(text, i + prefix.len());
+                if let Ok(c) = self.core(text, j, &[]) {
+                    if !c.n.leading_mult || c.n.cn_digits > 0 || c.n.mults == 1 {
+                        let q = self.fraction(text, i, c, denom);
+                        let e = q_end(&q);
+                        return Step::Emit(Box::new(q), e);
+                    }
+                }
+            }
+        }
+        if text[i..].starts_with('半') || text[i..].starts_with("一半") {
+            return self.half(text, i).map_or(Step::Skip(i + 3), |q| {
+                let e = q_end(&q);
+                Step::Emit(Box::new(q), e)
+            });
+        }
+        if text[i..].starts_with(['几', '数']) {
+            return self.vague(text, i).map_or(Step::Skip(i + 3), |q| {
+                let e = q_end(&q);
+                Step::Emit(Box::new(q), e)
+            });
+        }
+        let c = match self.core(text, i, blocked) {
+            Ok(c) => c,
+            Err(next) => return Step::Skip(next),
+        };
+        // `3又一千分之23`: a whole number and a fraction.
+        let k = skip_spaces(text, c.num_end);
+        if c.unit.is_empty() && text[k..].starts_with('又') {
+            if let Some((f, e)) = self.plain_fraction(text, skip_spaces(text, k + 3)) {
+                let sign = if c.negative { -1.0 } else { 1.0 };
+                let value = tidy(sign * (c.n.value + f));
+                let q = Quantity {
+                    range: c.start..e,
+                    number: c.start..e,
+                    value,
+                    normalized: Some(Normalized { value, value_max: None, unit: String::new() }),
+                    bare: true,
+                    ..Default::default()
+                };
+                return Step::Emit(Box::new(q), e);
+            }
+        }
+        // `N分之M`: a fraction.
+        let k = skip_spaces(text, c.num_end);
+        if text[k..].starts_with("分") && text[skip_spaces(text, k + 3)..].starts_with("之") {
+            let j = skip_spaces(text, skip_spaces(text, k + 3) + 3);
+            if let Ok(num) = self.core(text, j, &[]) {
+                if c.n.value != 0.0 {
+                    // An explicit denominator is a fraction, not a percentage (`一百分之二`).
+                    let denom =
+                        if c.n.value == 100.0 || c.n.value == 1000.0 { -c.n.value } else { c.n.value };
+                    let mut q = self.fraction(text, j, num, denom);
+                    q.range.start = c.start;
+                    q.number.start = c.start;
+                    let e = q_end(&q);
+                    return Step::Emit(Box::new(q), e);
+                }
+            }
+        }
+        // `a/b` fractions of small integers.
+        if c.n.arabic && c.n.int_digits > 0 && c.unit.is_empty() && text[c.num_end..].starts_with('/') {
+            if let Some(b) = read(&text[c.num_end + 1..]).filter(|b| b.int_digits > 0 && b.value != 0.0) {
+                let e = c.num_end + 1 + b.len;
+                if !text[e..].starts_with(['/', '.']) {
+                    let sign = if c.negative { -1.0 } else { 1.0 };
+                    let value = tidy(sign * c.n.value / b.value);
+                    let q = Quantity {
+                        range: c.start..e,
+                        number: c.start..e,
+                        value,
+                        normalized: Some(Normalized { value, value_max: None, unit: String::new() }),
+                        bare: true,
+                        ..Default::default()
+                    };
+                    return Step::Emit(Box::new(q), e);
+                }
+            }
+        }
+        match self.quantity(text, c) {
+            Ok(q) => {
+                let e = q_end(&q);
+                Step::Emit(Box::new(q), e)
+            }
+            Err(next) => Step::Skip(next),
+        }
+    }
+
+    /// `N分之M` at `j` as a plain number: (M/N, end).
+    fn plain_fraction(&self, text: &str, j: usize) -> Option<(f64, usize)> {
+        let d = read(&text[j..])?;
+        let k = skip_spaces(text, j + d.len);
+        let k = skip_spaces(text, k + text[k..].strip_prefix('分')?.len().abs_diff(text[k..].len()));
+        let k = skip_spaces(text, k + text[k..].strip_prefix('之')?.len().abs_diff(text[k..].len()));
+        let m = read(&text[k..])?;
+        (d.value != 0.0).then(|| (m.value / d.value, k + m.len))
+    }
+
+    /// `一半` and `半` before a unit (`半个`, `半小时`): one half. `上半年` is a period.
+    fn half(&self, text: &str, i: usize) -> Option<Quantity> {
+        let one = text[i..].starts_with("一半");
+        let j = i + if one { "一半".len() } else { '半'.len_utf8() };
+        if !one && prev_char(text, i).is_some_and(|c| "上下前后多大小一过".contains(c)) {
+            return None;
+        }
+        let (unit, info, end) = match self.unit_at(text, j) {
+            Some((u, info, e)) if !one && j == e - u.len() => (u, Some(info), e),
+            _ if one => (String::new(), None, j),
+            _ => return None,
+        };
+        let post = self.post_word(text, end, false);
+        let pre = self.pre_word(text, i);
+        let (comparator, word) = pre.or(post.clone()).map_or((Comparator::Eq, None), |(c, r)| (c, Some(r)));
+        let f = info.as_ref().map_or(1.0, |u| u.factor);
+        Some(Quantity {
+            range: word.as_ref().map_or(i, |w| w.start.min(i))..word.as_ref().map_or(end, |w| w.end.max(end)),
+            number: i..j,
+            value: 0.5,
+            unit,
+            normalized: Some(Normalized {
+                value: 0.5 * f,
+                value_max: None,
+                unit: info.as_ref().map_or(String::new(), |u| u.base.clone()),
+            }),
+            comparator,
+            bare: info.is_none(),
+            comparator_word: word,
+            kind: info.as_ref().map_or("", |u| u.kind),
+            ..Default::default()
+        })
+    }
+
+    /// `几十万`, `数十亿元`: a vague amount, 1 to 10 times the multiplier.
+    fn vague(&self, text: &str, i: usize) -> Option<Quantity> {
+        let j = i + 3;
+        let n = read(&text[j..]).filter(|n| n.leading_mult && n.cn_digits == 0 && !n.arabic)?;
+        let num_end = j + n.len;
+        let (unit, info, end) = match self.unit_at(text, num_end) {
+            Some((u, info, e)) => (u, Some(info), e),
+            None => (String::new(), None, num_end),
+        };
+        let f = info.as_ref().map_or(1.0, |u| u.factor);
+        Some(Quantity {
+            range: i..end,
+            number: i..num_end,
+            value: n.head,
+            value_max: Some(tidy(n.head * 10.0)),
+            unit: format!("{}{}", n.mag, unit),
+            normalized: Some(Normalized {
+                value: tidy(n.value * f),
+                value_max: Some(tidy(n.value * 10.0 * f)),
+                unit: info.as_ref().map_or(String::new(), |u| u.base.clone()),
+            }),
+            comparator: Comparator::Approx,
+            bare: true,
+            kind: info.as_ref().map_or("", |u| u.kind),
+            ..Default::default()
+        })
+    }
+
+    /// `翻一番` (100 %), `翻两番` (300 %), `翻番`.
+    fn doubling(&self, text: &str, i: usize) -> Option<Quantity> {
+        let mut j = i + '翻'.len_utf8();
+        if text[j..].starts_with('了') {
+            j += '了'.len_utf8();
+        }
+        let (times, num, e) = if text[j..].starts_with('番') {
+            (1.0, j..j, j + '番'.len_utf8())
+        } else {
+            let n = read(&text[j..])?;
+            let e = j + n.len;
+            if !text[e..].starts_with('番') || n.value < 1.0 || n.value > 10.0 || n.decimal {
+                return None;
+            }
+            (n.value, j..e, e + '番'.len_utf8())
+        };
+        let value = (2f64.powf(times) - 1.0) * 100.0;
+        Some(Quantity {
+            range: i..e,
+            number: if num.is_empty() { i..e } else { num },
+            value,
+            unit: "%".into(),
+            normalized: Some(Normalized { value, value_max: None, unit: "%".into() }),
+            kind: "percent",
+            ..Default::default()
+        })
+    }
+
+    /// `百分之三十`, `千分之二点四`, `三分之一`: `core` is the numerator, `start` the
+    /// expression's first byte.
+    fn fraction(&self, text: &str, start: usize, core: Core, denom: f64) -> Quantity {
+        let sign = if core.negative { -1.0 } else { 1.0 };
+        let m = sign * core.n.value;
+        // A negative `denom` asks for a plain fraction even for 100 and 1000.
+        let (value, unit, norm) = if denom == 100.0 {
+            (m, "%", m)
+        } else if denom == 1000.0 {
+            (m, "‰", tidy(m / 10.0))
+        } else {
+            (tidy(m / denom.abs()), "", tidy(m / denom.abs() * 100.0))
+        };
+        let mut end = core.num_end;
+        let mut unit = unit.to_string();
+        let mut base = "%".to_string();
+        let mut value = value;
+        if unit.is_empty() {
+            if let Some((u, info, e)) =
+                self.unit_at(text, end).filter(|(_, i, _)| i.kind != "count" || text[end..].starts_with("个"))
+            {
+                value = tidy(value * info.factor);
+                unit = u;
+                base = info.base;
+                end = e;
+            }
+        }
+        let norm = if base == "%" { norm } else { value };
+        let (cmp, word) = match self.pre_word(text, start) {
+            Some((c, r)) => (c, Some(r)),
+            None => match self.post_word(text, end, false) {
+                Some((c, r)) => (c, Some(r)),
+                None => (Comparator::Eq, None),
+            },
+        };
+        let range_start = word.as_ref().map_or(start, |w| w.start.min(start));
+        let range_end = word.as_ref().map_or(end, |w| w.end.max(end));
+        Quantity {
+            range: range_start..range_end,
+            number: start..core.num_end,
+            value,
+            kind: if base == "%" { "percent" } else { "measure" },
+            unit,
+            normalized: Some(Normalized { value: norm, value_max: None, unit: base }),
+            comparator: cmp,
+            comparator_word: word,
+            ..Default::default()
+        }
+    }
+
+    /// Decides whether a number with its unit is a quantity, and attaches comparators and
+    /// a range's second number.
+    fn quantity(&self, text: &str, c: Core) -> std::result::Result<Quantity, usize> {
+        let n = &c.n;
+        let skip = c.num_end;
+        let kind = c.info.as_ref().map_or("", |u| u.kind);
+        // Framing words after the number: `三年行动计划`, `15分钟生活圈`, `5年来`.
+        let tail = &text[c.end..];
+        if self.after.iter().any(|w| tail.starts_with(w.as_str()))
+            || (kind == "time" && self.after_time.iter().any(|w| tail.starts_with(w.as_str())))
+        {
+            return Err(c.end);
+        }
+        let before = &text[..c.start];
+        if kind == "time" && ["近", "前", "过去", "这", "此", "后"].iter().any(|w| before.ends_with(w))
+        {
+            return Err(c.end);
+        }
+        let mut pre = self.pre_word(text, c.start);
+        if pre.as_ref().is_some_and(|(_, r)| {
+            text[r.clone()].ends_with("近") && text[..r.start].ends_with(['最', '附', '就', '临', '靠', '邻'])
+        }) {
+            pre = None;
+        }
+        // A range: `1-2个`, `5000万——1亿元`, `20%-30%`, `一百二十到一百五十万元`.
+        let range = self.second(text, &c);
+        let (end, last_unit_end) = match &range {
+            Some((second, _)) => (second.end, second.end),
+            None => (c.end, c.end),
+        };
+        let post = self.post_word(text, end, n.more && range.is_none());
+        let cmp_given = pre.is_some() || post.is_some();
+
+        // Chinese numerals need a numeric context.
+        if !n.arabic {
+            let no_digit = n.cn_digits == 0;
+            let has_unit = c.info.is_some() || range.as_ref().is_some_and(|(s, _)| s.info.is_some());
+            if n.sequence && !n.decimal {
+                return Err(skip);
+            }
+            // `七届区委` is the seventh session: 届 after a Chinese numeral is an ordinal.
+            if c.unit == "届" {
+                return Err(c.end);
+            }
+            // 零 alone is a word part (`零部件`, `零售`) unless it stands alone.
+            let lone = !prev_char(text, c.start).is_some_and(is_cjk)
+                && !next_char(text, c.num_end).is_some_and(is_cjk);
+            let left_free = !prev_char(text, c.start).is_some_and(is_cjk);
+            let right_free = !next_char(text, c.end).is_some_and(is_cjk);
+            if matches!(&text[c.start..c.num_end], "零" | "〇")
+                && !lone
+                && !(left_free && right_free && c.info.is_some())
+            {
+                return Err(skip);
+            }
+            // A lone 大写 digit is a word (`陆地`, `队伍`, `拾取`), not a number.
+            let written = &text[c.start..c.num_end];
+            if written.chars().count() == 1
+                && !"一二三四五六七八九十两零〇".contains(written)
+                && !(prev_char(text, c.start) == Some('是')
+                    && next_char(text, c.num_end).is_none_or(|c| !is_cjk(c)))
+            {
+                return Err(skip);
+            }
+            if no_digit {
+                let only_ten = n.mults == 1
+                    && text[c.start..c.num_end].trim_start_matches('负').starts_with(['十', '拾']);
+                let isolated = !prev_char(text, c.start).is_some_and(is_cjk)
+                    && !next_char(text, c.num_end).is_some_and(is_cjk);
+                let ten_led = text[c.start..c.num_end].trim_start_matches('负').starts_with(['十', '拾']);
+                let ok = pre.is_some()
+                    || (ten_led && (n.more || n.mults >= 2))
+                    || (only_ten && (has_unit || isolated))
+                    || (isolated
+                        && n.mults >= 2
+                        && small_mult(text[c.start..].chars().next().unwrap_or(' ')).is_some());
+                if !(ok || only_ten && isolated) {
+                    return Err(skip);
+                }
+            } else {
+                let strong = n.mults >= 1 || n.decimal;
+                let isolated = !prev_char(text, c.start).is_some_and(is_cjk)
+                    && !next_char(text, c.num_end).is_some_and(is_cjk);
+                // `答案是五`, `不是一而是五`: a numeral after the copula 是.
+                let copula = prev_char(text, c.start) == Some('是')
+                    && next_char(text, c.num_end).is_none_or(|c| !is_cjk(c) || "是不而却这那".contains(c));
+                if !(has_unit || cmp_given || n.more || strong || isolated || copula || range.is_some()) {
+                    return Err(skip);
+                }
+            }
+        }
+
+        let sign = if c.negative { -1.0 } else { 1.0 };
+        let base = c.info.as_ref().map_or(String::new(), |u| u.base.clone());
+        let factor = c.info.as_ref().map_or(1.0, |u| u.factor);
+        let mut unit = format!("{}{}", n.mag, c.unit);
+        let mut value = sign * n.head;
+        let mut total = sign * n.value * factor;
+        let mut value_max = None;
+        let mut total_max = None;
+        let mut base = base;
+        let mut kind = kind;
+        let mut comparator = Comparator::Eq;
+        let mut word = None;
+        let mut last_unit_end = last_unit_end;
+        if range.is_none() {
+            // `一年半`, `两米半`: half a unit more.
+            if matches!(kind, "measure" | "time")
+                && text[c.end..].starts_with('半')
+                && !text[c.end..].starts_with("半导")
+            {
+                value += 0.5 * sign;
+                total += 0.5 * sign * n.mag_factor * factor;
+                last_unit_end = c.end + '半'.len_utf8();
+            }
+            // `123元1角1分`, `五元三毛`: smaller money units.
+            if kind == "money" && n.mag.is_empty() {
+                if let Some((extra, e)) = jiao_fen(text, c.end, c.unit.starts_with('块')) {
+                    value += sign * extra;
+                    total += sign * extra * factor;
+                    last_unit_end = e;
+                }
+            }
+            if let Some(hi) = n.max {
+                value_max = Some(tidy(sign * hi / n.mag_factor));
+                total_max = Some(tidy(sign * hi * factor));
+                comparator = Comparator::Approx;
+            }
+        }
+        if let Some((second, (lo_total, hi_total))) = &range {
+            // One unit for both ends: the first number's magnitude (or the one it shares
+            // with the second, `一百二十到一百五十万元`) and the shared base unit.
+            let shared = n.mag.is_empty()
+                && !second.n.mag.is_empty()
+                && c.unit.is_empty()
+                && (*lo_total - sign * n.value).abs() > 0.0;
+            let (mag, mag_factor) = if shared {
+                (second.n.mag.as_str(), second.n.mag_factor)
+            } else {
+                (n.mag.as_str(), n.mag_factor)
+            };
+            let info = c.info.as_ref().or(second.info.as_ref());
+            let written = if c.unit.is_empty() { second.unit.as_str() } else { c.unit.as_str() };
+            unit = format!("{mag}{written}");
+            let f = info.map_or(1.0, |u| u.factor);
+            base = info.map_or(String::new(), |u| u.base.clone());
+            kind = info.map_or("", |u| u.kind);
+            value = lo_total / mag_factor;
+            value_max = Some(tidy(hi_total / mag_factor));
+            total = tidy(lo_total * f);
+            total_max = Some(tidy(hi_total * f));
+            comparator = Comparator::Range;
+        } else if value_max.is_some() {
+            // a rough range (`三五百`) stays approximate
+        } else if let Some((cmp, r)) = pre.clone() {
+            comparator = cmp;
+            word = Some(r);
+        } else if n.more {
+            comparator = Comparator::Gt;
+            let m = text[c.start..c.num_end].rfind(['余', '多', '几']).map(|k| c.start + k);
+            word = m.map(|k| k..k + 3);
+        } else if let Some((cmp, r)) = post.clone() {
+            comparator = cmp;
+            word = Some(r);
+        }
+        let start = match (&comparator, &word) {
+            (Comparator::Range, _) => pre.as_ref().map_or(c.start, |(_, r)| r.start),
+            (_, Some(r)) if r.start < c.start => r.start,
+            _ => c.start,
+        };
+        let end = match &post {
+            Some((_, r))
+                if comparator != Comparator::Range || !matches!(text[r.clone()].as_ref(), "余" | "多") =>
+            {
+                r.end.max(last_unit_end)
+            }
+            _ => last_unit_end,
+        };
+        // No unit: a plain number, unless a magnitude with a comparator makes it an amount
+        // (`超千亿`).
+        let bare = kind.is_empty() && (unit.is_empty() || comparator == Comparator::Eq)
+            // `一条`, `每一所`, `一个`: 一 with a measure word is an article, not a count.
+            || (kind == "count" && !n.arabic && n.value == 1.0 && range.is_none() && comparator == Comparator::Eq)
+            // A count inside a short quoted slogan or name (`“四个一”`, `“15分钟生活圈”`).
+            || quoted(text, start, end);
+        if kind == "percent" && c.unit == "‰" {
+            base = "%".into();
+            total = tidy(total / 10.0);
+            total_max = total_max.map(|t| tidy(t / 10.0));
+        }
+        let number_end = range.as_ref().map_or(c.num_end, |(s, _)| s.num_end);
+        Ok(Quantity {
+            range: start..end,
+            number: c.start..number_end,
+            value: tidy(value),
+            value_max,
+            unit,
+            normalized: Some(Normalized { value: tidy(total), value_max: total_max, unit: base }),
+            comparator,
+            sentence: 0,
+            bare,
+            comparator_word: word,
+            kind,
+        })
+    }
+
+    /// The second number of a range after `first`, with the range's totals (both in the
+    /// second number's unit, magnitudes folded).
+    fn second(&self, text: &str, first: &Core) -> Option<(Core, (f64, f64))> {
+        let mut j = first.end;
+        if text[j..].starts_with("(含)") {
+            j += "(含)".len();
+        }
+        j = skip_spaces(text, j);
+        let rest = &text[j..];
+        let sep =
+            ["——", "--", "—", "-", "–", "~", "〜", "至", "到"].iter().find(|s| rest.starts_with(**s))?;
+        j = skip_spaces(text, j + sep.len());
+        let c = next_char(text, j)?;
+        if !(c.is_ascii_digit() || cn_digit(c).is_some() || c == '十') {
+            return None;
+        }
+        let second = self.core(text, j, &[]).ok()?;
+        if second.negative || second.n.sequence || second.n.leading_zero {
+            return None;
+        }
+        // Units must agree; a unitless first number shares the second's.
+        if !first.unit.is_empty() && !second.unit.is_empty() && first.unit != second.unit {
+            return None;
+        }
+        if !first.unit.is_empty() && second.unit.is_empty() && second.n.mag.is_empty() && *sep != "-" {
+            // `3个到5` is odd but harmless; keep it.
+        }
+        let sign = if first.negative { -1.0 } else { 1.0 };
+        let mut lo = sign * first.n.value;
+        let hi = second.n.value;
+        if first.n.mag.is_empty()
+            && !second.n.mag.is_empty()
+            && first.unit.is_empty()
+            && lo * second.n.mag_factor <= hi
+        {
+            lo *= second.n.mag_factor;
+        }
+        if hi <= lo || hi.is_nan() || lo.is_nan() {
+            return None;
+        }
+        // Years (`2023-2025年`) and dates are not ranges of quantities.
+        if second.unit.is_empty() && text[second.num_end..].starts_with(['年', '月', '日']) {
+            return None;
+        }
+        Some((second, (tidy(lo), tidy(hi))))
+    }
+}
+
+/// `1角1分`, `三毛`, `零四` after 元/块: (value in 元, end).
+fn jiao_fen(text: &str, i: usize, kuai: bool) -> Option<(f64, usize)> {
+    let mut j = i;
+    let mut extra = 0.0;
+    if kuai {
+        // `一块二` is 1.2, `三块零四` is 3.04 (spoken prices).
+        let rest = &text[i..];
+        let (zero, r) = match rest.strip_prefix('零') {
+            Some(r) => (true, r),
+            None => (false, rest),
+        };
+        if let Some(d) = r.chars().next().and_then(cn_digit).filter(|d| *d > 0) {
+            let after = &r[3..];
+            if !after.starts_with(|c: char| is_cjk(c) && !"的钱".contains(c)) {
+                let v = f64::from(d) * if zero { 0.01 } else { 0.1 };
+                return Some((tidy(v), text.len() - after.len()));
+            }
+        }
+    }
+    for (units, worth) in [(&['角', '毛'][..], 0.1), (&['分'][..], 0.01)] {
+        let rest = &text[j..];
+        let rest_z = rest.strip_prefix('零').unwrap_or(rest);
+        let Some(d) = rest_z.chars().next() else { break };
+        let v = cn_digit(d).or_else(|| d.to_digit(10));
+        let Some(v) = v.filter(|v| *v > 0) else { continue };
+        let after = &rest_z[d.len_utf8()..];
+        if let Some(u) = after.chars().next().filter(|u| units.contains(u)) {
+            extra += f64::from(v) * worth;
+            j += rest.len() - after.len() + u.len_utf8();
+            if after[u.len_utf8()..].starts_with('钱') {
+                j += '钱'.len_utf8();
+            }
+        }
+    }
+    (extra > 0.0).then(|| (tidy(extra), j))
+}
+
+/// Whether `start..end` lies inside a short quotation (“…” or "…", at most 16 characters).
+fn quoted(text: &str, start: usize, end: usize) -> bool {
+    const MAX: usize = 16;
+    let before: Vec<char> = text[..start].chars().rev().take(MAX).collect();
+    let after: Vec<char> = text[end..].chars().take(MAX).collect();
+    let open = before.iter().position(|c| matches!(c, '“' | '”' | '"' | '《' | '》'));
+    let close = after.iter().position(|c| matches!(c, '“' | '”' | '"' | '《' | '》'));
+    match (open, close) {
+        (Some(o), Some(c)) => {
+            let (a, b) = (before[o], after[c]);
+            let pair = (a == '“' && b == '”')
+                || (a == '"' && b == '"' && text[..start].matches('"').count() % 2 == 1)
+                || (a == '《' && b == '》');
+            pair && o + c + text[start..end].chars().count() <= MAX
+        }
+        _ => false,
+    }
+}
+
+/// Byte ranges of URLs and e-mail addresses: their digits are never numbers.
+fn urls(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for pat in ["http://", "https://", "www.", "@"] {
+        let mut from = 0;
+        while let Some(k) = text[from..].find(pat) {
+            let start = from + k;
+            let head = text[..start].len()
+                - text[..start]
+                    .trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '.' || c == '_' || c == '-')
+                    .len();
+            let tail = text[start..].find(|c: char| !c.is_ascii_graphic()).unwrap_or(text.len() - start);
+            out.push(start - head..start + tail.max(pat.len()));
+            from = start + tail.max(pat.len());
+        }
+    }
+    out
+}
+
+fn q_end(q: &Quantity) -> usize {
+    q.range.end.max(q.number.end)
+}
+
+#[cfg(test)]
+mod tests;
