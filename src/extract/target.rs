@@ -158,8 +158,10 @@ impl TargetRules {
     pub fn extract(&self, ctx: &Context, quantities: Vec<Quantity>) -> Vec<TargetDraft> {
         let norm = ctx.norm();
         let doc = DocInfo::new(self, ctx);
-        let quantities: Vec<Quantity> =
-            quantities.into_iter().filter(|q| !q.unit.trim().is_empty()).collect();
+        let quantities: Vec<Quantity> = quantities
+            .into_iter()
+            .filter(|q| !q.bare && !q.unit.trim().is_empty() && self.keeps_time(ctx, q))
+            .collect();
         let mut out: Vec<TargetDraft> = Vec::with_capacity(quantities.len());
         for (k, q) in quantities.iter().enumerate() {
             let Some(sent) = ctx.structure.sentences.get(q.sentence) else { continue };
@@ -225,6 +227,19 @@ impl TargetRules {
             }
         }
         out
+    }
+
+    /// A duration is a quantity only when it is the measured value (`压缩至3个工作日`,
+    /// `办结时限5天`), not when it frames time (`1年多来`, `15分钟生活圈`).
+    fn keeps_time(&self, ctx: &Context, q: &Quantity) -> bool {
+        if q.kind != "time" {
+            return true;
+        }
+        let norm = ctx.norm();
+        let Some(s) = ctx.structure.sentences.get(q.sentence) else { return false };
+        let before = &norm[s.range.start..q.range.start.max(s.range.start)];
+        const LEADS: [&str; 10] = ["至", "到", "在", "为", "不超过", "以内", "时限", "时间", "周期", "工期"];
+        LEADS.iter().any(|w| before.ends_with(w))
     }
 
     fn role(&self, word: &str) -> Option<StopRole> {
@@ -494,6 +509,13 @@ impl TargetRules {
     fn cues_of(&self, norm: &str, tokens: &[Token], doc_year: Option<i32>) -> Vec<StatusHit> {
         let mut hits = Vec::new();
         for (k, t) in tokens.iter().enumerate() {
+            // `较去年翻一番`, `比上年增长`: last year is the base of a comparison, not the time.
+            let base = matches!(t.word, "去年" | "上年" | "上年度")
+                && k > 0
+                && matches!(tokens[k - 1].word, "较" | "比" | "同比" | "相比" | "与");
+            if base {
+                continue;
+            }
             if let Some(&(status, strength)) = self.status.get(t.word) {
                 hits.push(StatusHit { pos: t.range.start, status, strength });
             } else if t.word.chars().count() >= 3 {
