@@ -2,3 +2,6 @@
 
 // The command line end to end: formats, batches, exit codes, encodings.
 mod cli;
+
+// Target meaning: indicator, measure, status, year; no panics, spans inside the text.
+mod targets;

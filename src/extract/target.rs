@@ -525,13 +525,14 @@ impl TargetRules {
                 }
             }
             // `近5年`, `5年来`, `2017年` before the document's year.
-            if t.word == "年" && k > 0 {
+            if matches!(t.word, "年" | "年来" | "年以来" | "年间") && k > 0 {
                 let num = tokens[k - 1].word;
                 if num.chars().all(|c| c.is_ascii_digit() || is_cjk_numeral(c)) && !num.is_empty() {
                     let before = k.checked_sub(2).map(|j| tokens[j].word);
                     let after = tokens.get(k + 1).map(|t| t.word);
                     let year = (num.len() == 4).then(|| num.parse::<i32>().ok()).flatten();
-                    if before == Some("近") || matches!(after, Some("来" | "以来")) {
+                    if before == Some("近") || t.word.ends_with('来') || matches!(after, Some("来" | "以来"))
+                    {
                         hits.push(StatusHit {
                             pos: t.range.start,
                             status: Status::Achieved,
