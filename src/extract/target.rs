@@ -362,6 +362,17 @@ impl TargetRules {
         while norm[start..end_byte].ends_with('(') {
             end_byte -= 1;
         }
+        // `X占Y的比重`: the share is of X in Y; name it whole.
+        if matches!(&norm[start..end_byte], "比重" | "比例" | "份额") && i >= 2 && toks[i - 1].word == "的"
+        {
+            if let Some(z) = toks[..i - 1].iter().rposition(|t| t.word == "占") {
+                if i - 1 - z <= MAX_INDICATOR_TOKENS {
+                    if let Some(subject) = self.walk_left(norm, toks, toks[z].range.start, limit, false) {
+                        return Some(subject.start..end_byte);
+                    }
+                }
+            }
+        }
         // `占全镇总量的`: keep 占 with a share phrase.
         if i > 0 && toks[i - 1].word == "占" && share_like {
             return Some(toks[i - 1].range.start..end_byte);
@@ -531,6 +542,8 @@ impl TargetRules {
                     let before = k.checked_sub(2).map(|j| tokens[j].word);
                     let after = tokens.get(k + 1).map(|t| t.word);
                     let year = (num.len() == 4).then(|| num.parse::<i32>().ok()).flatten();
+                    let base_year =
+                        k >= 2 && matches!(tokens[k - 2].word, "较" | "比" | "相比" | "与" | "同");
                     if before == Some("近") || t.word.ends_with('来') || matches!(after, Some("来" | "以来"))
                     {
                         hits.push(StatusHit {
@@ -538,6 +551,7 @@ impl TargetRules {
                             status: Status::Achieved,
                             strength: Strength::Strong,
                         });
+                    } else if base_year {
                     } else if let (Some(y), Some(d)) = (year, doc_year) {
                         if y < d && !matches!(before, Some("到" | "至")) {
                             hits.push(StatusHit {
@@ -653,7 +667,8 @@ impl DocInfo {
             for (_, s) in ctx.sentences().take(3) {
                 text.push_str(&norm[s.range.clone()]);
             }
-            years_in(&text).first().map(|y| y.1)
+            let horizon = horizon_in(&text);
+            years_in(&text).into_iter().map(|y| y.1).find(|&y| Some(y) != horizon)
         });
         let (mut plan, mut review) = (0usize, 0usize);
         let count = |text: &str, plan: &mut usize, review: &mut usize| {
@@ -749,6 +764,23 @@ fn year_of(ctx: &Context, doc: &DocInfo, q: &Quantity, clause: &Range<usize>, st
     if current {
         return doc.year;
     }
+    if status == Status::Target {
+        // A horizon set earlier in the section (`到2025年,` opening a list of goals).
+        let section = ctx.structure.sentences[q.sentence].section;
+        let mut i = q.sentence;
+        let mut seen = 0;
+        while i > 0 && seen < 30 {
+            i -= 1;
+            seen += 1;
+            let s = &ctx.structure.sentences[i];
+            if s.section != section {
+                break;
+            }
+            if let Some(y) = horizon_in(&norm[s.range.clone()]) {
+                return Some(y);
+            }
+        }
+    }
     match status {
         Status::Target => doc.period_end.or(doc.year),
         Status::Achieved => doc.year,
@@ -773,7 +805,9 @@ fn years_in(text: &str) -> Vec<(usize, i32)> {
             {
                 if let Ok(y) = text[i..i + 4].parse::<i32>() {
                     if (1949..=2100).contains(&y) {
-                        if rest.starts_with('年') {
+                        if is_base(&text[..i]) {
+                            // `较2020年提高5个百分点`: a comparison base, not a time.
+                        } else if rest.starts_with('年') {
                             out.push((i, y));
                         } else if let Some(&(_, y2)) =
                             years_in(rest.get(..16.min(rest.len())).unwrap_or("")).first()
@@ -801,6 +835,20 @@ fn rest_tag(piece: &str) -> &'static str {
         (Some(c), None) if "中内外上下里前后间".contains(c) => "f",
         _ => "n",
     }
+}
+
+/// Whether the text before a year makes it the base of a comparison (`较2020年`, `比上年`).
+fn is_base(before: &str) -> bool {
+    ["较", "比", "相比", "与", "同"].iter().any(|w| before.ends_with(w))
+}
+
+/// A year set as the horizon of a plan (`到2025年`, `至2026年底`) in `text`: the last one.
+fn horizon_in(text: &str) -> Option<i32> {
+    years_in(text)
+        .into_iter()
+        .rev()
+        .find(|&(i, _)| ["到", "至", "截至", "力争到", "—"].iter().any(|w| text[..i].ends_with(w)))
+        .map(|(_, y)| y)
 }
 
 fn is_verb(tag: &str) -> bool {
