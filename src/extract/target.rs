@@ -52,6 +52,8 @@ enum StopRole {
     Link,
     /// Ends the indicator (`实现`, `力争`).
     Stop,
+    /// Tagged a verb but a noun inside an indicator (`预算`, `投入`).
+    Noun,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,7 +126,8 @@ impl TargetRules {
             let role = match *role {
                 "link" => StopRole::Link,
                 "stop" => StopRole::Stop,
-                r => return Err(format!("{r:?} is not link or stop")),
+                "noun" => StopRole::Noun,
+                r => return Err(format!("{r:?} is not link, noun or stop")),
             };
             Ok((w.to_string(), role))
         })?
@@ -188,7 +191,17 @@ impl TargetRules {
                     .take_while(|t| t.quantity.sentence == q.sentence)
                     .find_map(|t| t.indicator.clone());
             }
-            let measure = self.measure(norm, tokens, q, left_limit, indicator.as_ref());
+            let mut measure = self.measure(norm, tokens, q, left_limit, indicator.as_ref());
+            // `分别增长6%和7.5%`: the second of a pair is what the first is.
+            if let Some(p) = out.last() {
+                let between = norm.get(p.quantity.range.end..q.range.start).unwrap_or("");
+                if p.quantity.sentence == q.sentence
+                    && p.quantity.unit == q.unit
+                    && matches!(between, "和" | "、" | "及" | "与")
+                {
+                    measure = p.measure;
+                }
+            }
             let status = self.status(ctx, &doc, tokens, q, &clause, from_right, out.last());
             let year = year_of(ctx, &doc, q, &clause, status);
             out.push(TargetDraft { quantity: q.clone(), clause, indicator, measure, status, year });
@@ -337,13 +350,16 @@ impl TargetRules {
             let noun_head = head && is_noun(t.tag) && i >= 2 && is_noun(toks[i - 2].tag);
             // A verb inside a compound (`公共/预算/收入`, `新增/就业/岗位`) follows a modifier or
             // the leading verb; one at the clause start leads the clause (`筹集/住房`).
+            // A verb inside a compound (`公共/预算/收入`, `可/支配/收入`): one listed as a noun,
+            // or one with a modifier or noun before it. One at the clause start leads the
+            // clause (`筹集/住房`).
             let inner_verb = !head
                 && is_verb(t.tag)
-                && self.role(t.word).is_none()
-                && i >= 2
-                && toks[i - 2].range.start >= limit
-                && (self.role(toks[i - 2].word) == Some(StopRole::Stop)
-                    || (!is_verb(toks[i - 2].tag) && self.nounish(&toks[i - 2], false, 2)));
+                && matches!(self.role(t.word), None | Some(StopRole::Noun))
+                && (self.role(t.word) == Some(StopRole::Noun)
+                    || (i >= 2
+                        && toks[i - 2].range.start >= limit
+                        && (is_verb(toks[i - 2].tag) || self.nounish(&toks[i - 2], false, 2))));
             if !noun_head && !inner_verb && !self.nounish(t, head, chars) {
                 break;
             }
@@ -419,7 +435,7 @@ impl TargetRules {
             let t = &toks[i];
             // Verbs may stand inside a compound (`处理能力`) but not lead it.
             let inner_verb = is_verb(t.tag)
-                && self.role(t.word).is_none()
+                && matches!(self.role(t.word), None | Some(StopRole::Noun))
                 && toks.get(i + 1).is_some_and(|x| is_noun(x.tag) && self.role(x.word).is_none());
             let ok = if i == first {
                 !is_verb(t.tag) && self.nounish(t, false, 2)
@@ -447,8 +463,10 @@ impl TargetRules {
     /// Whether a token may be part of an indicator. Verbs only as the head (`投资`,
     /// `设置率`'s 设置 when the head is a one-character suffix).
     fn nounish(&self, t: &Token, is_head: bool, chars_so_far: usize) -> bool {
-        if self.role(t.word).is_some() {
-            return false;
+        match self.role(t.word) {
+            Some(StopRole::Noun) => return true,
+            Some(_) => return false,
+            None => {}
         }
         // Words only (`5G` and `PM2.5` count: they have a letter).
         let has_letter = t.word.chars().any(char::is_alphabetic);
@@ -598,6 +616,12 @@ impl TargetRules {
             (clause.end..sentence.end, false),
         ];
         for strength in [Strength::Strong, Strength::Weak] {
+            if strength == Strength::Weak {
+                // A review or plan heading outranks a weak word (`实施` in a review of 2023).
+                if let Some(s) = doc.heading_status(ctx, q.range.start) {
+                    return s;
+                }
+            }
             let n = if strength == Strength::Strong { 4 } else { 1 };
             for (scope, rightmost) in &scopes[..n] {
                 let mut it = hits.iter().filter(|h| h.strength == strength && scope.contains(&h.pos));
