@@ -185,3 +185,29 @@ proptest! {
         check_spans(&doc);
     }
 }
+
+const GOV: &str = "政府工作报告\n\
+——2025年1月12日在某县第九届人民代表大会第四次会议上\n\
+一、2024年工作回顾\n\
+过去一年,全县地区生产总值达到388亿元,增长5.8%;固定资产投资完成214亿元。\
+实施省市重点项目39个,新建幼儿园3所。全县现有行政村126个。\n\
+二、2025年工作安排\n\
+今年的主要预期目标是:城乡居民人均可支配收入分别增长5.5%和7%,较2024年提高1个百分点。\n";
+
+#[test]
+fn review_section_makes_results_and_plan_section_targets() {
+    let doc = extract(GOV);
+    for w in ["388亿元", "5.8%", "214亿元", "39个", "3所"] {
+        let t = target(&doc, GOV, w);
+        assert_eq!(t.status, Status::Achieved, "{w}: {t:?}");
+        assert_eq!(t.year, Some(2024), "{w}: {t:?}");
+    }
+    assert_eq!(indicator(&doc, GOV, "214亿元"), "固定资产投资");
+    assert_eq!(target(&doc, GOV, "126个").status, Status::Fact);
+    let second = target(&doc, GOV, "7%");
+    assert_eq!(second.measure, Measure::Growth);
+    assert_eq!(second.status, Status::Target);
+    assert!(second.indicator.as_deref().unwrap_or("").ends_with("可支配收入"), "{second:?}");
+    // `较2024年` is the base of the comparison, not the year of the target.
+    assert_eq!(target(&doc, GOV, "1个百分点").year, Some(2025));
+}

@@ -615,56 +615,57 @@ impl TargetRules {
             (sentence.start..clause.start, true),
             (clause.end..sentence.end, false),
         ];
-        for strength in [Strength::Strong, Strength::Weak] {
-            if strength == Strength::Weak {
-                // A review or plan heading outranks a weak word (`实施` in a review of 2023).
-                if let Some(s) = doc.heading_status(ctx, q.range.start) {
-                    return s;
-                }
-            }
-            let n = if strength == Strength::Strong { 4 } else { 1 };
-            for (scope, rightmost) in &scopes[..n] {
+        let nearest = |strength: Strength, n: usize| {
+            scopes[..n].iter().find_map(|(scope, rightmost)| {
                 let mut it = hits.iter().filter(|h| h.strength == strength && scope.contains(&h.pos));
                 let hit = if *rightmost { it.next_back() } else { it.next() };
-                if let Some(h) = hit {
-                    return h.status;
-                }
+                hit.map(|h| h.status)
+            })
+        };
+        // 1. A strong cue in the clause or the sentence.
+        if let Some(s) = nearest(Strength::Strong, 4) {
+            return s;
+        }
+        // 2. A static description right before it (`现有行政村14个`) stays a fact.
+        if nearest(Strength::Weak, 1) == Some(Status::Fact) {
+            return Status::Fact;
+        }
+        // 3. A strong cue earlier in the paragraph (`过去一年,…。…。`).
+        let para_start = norm[..sentence.start].rfind('\n').map_or(0, |i| i + 1);
+        let mut i = q.sentence;
+        while i > 0 {
+            i -= 1;
+            let s = &ctx.structure.sentences[i];
+            if s.range.end <= para_start || s.boilerplate || q.sentence - i > 6 {
+                break;
             }
-            if strength == Strength::Strong {
-                // Earlier sentences of the same paragraph.
-                let para_start = norm[..sentence.start].rfind('\n').map_or(0, |i| i + 1);
-                let mut i = q.sentence;
-                while i > 0 {
-                    i -= 1;
-                    let s = &ctx.structure.sentences[i];
-                    if s.range.end <= para_start || s.boilerplate || q.sentence - i > 6 {
-                        break;
-                    }
-                    let h = self.cues_of(norm, ctx.tokens(i), doc.year);
-                    if let Some(h) = h.iter().rev().find(|h| h.strength == Strength::Strong) {
-                        return h.status;
-                    }
-                }
+            let h = self.cues_of(norm, ctx.tokens(i), doc.year);
+            if let Some(h) = h.iter().rev().find(|h| h.strength == Strength::Strong) {
+                return h.status;
             }
+        }
+        // 4. A review or plan heading outranks a weak word (`实施` in a review of 2023).
+        if let Some(s) = doc.heading_status(ctx, q.range.start) {
+            return s;
+        }
+        // 5. A weak cue in the clause before it.
+        if let Some(s) = nearest(Strength::Weak, 1) {
+            return s;
         }
         // `88个基层党组织`: a bare count of things, with no verb of making before it, describes.
         if from_right && self.is_classifier(&q.unit) {
             let hi = tokens.partition_point(|t| t.range.end <= q.range.start);
             let verb_before =
                 hi > 0 && is_verb(tokens[hi - 1].tag) && tokens[hi - 1].range.start >= clause.start;
-            if !verb_before || doc.default == Status::Achieved {
+            if !verb_before {
                 return Status::Fact;
             }
         }
         // The paragraph goes on as it started.
         if let Some(p) = prev {
-            let para_start = norm[..sentence.start].rfind('\n').map_or(0, |i| i + 1);
             if p.quantity.range.start >= para_start && p.status != Status::Fact {
                 return p.status;
             }
-        }
-        if let Some(s) = doc.heading_status(ctx, q.range.start) {
-            return s;
         }
         doc.default
     }
@@ -771,7 +772,9 @@ fn year_of(ctx: &Context, doc: &DocInfo, q: &Quantity, clause: &Range<usize>, st
     let here = &norm[sentence.clone()];
     // `过去一年` in a report dated 2024 reviews 2023.
     if status == Status::Achieved && ["去年", "上年", "过去一年"].iter().any(|w| here.contains(w)) {
-        return doc.year.map(|y| y - 1);
+        if let Some(y) = doc.year {
+            return Some(y - 1);
+        }
     }
     // A heading that names a year (`2023年工作回顾`) frames its section.
     let mut h = ctx.structure.section_at(q.range.start);
@@ -871,7 +874,7 @@ fn horizon_in(text: &str) -> Option<i32> {
     years_in(text)
         .into_iter()
         .rev()
-        .find(|&(i, _)| ["到", "至", "截至", "力争到", "—"].iter().any(|w| text[..i].ends_with(w)))
+        .find(|&(i, _)| ["到", "至", "截至", "力争到"].iter().any(|w| text[..i].ends_with(w)))
         .map(|(_, y)| y)
 }
 
