@@ -146,24 +146,23 @@ impl NumberGrammar {
         let unit_chars = units.keys().map(|k| k.chars().count()).max().unwrap_or(1);
         let mut pre = Vec::new();
         let mut post = Vec::new();
-        for (word, pos, cmp) in lexicon::parse_all("comparators.txt", COMPARATORS, |row| {
+        for (word, is_pre, cmp) in lexicon::parse_all("comparators.txt", COMPARATORS, |row| {
             let f: Vec<&str> = row.fields().collect();
             if f.len() != 3 {
                 return Err("want 3 columns: word position comparator".to_string());
             }
+            let is_pre = match f[1] {
+                "pre" => true,
+                "post" => false,
+                other => return Err(format!("unknown position {other}, want pre or post")),
+            };
             let cmp = comparator(f[2]).ok_or_else(|| format!("unknown comparator {}", f[2]))?;
-            Ok((f[0].to_string(), f[1].to_string(), cmp))
+            Ok((f[0].to_string(), is_pre, cmp))
         })? {
-            match pos.as_str() {
-                "pre" => pre.push((word, cmp)),
-                "post" => post.push((word, cmp)),
-                other => {
-                    return Err(crate::error::Error::Dictionary {
-                        file: "comparators.txt".into(),
-                        line: 0,
-                        reason: format!("unknown position {other} for {word}"),
-                    })
-                }
+            if is_pre {
+                pre.push((word, cmp))
+            } else {
+                post.push((word, cmp))
             }
         }
         let mut idioms = Vec::new();
@@ -171,22 +170,16 @@ impl NumberGrammar {
         let mut after_time = Vec::new();
         for (word, kind) in lexicon::parse_all("number_stop.txt", STOPS, |row| {
             let f: Vec<&str> = row.fields().collect();
-            if f.len() != 2 {
-                return Err("want 2 columns: text kind".to_string());
+            match f.as_slice() {
+                [w, k @ ("idiom" | "after" | "time")] => Ok((w.to_string(), *k)),
+                [_, k] => Err(format!("unknown kind {k}, want idiom, after or time")),
+                _ => Err("want 2 columns: text kind".to_string()),
             }
-            Ok((f[0].to_string(), f[1].to_string()))
         })? {
-            match kind.as_str() {
+            match kind {
                 "idiom" => idioms.push(word),
                 "after" => after.push(word),
-                "time" => after_time.push(word),
-                other => {
-                    return Err(crate::error::Error::Dictionary {
-                        file: "number_stop.txt".into(),
-                        line: 0,
-                        reason: format!("unknown kind {other} for {word}"),
-                    })
-                }
+                _ => after_time.push(word),
             }
         }
         let idioms =
@@ -211,8 +204,9 @@ impl NumberGrammar {
     /// Every number expression in `text`, bare numbers included (flagged `bare`); ranges
     /// are byte offsets in `text`.
     pub fn find(&self, text: &str) -> Vec<Quantity> {
-        let mut blocked: Vec<Range<usize>> = self.idioms.find_iter(text).map(|m| m.range()).collect();
-        blocked.extend(urls(text));
+        let mut spans: Vec<Range<usize>> = self.idioms.find_iter(text).map(|m| m.range()).collect();
+        spans.extend(urls(text));
+        let blocked = merge(spans);
         let mut out = Vec::new();
         let mut i = 0;
         while i < text.len() {
@@ -291,15 +285,41 @@ impl NumberGrammar {
                 {
                     continue;
                 }
-                // 打 as a dozen, not the verb (打造, 打击, 打通).
-                if w == "打" && rest[e..].starts_with(|c: char| "造击通破好赢响开出下压牢赢".contains(c))
-                {
+                // Units that also start verbs: 打 (a dozen) vs 打造, 成 (tenths) vs 成为.
+                let verb = match w {
+                    "打" => "造击通破好赢响开出下压牢",
+                    "成" => "为立功效果本员都交熟型长",
+                    _ => "",
+                };
+                if rest[e..].starts_with(|c: char| verb.contains(c)) {
                     continue;
                 }
-                return Some((w.to_string(), u.clone(), j + e));
+                return Some(self.per(rest, w, u, j + e));
             }
         }
         None
+    }
+
+    /// A rate unit `X/Y` (`微克/立方米`, `元/人`, `吨/日`) built from a unit ending at `end`.
+    fn per(&self, rest: &str, w: &str, u: &Unit, end: usize) -> (String, Unit, usize) {
+        let tail = &rest[w.len()..];
+        if let Some(after) = tail.strip_prefix('/') {
+            const PER: &[&str] = &["日", "天", "年", "月", "人", "户", "亩", "小时", "秒", "次"];
+            let second = self
+                .units
+                .iter()
+                .filter(|(k, _)| after.starts_with(k.as_str()))
+                .map(|(k, v)| (k.as_str(), v.base.as_str()))
+                .chain(PER.iter().filter(|k| after.starts_with(**k)).map(|k| (*k, *k)))
+                .max_by_key(|(k, _)| k.len());
+            if let Some((k, base)) = second {
+                if !after[k.len()..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+                    let unit = Unit { kind: "rate", base: format!("{}/{base}", u.base), factor: u.factor };
+                    return (format!("{w}/{k}"), unit, end + 1 + k.len());
+                }
+            }
+        }
+        (w.to_string(), u.clone(), end)
     }
 
     /// A comparator word ending right before `start` (one filler 了/是/有/为 allowed).
@@ -378,8 +398,8 @@ impl NumberGrammar {
         if n.too_long {
             return Err(num_end);
         }
-        if blocked.iter().any(|b| b.start <= p && p < b.end) {
-            return Err(num_end.max(blocked.iter().find(|b| b.start <= p && p < b.end).map_or(0, |b| b.end)));
+        if let Some(b) = inside(blocked, p) {
+            return Err(num_end.max(b.end));
         }
         let prev = prev_char(text, i);
         let next = next_char(text, num_end);
@@ -437,13 +457,14 @@ impl NumberGrammar {
             }
             _ => {}
         }
-        // List markers: `(3)`, `1.`/`1、` opening a sentence or line.
-        if int && prev == Some('(') && next == Some(')') {
+        // List markers: `(3)`, `(十二)`, `1.`/`一、` opening a sentence or line.
+        let marker = whole(0.0, 99.0) && n.mag.is_empty();
+        if marker && prev == Some('(') && next == Some(')') {
             return Err(num_end + 1);
         }
         let line_start = text[..i].trim_end_matches([' ', '\t']).is_empty()
             || text[..i].trim_end_matches([' ', '\t']).ends_with('\n');
-        if int
+        if marker
             && line_start
             && matches!(next, Some('、' | '.' | ')'))
             && !after_next.is_some_and(|c| c.is_ascii_digit())
@@ -479,7 +500,7 @@ impl NumberGrammar {
         }
         for (prefix, denom) in [("百分之", 100.0), ("千分之", 1000.0), ("万分之", 10000.0), ("百万分之", 1e6)]
         {
-            if text[i..].starts_with(prefix) && !blocked.iter().any(|b| b.start <= i && i < b.end) {
+            if text[i..].starts_with(prefix) && inside(blocked, i).is_none() {
                 let j = skip_spaces(text, i + prefix.len());
                 if let Ok(c) = self.core(text, j, &[]) {
                     if !c.n.leading_mult || c.n.cn_digits > 0 || c.n.mults == 1 {
@@ -572,8 +593,8 @@ impl NumberGrammar {
     fn plain_fraction(&self, text: &str, j: usize) -> Option<(f64, usize)> {
         let d = read(&text[j..])?;
         let k = skip_spaces(text, j + d.len);
-        let k = skip_spaces(text, k + text[k..].strip_prefix('分')?.len().abs_diff(text[k..].len()));
-        let k = skip_spaces(text, k + text[k..].strip_prefix('之')?.len().abs_diff(text[k..].len()));
+        let k = skip_spaces(text, k + text[k..].starts_with('分').then_some('分'.len_utf8())?);
+        let k = skip_spaces(text, k + text[k..].starts_with('之').then_some('之'.len_utf8())?);
         let m = read(&text[k..])?;
         (d.value != 0.0).then(|| (m.value / d.value, k + m.len))
     }
@@ -590,6 +611,10 @@ impl NumberGrammar {
             _ if one => (String::new(), None, j),
             _ => return None,
         };
+        let kind = info.as_ref().map_or("", |u| u.kind);
+        if kind == "time" && self.after_time.iter().any(|w| text[end..].starts_with(w.as_str())) {
+            return None; // `半年来`
+        }
         let post = self.post_word(text, end, false);
         let pre = self.pre_word(text, i);
         let (comparator, word) = pre.or(post.clone()).map_or((Comparator::Eq, None), |(c, r)| (c, Some(r)));
@@ -791,8 +816,12 @@ impl NumberGrammar {
                 let ok = pre.is_some()
                     || (ten_led && (n.more || n.mults >= 2))
                     || (only_ten && (has_unit || isolated))
-                    || (isolated
+                    // `千余家`, `万余人`: a multiplier with 余/多 and a unit.
+                    || (n.more && has_unit)
+                    // `百亿元`, `千万元`: a multiplier with a magnitude and a unit.
+                    || ((isolated || has_unit)
                         && n.mults >= 2
+                        && !n.mag.is_empty()
                         && small_mult(text[c.start..].chars().next().unwrap_or(' ')).is_some());
                 if !(ok || only_ten && isolated) {
                     return Err(skip);
@@ -804,7 +833,18 @@ impl NumberGrammar {
                 // `答案是五`, `不是一而是五`: a numeral after the copula 是.
                 let copula = prev_char(text, c.start) == Some('是')
                     && next_char(text, c.num_end).is_none_or(|c| !is_cjk(c) || "是不而却这那".contains(c));
-                if !(has_unit || cmp_given || n.more || strong || isolated || copula || range.is_some()) {
+                // `排名前三`, `进入全国前十的`: a rank bound.
+                let top = prev_char(text, c.start) == Some('前')
+                    && next_char(text, c.num_end).is_none_or(|c| !is_cjk(c) || "的名位强".contains(c));
+                if !(has_unit
+                    || cmp_given
+                    || n.more
+                    || strong
+                    || isolated
+                    || copula
+                    || top
+                    || range.is_some())
+                {
                     return Err(skip);
                 }
             }
@@ -898,7 +938,8 @@ impl NumberGrammar {
         };
         // No unit: a plain number, unless a magnitude with a comparator makes it an amount
         // (`超千亿`).
-        let bare = kind.is_empty() && (unit.is_empty() || comparator == Comparator::Eq)
+        // A number with 万/亿 is an amount even without a unit (`常住人口12.5万`).
+        let bare = kind.is_empty() && (unit.is_empty() || (comparator == Comparator::Eq && !n.mag.contains(['万', '亿'])))
             // `一条`, `每一所`, `一个`: 一 with a measure word is an article, not a count.
             || (kind == "count" && !n.arabic && n.value == 1.0 && range.is_none() && comparator == Comparator::Eq)
             // A count inside a short quoted slogan or name (`“四个一”`, `“15分钟生活圈”`).
@@ -947,9 +988,6 @@ impl NumberGrammar {
         // Units must agree; a unitless first number shares the second's.
         if !first.unit.is_empty() && !second.unit.is_empty() && first.unit != second.unit {
             return None;
-        }
-        if !first.unit.is_empty() && second.unit.is_empty() && second.n.mag.is_empty() && *sep != "-" {
-            // `3个到5` is odd but harmless; keep it.
         }
         let sign = if first.negative { -1.0 } else { 1.0 };
         let mut lo = sign * first.n.value;
@@ -1020,12 +1058,41 @@ fn quoted(text: &str, start: usize, end: usize) -> bool {
         (Some(o), Some(c)) => {
             let (a, b) = (before[o], after[c]);
             let pair = (a == '“' && b == '”')
-                || (a == '"' && b == '"' && text[..start].matches('"').count() % 2 == 1)
+                || (a == '"' && b == '"' && line_before(text, start).matches('"').count() % 2 == 1)
                 || (a == '《' && b == '》');
             pair && o + c + text[start..end].chars().count() <= MAX
         }
         _ => false,
     }
+}
+
+/// Sorted, non-overlapping cover of `spans`.
+fn merge(mut spans: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    spans.sort_by_key(|r| r.start);
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(spans.len());
+    for r in spans {
+        match out.last_mut() {
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+/// The blocked span containing byte `p` (binary search over [`merge`]d spans).
+fn inside(blocked: &[Range<usize>], p: usize) -> Option<&Range<usize>> {
+    let k = blocked.partition_point(|b| b.start <= p);
+    k.checked_sub(1).map(|k| &blocked[k]).filter(|b| p < b.end)
+}
+
+/// The text from the start of the line (at most 256 bytes back) to `i`, for quote parity.
+fn line_before(text: &str, i: usize) -> &str {
+    let mut from = i.saturating_sub(256);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let s = &text[from..i];
+    s.rfind('\n').map_or(s, |k| &s[k + 1..])
 }
 
 /// Byte ranges of URLs and e-mail addresses: their digits are never numbers.

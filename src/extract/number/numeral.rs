@@ -170,8 +170,7 @@ pub fn read(s: &str) -> Option<Numeral> {
                 break;
             }
             let (len, digits, decimal) = arabic(rest);
-            let int_len = digits.split('.').next().map_or(0, str::len);
-            if int_len > MAX_DIGITS {
+            if digits.len() > 2 * MAX_DIGITS {
                 n.too_long = true;
                 n.len = pos + len;
                 return Some(n);
@@ -274,6 +273,9 @@ pub fn read(s: &str) -> Option<Numeral> {
                 || rest.starts_with("百分点")
                 || last == Tok::More
                 || (last == Tok::Small && m >= last_mult)
+                // A bare multiplier right after 万/亿 starts a unit (`5万千瓦`), not a number.
+                || (last == Tok::Big
+                    && !rest[c.len_utf8()..].starts_with(|d: char| cn_digit(d).is_some() || d.is_ascii_digit()))
             {
                 break;
             }
@@ -376,8 +378,19 @@ pub fn read(s: &str) -> Option<Numeral> {
         if c == ' ' {
             let trimmed = rest.trim_start_matches(' ');
             let next = trimmed.chars().next().unwrap_or('\0');
-            let joins =
-                small_mult(next).is_some() || big_mult(next).is_some() || next == '余' || next == '多';
+            // `7万 5千 4百`: after a multiplier a space may stand before the next digit-and-multiplier.
+            let run_end = trimmed
+                .find(|d: char| !(d.is_ascii_digit() || cn_digit(d).is_some()))
+                .unwrap_or(trimmed.len());
+            let after_run = trimmed[run_end..].chars().next().unwrap_or('\0');
+            let next_part = matches!(last, Tok::Big | Tok::Small)
+                && run_end > 0
+                && (small_mult(after_run).is_some() || big_mult(after_run).is_some());
+            let joins = small_mult(next).is_some()
+                || big_mult(next).is_some()
+                || next == '余'
+                || next == '多'
+                || next_part;
             if joins && !matches!(last, Tok::None) && !trimmed.starts_with("百分点") {
                 pos += rest.len() - trimmed.len();
                 continue;
@@ -474,6 +487,7 @@ mod tests {
             ("4.78万亿", 4780000000000.0),
             ("十 余 万", 100000.0),
             ("一百十一", 111.0),
+            ("7万 5千 4百", 75400.0),
             ("三五百", 300.0),
             ("一百零几万", 1000000.0),
             ("四千五百六十九万八千三百一十一亿四千八百七十二万五千三百八十二", 4569831148725382.0),

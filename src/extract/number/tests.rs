@@ -232,6 +232,9 @@ fn ordinals_list_markers_and_codes() {
     none!("(3)推进城市更新");
     nothing!("1.加强组织领导");
     nothing!("2、完善工作机制");
+    nothing!("十一、保障措施");
+    nothing!("(十二)加强督查");
+    nothing!("二是压实责任");
     none!("推进02单元开发");
     none!("落实“532”发展战略");
     none!("构建“1+1+N”服务体系");
@@ -289,7 +292,8 @@ fn idioms_and_words_with_numerals() {
     none!("每一所学校");
     none!("开展“四个一”活动");
     none!("持续深化“一支部一品牌”");
-    none!("5700万 门店暂停营业");
+    // The space ends the amount: 门 is not read as its unit.
+    t!("欠款5700万 门店暂停营业" => 5700.0, None, "万", 5.7e7, "", "=");
 }
 
 #[test]
@@ -313,6 +317,9 @@ fn bare_numbers_are_flagged() {
     let q = &g().find("服务群众几十万人次")[0];
     assert_eq!((q.value, q.value_max, q.unit.as_str(), q.bare), (10.0, Some(100.0), "万人次", true));
     assert!(g().find("两两").is_empty());
+    // A rank bound is a number, not a quantity.
+    let qs = g().find("综合排名进入全市前三");
+    assert_eq!((qs.len(), qs[0].value, qs[0].bare), (1, 3.0, true));
 }
 
 #[test]
@@ -329,4 +336,58 @@ fn pathological_inputs_do_not_blow_up() {
     {
         let _ = g().find(s);
     }
+}
+
+mod props {
+    use super::g;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        /// Any mix of numerals, units, comparators and punctuation: no panic, spans on
+        /// character boundaries inside the text, finite values, text order.
+        #[test]
+        fn find_is_total(s in "[0-9一二三四五六七八九十百千万亿兆两零〇点余多几半翻番负分之元个%.,/:年月日第约超以上以内至到——~ \"“”()a-z]{0,60}") {
+            let qs = g().find(&s);
+            let mut last = 0;
+            for q in &qs {
+                prop_assert!(q.range.start <= q.range.end && q.range.end <= s.len());
+                prop_assert!(s.is_char_boundary(q.range.start) && s.is_char_boundary(q.range.end));
+                prop_assert!(s.is_char_boundary(q.number.start) && s.is_char_boundary(q.number.end));
+                prop_assert!(q.value.is_finite());
+                prop_assert!(q.range.start >= last || q.number.start >= last);
+                last = q.number.start;
+            }
+        }
+    }
+}
+
+#[test]
+fn policy_text_edge_cases() {
+    t!("新增装机容量5万千瓦" => 5.0, None, "万千瓦", 50000.0, "千瓦", "=");
+    t!("建成厂房4.5万㎡" => 4.5, None, "万㎡", 45000.0, "平方米", "=");
+    t!("常住人口12.5万" => 12.5, None, "万", 125000.0, "", "=");
+    t!("光伏装机30MW" => 30.0, None, "MW", 30.0, "兆瓦", "=");
+    t!("七成以上村集体年收入超百万" => 7.0, None, "成", 70.0, "%", ">=");
+    t!("新建污水管网8.5km" => 8.5, None, "km", 8.5, "km", "=");
+    t!("PM2.5平均浓度降至28微克/立方米" => 28.0, None, "微克/立方米", 28.0, "微克/立方米", "=");
+    t!("人均补助1200元/人" => 1200.0, None, "元/人", 1200.0, "元/人", "=");
+    t!("日处理污水3万吨/日" => 3.0, None, "万吨/日", 30000.0, "吨/日", "=");
+    t!("力争全镇GDP突破百亿元" => 100.0, None, "亿元", 1e10, "元", "=");
+    t!("服务企业千余家" => 1000.0, None, "家", 1000.0, "家", ">");
+    t!("带动就业万余人" => 1.0, None, "万人", 10000.0, "人", ">");
+    t!("吸纳一万余人就业" => 1.0, None, "万人", 10000.0, "人", ">");
+    none!("20世纪90年代建成");
+    none!("践行三个代表重要思想");
+    none!("严格落实八项规定精神");
+    none!("半年来成效明显");
+    assert!(g().find("其中3成为新注册企业").iter().all(|q| q.unit != "成"));
+    none!("一是强化统筹,二是压实责任");
+    none!("第二季度完成");
+    none!("推进一二三产业融合");
+    none!("创建国家4A级景区");
+    none!("苏府发〔2023〕12号");
+    none!("1—9月累计完成");
+    none!("建设万亩良田");
+    none!("打造千亿级产业集群");
 }
