@@ -211,3 +211,11 @@ fn review_section_makes_results_and_plan_section_targets() {
     // `较2024年` is the base of the comparison, not the year of the target.
     assert_eq!(target(&doc, GOV, "1个百分点").year, Some(2025));
 }
+
+#[test]
+fn a_label_before_a_colon_names_the_value() {
+    let text = "二、主要指标\n地区生产总值:480亿元;研发投入强度:2.6%。";
+    let doc = extract(text);
+    assert_eq!(indicator(&doc, text, "480亿元"), "地区生产总值");
+    assert_eq!(indicator(&doc, text, "2.6%"), "研发投入强度");
+}
