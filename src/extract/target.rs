@@ -14,6 +14,7 @@ use crate::error::Result;
 use crate::lexicon;
 use crate::segment::Token;
 use aho_corasick::{AhoCorasick, MatchKind};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -25,6 +26,11 @@ const MEASURE_CUES: &str = include_str!("../../dictionaries/measure_cues.txt");
 /// Most tokens an indicator may span, and most characters; indicators are short noun phrases.
 const MAX_INDICATOR_TOKENS: usize = 7;
 const MAX_INDICATOR_CHARS: usize = 24;
+/// Bytes before a number searched for its year, and tokens around it kept for the walks.
+const YEAR_WINDOW: usize = 600;
+const TOKEN_WINDOW: usize = 400;
+/// Bytes of sentence around a clause searched for status cues.
+const CUE_WINDOW: usize = 1200;
 
 /// A quantity with its meaning; byte ranges into the normalised text.
 #[derive(Debug, Clone, PartialEq)]
@@ -166,6 +172,7 @@ impl TargetRules {
             .filter(|q| !q.bare && !q.unit.trim().is_empty() && self.keeps_time(ctx, q))
             .collect();
         let mut out: Vec<TargetDraft> = Vec::with_capacity(quantities.len());
+        let cache = RefCell::new(HashMap::new());
         for (k, q) in quantities.iter().enumerate() {
             let Some(sent) = ctx.structure.sentences.get(q.sentence) else { continue };
             let sentence = sent.range.clone();
@@ -179,7 +186,10 @@ impl TargetRules {
                 .get(k + 1)
                 .filter(|n| n.sentence == q.sentence && n.range.start >= q.range.end)
                 .map(|n| n.range.start);
-            let tokens = &self.split_at(norm, ctx.tokens(q.sentence), q);
+            let all = ctx.tokens(q.sentence);
+            let lo = all.partition_point(|t| t.range.end <= q.range.start.saturating_sub(TOKEN_WINDOW));
+            let hi = all.partition_point(|t| t.range.start < q.range.end + TOKEN_WINDOW);
+            let tokens = &self.split_at(norm, &all[lo..hi.max(lo)], q);
             let left_limit = left_limit(norm, &clause, q, prev_end);
             let right_limit = next_start.map_or(clause.end, |n| n.min(clause.end)).max(q.range.end);
             let (mut indicator, from_right) = self.indicator(norm, tokens, q, left_limit, right_limit);
@@ -197,6 +207,7 @@ impl TargetRules {
                     .iter()
                     .rev()
                     .take_while(|t| t.quantity.sentence == q.sentence)
+                    .take(20)
                     .find_map(|t| t.indicator.clone());
             }
             let mut measure = self.measure(norm, tokens, q, left_limit, indicator.as_ref());
@@ -210,7 +221,7 @@ impl TargetRules {
                     measure = p.measure;
                 }
             }
-            let status = self.status(ctx, &doc, tokens, q, &clause, from_right, out.last());
+            let status = self.status(ctx, &doc, tokens, q, &clause, from_right, out.last(), &cache);
             let year = year_of(ctx, &doc, q, &clause, status);
             out.push(TargetDraft { quantity: q.clone(), clause, indicator, measure, status, year });
         }
@@ -597,6 +608,7 @@ impl TargetRules {
             }
         }
         let _ = norm;
+        hits.sort_by_key(|h| h.pos);
         hits
     }
 
@@ -613,10 +625,21 @@ impl TargetRules {
         clause: &Range<usize>,
         from_right: bool,
         prev: Option<&TargetDraft>,
+        cache: &RefCell<HashMap<usize, Vec<StatusHit>>>,
     ) -> Status {
         let norm = ctx.norm();
         let sentence = ctx.structure.sentences[q.sentence].range.clone();
-        let hits = self.cues_of(norm, tokens, doc.year);
+        let _ = tokens;
+        let hits: Vec<StatusHit> = {
+            let mut c = cache.borrow_mut();
+            let all =
+                c.entry(q.sentence).or_insert_with(|| self.cues_of(norm, ctx.tokens(q.sentence), doc.year));
+            // Only cues in the sentence around the number matter; keep the search bounded.
+            let lo =
+                all.partition_point(|h| h.pos < clause.start.min(q.range.start).saturating_sub(CUE_WINDOW));
+            let hi = all.partition_point(|h| h.pos < clause.end.max(q.range.end) + CUE_WINDOW);
+            all[lo..hi].to_vec()
+        };
         let scopes: [(Range<usize>, bool); 4] = [
             (clause.start..q.range.start, true),
             (q.range.end..clause.end, false),
@@ -639,7 +662,7 @@ impl TargetRules {
             return Status::Fact;
         }
         // 3. A strong cue earlier in the paragraph (`过去一年,…。…。`).
-        let para_start = norm[..sentence.start].rfind('\n').map_or(0, |i| i + 1);
+        let para_start = doc.para_start.get(q.sentence).copied().unwrap_or(0);
         let mut i = q.sentence;
         while i > 0 {
             i -= 1;
@@ -647,7 +670,8 @@ impl TargetRules {
             if s.range.end <= para_start || s.boilerplate || q.sentence - i > 6 {
                 break;
             }
-            let h = self.cues_of(norm, ctx.tokens(i), doc.year);
+            let mut cache = cache.borrow_mut();
+            let h = cache.entry(i).or_insert_with(|| self.cues_of(norm, ctx.tokens(i), doc.year));
             if let Some(h) = h.iter().rev().find(|h| h.strength == Strength::Strong) {
                 return h.status;
             }
@@ -687,6 +711,14 @@ struct DocInfo {
     default: Status,
     /// Status cue of each heading's title, by heading index.
     headings: Vec<Option<Status>>,
+    /// Per sentence: where its paragraph (line) starts.
+    para_start: Vec<usize>,
+    /// Per sentence: the plan horizon it sets (`到2025年`), if any.
+    horizon: Vec<Option<i32>>,
+    /// Per sentence: whether it speaks of the current year (`全年`, `截至6月`).
+    current: Vec<bool>,
+    /// Per sentence: whether it reviews last year (`去年`, `过去一年`).
+    last_year: Vec<bool>,
 }
 
 impl DocInfo {
@@ -739,7 +771,23 @@ impl DocInfo {
             })
             .collect();
         let period_end = st.period.map(|p| p[1]);
-        DocInfo { year, period_end, default, headings }
+        // Per-sentence tables, computed once so per-quantity work stays within its sentence.
+        let newlines: Vec<usize> = norm.match_indices('\n').map(|(i, _)| i).collect();
+        let mut para_start = Vec::with_capacity(st.sentences.len());
+        let mut horizon = Vec::with_capacity(st.sentences.len());
+        let mut current = Vec::with_capacity(st.sentences.len());
+        let mut last_year = Vec::with_capacity(st.sentences.len());
+        for s in &st.sentences {
+            let k = newlines.partition_point(|&n| n < s.range.start);
+            para_start.push(if k == 0 { 0 } else { newlines[k - 1] + 1 });
+            let text = &norm[s.range.clone()];
+            horizon.push(horizon_in(text));
+            current.push(
+                ["全年", "年内", "今年", "本年", "截至", "截止", "目前"].iter().any(|w| text.contains(w)),
+            );
+            last_year.push(["去年", "上年", "过去一年"].iter().any(|w| text.contains(w)));
+        }
+        DocInfo { year, period_end, default, headings, para_start, horizon, current, last_year }
     }
 
     /// The status cue of the innermost heading (or its parents) around `byte`.
@@ -766,20 +814,24 @@ impl DocInfo {
 fn year_of(ctx: &Context, doc: &DocInfo, q: &Quantity, clause: &Range<usize>, status: Status) -> Option<i32> {
     let norm = ctx.norm();
     let sentence = ctx.structure.sentences[q.sentence].range.clone();
-    let before = &norm[sentence.start..q.range.start.max(sentence.start)];
+    // Only the stretch just before the number: work stays bounded on long sentences.
+    let mut from = q.range.start.saturating_sub(YEAR_WINDOW).max(sentence.start);
+    while !norm.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &norm[from..q.range.start.max(from)];
     if let Some(&(_, y)) = years_in(before).last() {
         return Some(y);
     }
     // A year opening the paragraph (`2023年,…预期指标是:`) frames what follows.
-    let para_start = norm[..sentence.start].rfind('\n').map_or(0, |i| i + 1);
+    let para_start = doc.para_start.get(q.sentence).copied().unwrap_or(0).min(sentence.start);
     let para_head: String = norm[para_start..sentence.start].chars().take(12).collect();
     if let Some(&(_, y)) = years_in(&para_head).first() {
         return Some(y);
     }
     let _ = clause;
-    let here = &norm[sentence.clone()];
     // `过去一年` in a report dated 2024 reviews 2023.
-    if status == Status::Achieved && ["去年", "上年", "过去一年"].iter().any(|w| here.contains(w)) {
+    if status == Status::Achieved && doc.last_year.get(q.sentence).copied().unwrap_or(false) {
         if let Some(y) = doc.year {
             return Some(y - 1);
         }
@@ -795,8 +847,7 @@ fn year_of(ctx: &Context, doc: &DocInfo, q: &Quantity, clause: &Range<usize>, st
         h = head.parent;
         depth += 1;
     }
-    let current = ["全年", "年内", "今年", "本年", "截至", "截止", "目前"].iter().any(|w| here.contains(w));
-    if current {
+    if doc.current.get(q.sentence).copied().unwrap_or(false) {
         return doc.year;
     }
     if status == Status::Target {
@@ -811,7 +862,7 @@ fn year_of(ctx: &Context, doc: &DocInfo, q: &Quantity, clause: &Range<usize>, st
             if s.section != section {
                 break;
             }
-            if let Some(y) = horizon_in(&norm[s.range.clone()]) {
+            if let Some(y) = doc.horizon.get(i).copied().flatten() {
                 return Some(y);
             }
         }
