@@ -751,7 +751,8 @@ impl DocInfo {
         for (_, s) in ctx.sentences() {
             count(&norm[s.range.clone()], &mut plan, &mut review);
         }
-        const PLAN_TITLES: [&str; 8] = ["计划", "规划", "方案", "纲要", "要点", "意见", "目标", "工作会议"];
+        const PLAN_TITLES: [&str; 11] =
+            ["计划", "规划", "方案", "纲要", "要点", "意见", "目标", "工作会议", "清单", "任务", "行动"];
         let plan_title = PLAN_TITLES.iter().any(|w| title.contains(w));
         let default = if plan_title || plan * 2 >= review * 3 { Status::Target } else { Status::Achieved };
         let headings = st
@@ -988,6 +989,23 @@ mod tests {
         assert_eq!(years_in("(2023-2025年)").last().map(|y| y.1), Some(2025));
         assert!(years_in("电话12345678").is_empty());
         assert!(years_in("3000年").is_empty());
+    }
+
+    #[test]
+    fn horizons_and_comparison_bases() {
+        assert_eq!(horizon_in("到2027年,全市"), Some(2027));
+        assert_eq!(horizon_in("2024年,全市"), None);
+        // `较2020年` is a base, not a year of anything.
+        assert!(years_in("较2020年提高3个百分点").is_empty());
+        assert!(is_base("比"));
+        assert!(!is_base("到"));
+    }
+
+    #[test]
+    fn rest_tags() {
+        assert_eq!(rest_tag("中"), "f");
+        assert_eq!(rest_tag("村"), "n");
+        assert_eq!(rest_tag("居民区"), "n");
     }
 
     #[test]
