@@ -453,8 +453,10 @@ impl TargetRules {
         while i < toks.len() && n < MAX_INDICATOR_TOKENS {
             let t = &toks[i];
             // Verbs may stand inside a compound (`处理能力`) but not lead it.
+            // After the number a verb between nouns is a predicate (`服务站/作为/载体`) unless
+            // it is listed as a noun (`创新/科研团队`).
             let inner_verb = is_verb(t.tag)
-                && matches!(self.role(t.word), None | Some(StopRole::Noun))
+                && self.role(t.word) == Some(StopRole::Noun)
                 && toks.get(i + 1).is_some_and(|x| is_noun(x.tag) && self.role(x.word).is_none());
             let ok = if i == first {
                 !is_verb(t.tag) && self.nounish(t, false, 2)
