@@ -591,6 +591,13 @@ impl TargetRules {
                             strength: Strength::Strong,
                         });
                     } else if base_year {
+                    } else if year.is_some() && matches!(before, Some("到" | "至")) {
+                        // `到2026年`: a horizon, so a plan whatever the document's date.
+                        hits.push(StatusHit {
+                            pos: t.range.start,
+                            status: Status::Target,
+                            strength: Strength::Strong,
+                        });
                     } else if let (Some(y), Some(d)) = (year, doc_year) {
                         if y < d && !matches!(before, Some("到" | "至")) {
                             hits.push(StatusHit {
@@ -695,9 +702,12 @@ impl TargetRules {
                 return Status::Fact;
             }
         }
-        // The paragraph goes on as it started.
+        // The text goes on as it went: the previous target of the same section (`建成茶园12个`
+        // after a paragraph of results is a result).
         if let Some(p) = prev {
-            if p.quantity.range.start >= para_start && p.status != Status::Fact {
+            let same_section = ctx.structure.sentences.get(p.quantity.sentence).map(|s| s.section)
+                == Some(ctx.structure.sentences[q.sentence].section);
+            if (p.quantity.range.start >= para_start || same_section) && p.status != Status::Fact {
                 return p.status;
             }
         }
@@ -756,7 +766,15 @@ impl DocInfo {
         const PLAN_TITLES: [&str; 11] =
             ["计划", "规划", "方案", "纲要", "要点", "意见", "目标", "工作会议", "清单", "任务", "行动"];
         let plan_title = PLAN_TITLES.iter().any(|w| title.contains(w));
-        let default = if plan_title || plan * 2 >= review * 3 { Status::Target } else { Status::Achieved };
+        const REVIEW_TITLES: [&str; 6] = ["纪实", "综述", "回眸", "巡礼", "成效", "总结"];
+        let review_title = REVIEW_TITLES.iter().any(|w| title.contains(w));
+        let default = if review_title {
+            Status::Achieved
+        } else if plan_title || plan * 2 >= review * 3 {
+            Status::Target
+        } else {
+            Status::Achieved
+        };
         let headings = st
             .headings
             .iter()
