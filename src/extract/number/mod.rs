@@ -424,7 +424,7 @@ impl NumberGrammar {
             return Err(num_end);
         }
         match next {
-            Some('年') if (n.int_digits == 4 && n.arabic) || (n.sequence && n.cn_digits >= 2) => {
+            Some('年') if (n.int_digits == 4 && n.arabic) || (n.sequence && n.cn_digits >= 3) => {
                 return Err(num_end + '年'.len_utf8())
             }
             Some('月') if whole(1.0, 12.0) => return Err(num_end + '月'.len_utf8()),
@@ -682,8 +682,12 @@ impl NumberGrammar {
             (n.value, j..e, e + '番'.len_utf8())
         };
         let value = (2f64.powf(times) - 1.0) * 100.0;
+        let (comparator, word) =
+            self.post_word(text, e, false).map_or((Comparator::Eq, None), |(c, r)| (c, Some(r)));
         Some(Quantity {
-            range: i..e,
+            comparator,
+            range: i..word.as_ref().map_or(e, |r| r.end),
+            comparator_word: word,
             number: if num.is_empty() { i..e } else { num },
             value,
             unit: "%".into(),
@@ -780,7 +784,7 @@ impl NumberGrammar {
         if !n.arabic {
             let no_digit = n.cn_digits == 0;
             let has_unit = c.info.is_some() || range.as_ref().is_some_and(|(s, _)| s.info.is_some());
-            if n.sequence && !n.decimal {
+            if n.sequence && !n.decimal && !(n.pair.is_some() && c.info.is_some()) {
                 return Err(skip);
             }
             // `七届区委` is the seventh session: 届 after a Chinese numeral is an ordinal.
@@ -883,6 +887,14 @@ impl NumberGrammar {
             }
             if let Some(hi) = n.max {
                 value_max = Some(tidy(sign * hi / n.mag_factor));
+                total_max = Some(tidy(sign * hi * factor));
+                comparator = Comparator::Approx;
+            }
+            if let (Some((lo, hi)), Some(_)) = (n.pair, &c.info) {
+                // `三五年`, `两三个`: a rough range of two neighbouring digits.
+                value = sign * lo;
+                total = sign * lo * factor;
+                value_max = Some(sign * hi);
                 total_max = Some(tidy(sign * hi * factor));
                 comparator = Comparator::Approx;
             }

@@ -37,6 +37,9 @@ pub struct Numeral {
     pub decimal: bool,
     /// Upper end of a rough range written with two digits (`三五百` is 300 to 500).
     pub max: Option<f64>,
+    /// Two neighbouring Chinese digits and nothing else (`两三`, `三五`): a rough range
+    /// if a unit follows (`三五年`), else a code.
+    pub pair: Option<(f64, f64)>,
     /// The number is a plain Arabic integer of this many digits (0 otherwise).
     pub int_digits: usize,
     /// The Arabic digit run was too long to be a quantity.
@@ -417,6 +420,9 @@ pub fn read(s: &str) -> Option<Numeral> {
     n.head = n.value;
     if spread > 0.0 {
         n.max = Some(tidy(value + spread));
+    }
+    if n.sequence && n.cn_digits == 2 && last == Tok::CnDigit {
+        n.pair = pair;
     }
     if let Some((start, before, big_before)) = run {
         if run_open && !big_before && matches!(last, Tok::Big | Tok::Small | Tok::More) {
