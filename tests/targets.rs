@@ -219,3 +219,20 @@ fn a_label_before_a_colon_names_the_value() {
     assert_eq!(indicator(&doc, text, "480亿元"), "地区生产总值");
     assert_eq!(indicator(&doc, text, "2.6%"), "研发投入强度");
 }
+
+#[test]
+fn results_flow_on_until_a_plan_cue() {
+    let text = "竹海生金——某乡特色产业发展纪实\n\
+近年来,某乡大力发展竹产业。全乡种植毛竹5.6万亩,年产值达3.1亿元。\n\
+乡里建成竹制品加工厂9个,培育龙头企业4家。\n\
+“下一步,我们将新建竹文化体验馆1座,力争到2027年竹产业综合产值突破6亿元。”\n";
+    let doc = extract(text);
+    for w in ["5.6万亩", "3.1亿元", "9个", "4家"] {
+        assert_eq!(target(&doc, text, w).status, Status::Achieved, "{w}");
+    }
+    assert_eq!(target(&doc, text, "1座").status, Status::Target);
+    let goal = target(&doc, text, "6亿元");
+    assert_eq!(goal.status, Status::Target);
+    assert_eq!(goal.year, Some(2027));
+    assert_eq!(goal.indicator.as_deref(), Some("竹产业综合产值"));
+}
