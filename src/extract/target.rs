@@ -455,7 +455,8 @@ impl TargetRules {
             // Verbs may stand inside a compound (`处理能力`) but not lead it.
             // After the number a verb between nouns is a predicate (`服务站/作为/载体`) unless
             // it is listed as a noun (`创新/科研团队`).
-            let inner_verb = is_verb(t.tag)
+            let inner_verb = i == first
+                && is_verb(t.tag)
                 && self.role(t.word) == Some(StopRole::Noun)
                 && toks.get(i + 1).is_some_and(|x| is_noun(x.tag) && self.role(x.word).is_none());
             let ok = if i == first {
@@ -475,7 +476,7 @@ impl TargetRules {
             i += 1;
         }
         // A phrase must end on a noun, not a verb (`企业办理` -> `企业`).
-        while i > first && is_verb(toks[i - 1].tag) && !is_noun(toks[i - 1].tag) {
+        while i > first && (is_verb(toks[i - 1].tag) || matches!(toks[i - 1].tag, "a" | "d" | "ad")) {
             i -= 1;
         }
         (i > first).then(|| toks[first].range.start..toks[i - 1].range.end)
@@ -504,7 +505,21 @@ impl TargetRules {
         is_noun(tag)
             || matches!(
                 tag,
-                "a" | "b" | "j" | "l" | "i" | "s" | "z" | "k" | "h" | "q" | "ng" | "g" | "x" | "eng" | "an"
+                "a" | "b"
+                    | "j"
+                    | "l"
+                    | "i"
+                    | "s"
+                    | "z"
+                    | "k"
+                    | "h"
+                    | "q"
+                    | "ng"
+                    | "g"
+                    | "zg"
+                    | "x"
+                    | "eng"
+                    | "an"
             )
     }
 
