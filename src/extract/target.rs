@@ -84,6 +84,9 @@ pub struct TargetRules {
     /// Multi-character status cues, found inside longer tokens too.
     status_ac: AhoCorasick,
     status_ac_words: Vec<(Status, Strength)>,
+    /// Words in section headings and document titles, review words first.
+    heading_words: Vec<(String, Status)>,
+    title_words: Vec<(String, Status)>,
     stop: HashMap<String, StopRole>,
     classifiers: Vec<String>,
     cues: HashMap<String, Cue>,
@@ -106,13 +109,29 @@ impl TargetRules {
                 return Err("expected `WORD CLASS STRENGTH`".into());
             };
             let strength = match *strength {
-                "strong" => Strength::Strong,
-                "weak" => Strength::Weak,
-                s => return Err(format!("{s:?} is not strong or weak")),
+                "strong" => Some(Strength::Strong),
+                "weak" => Some(Strength::Weak),
+                "heading" => None,
+                "title" => None,
+                s => return Err(format!("{s:?} is not strong, weak, heading or title")),
             };
-            Ok((w.to_string(), (parse_status(class)?, strength)))
+            Ok((w.to_string(), parse_status(class)?, strength, strength.is_none() && f[2] == "heading"))
         })?;
-        let status: HashMap<String, (Status, Strength)> = rows.into_iter().collect();
+        // Review words before plan words, as listed.
+        let mut heading_words = Vec::new();
+        let mut title_words = Vec::new();
+        let mut status: HashMap<String, (Status, Strength)> = HashMap::new();
+        for (w, class, strength, heading) in rows {
+            match strength {
+                Some(st) => {
+                    status.insert(w, (class, st));
+                }
+                None if heading => heading_words.push((w, class)),
+                None => title_words.push((w, class)),
+            }
+        }
+        heading_words.sort_by_key(|(_, c)| *c != Status::Achieved);
+        title_words.sort_by_key(|(_, c)| *c != Status::Achieved);
         let mut multi: Vec<(&String, &(Status, Strength))> =
             status.iter().filter(|(w, _)| w.chars().count() >= 2).collect();
         multi.sort_by(|a, b| a.0.cmp(b.0));
@@ -159,7 +178,16 @@ impl TargetRules {
         .into_iter()
         .collect();
 
-        Ok(TargetRules { status, status_ac, status_ac_words, stop, classifiers, cues })
+        Ok(TargetRules {
+            status,
+            status_ac,
+            status_ac_words,
+            heading_words,
+            title_words,
+            stop,
+            classifiers,
+            cues,
+        })
     }
 
     /// Gives every quantity its meaning, in text order. Quantities without a unit are not
@@ -778,32 +806,15 @@ impl DocInfo {
         for (_, s) in ctx.sentences() {
             count(&norm[s.range.clone()], &mut plan, &mut review);
         }
-        const PLAN_TITLES: [&str; 11] =
-            ["计划", "规划", "方案", "纲要", "要点", "意见", "目标", "工作会议", "清单", "任务", "行动"];
-        let plan_title = PLAN_TITLES.iter().any(|w| title.contains(w));
-        const REVIEW_TITLES: [&str; 6] = ["纪实", "综述", "回眸", "巡礼", "成效", "总结"];
-        let review_title = REVIEW_TITLES.iter().any(|w| title.contains(w));
-        let default = if review_title {
-            Status::Achieved
-        } else if plan_title || plan * 2 >= review * 3 {
-            Status::Target
-        } else {
-            Status::Achieved
-        };
+        let by_title = rules.title_words.iter().find(|(w, _)| title.contains(w.as_str())).map(|(_, s)| *s);
+        let default =
+            by_title.unwrap_or(if plan * 2 >= review * 3 { Status::Target } else { Status::Achieved });
         let headings = st
             .headings
             .iter()
             .map(|h| {
                 let t = &norm[h.title.clone()];
-                if ["目标", "计划", "任务", "举措", "思路", "安排", "打算"].iter().any(|w| t.contains(w))
-                {
-                    Some(Status::Target)
-                } else if ["回顾", "成效", "成绩", "成果", "进展", "完成情况"].iter().any(|w| t.contains(w))
-                {
-                    Some(Status::Achieved)
-                } else {
-                    None
-                }
+                rules.heading_words.iter().find(|(w, _)| t.contains(w.as_str())).map(|(_, s)| *s)
             })
             .collect();
         let period_end = st.period.map(|p| p[1]);
