@@ -221,7 +221,11 @@ impl TargetRules {
             let left_limit = left_limit(norm, &clause, q, prev_end);
             let right_limit = next_start.map_or(clause.end, |n| n.min(clause.end)).max(q.range.end);
             let (mut indicator, from_right) = self.indicator(norm, tokens, q, left_limit, right_limit);
-            if indicator.is_none() && left_limit == clause.start && norm[..clause.start].ends_with(':') {
+            if indicator.is_none()
+                && left_limit == clause.start
+                && clause.start > sentence.start
+                && norm[..clause.start].ends_with(':')
+            {
                 // `地区生产总值:500亿元`: a label before a colon names the value after it.
                 let colon = clause.start - 1;
                 let label = clause_around(norm, colon..colon, sentence.clone());
