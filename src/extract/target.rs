@@ -696,11 +696,21 @@ impl TargetRules {
             let hi = all.partition_point(|h| h.pos < clause.end.max(q.range.end) + CUE_WINDOW);
             all[lo..hi].to_vec()
         };
+        // After the number only the next clause counts: later clauses speak of other things
+        // (`全镇有企业120家,…,将新增30家`).
+        let next_clause = if clause.end < sentence.end {
+            let step = norm[clause.end..].chars().next().map_or(0, char::len_utf8);
+            let after = (clause.end + step).min(sentence.end);
+            clause_around(norm, after..after, sentence.clone())
+        } else {
+            clause.end..clause.end
+        };
         let scopes: [(Range<usize>, bool); 4] = [
-            (clause.start..q.range.start, true),
+            // Up to the number itself: a comparator word may be a cue too (`预计可达20万吨`).
+            (clause.start..q.number.start.max(clause.start), true),
             (q.range.end..clause.end, false),
             (sentence.start..clause.start, true),
-            (clause.end..sentence.end, false),
+            (clause.end..next_clause.end.max(clause.end), false),
         ];
         let nearest = |strength: Strength, n: usize| {
             scopes[..n].iter().find_map(|(scope, rightmost)| {
