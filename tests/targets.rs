@@ -236,3 +236,13 @@ fn results_flow_on_until_a_plan_cue() {
     assert_eq!(goal.year, Some(2027));
     assert_eq!(goal.indicator.as_deref(), Some("竹产业综合产值"));
 }
+
+#[test]
+fn a_count_that_frames_an_existence_statement_is_a_fact() {
+    let text = "截至目前,全区12个街道均有社区食堂,其中8个街道已实现助餐服务全覆盖,累计服务老人3.5万人次。";
+    let doc = extract(text);
+    assert_eq!(target(&doc, text, "12个").status, Status::Fact);
+    assert_eq!(target(&doc, text, "8个").status, Status::Achieved);
+    assert_eq!(target(&doc, text, "3.5万人次").status, Status::Achieved);
+    assert_eq!(indicator(&doc, text, "12个"), "街道");
+}

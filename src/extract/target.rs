@@ -253,7 +253,13 @@ impl TargetRules {
                     measure = p.measure;
                 }
             }
-            let status = self.status(ctx, &doc, tokens, q, &clause, from_right, out.last(), &cache);
+            let frame = from_right && indicator.as_ref().is_some_and(|r| is_frame(tokens, r.end));
+            let status = if frame {
+                // `18个村先后有17名…`, `50个社区已有1339名党员`: the count frames what follows.
+                Status::Fact
+            } else {
+                self.status(ctx, &doc, tokens, q, &clause, from_right, out.last(), &cache)
+            };
             let year = year_of(ctx, &doc, q, &clause, status);
             out.push(TargetDraft { quantity: q.clone(), clause, indicator, measure, status, year });
         }
@@ -973,6 +979,20 @@ fn years_in(text: &str) -> Vec<(usize, i32)> {
         }
     }
     out
+}
+
+/// Whether the words after a counted noun make it the frame of an existence statement:
+/// `(先后/已/共)有` follows (`18个村先后有17名书记`).
+fn is_frame(tokens: &[Token], end: usize) -> bool {
+    let i = tokens.partition_point(|t| t.range.start < end);
+    for t in tokens[i..].iter().take(3) {
+        match t.word {
+            "有" | "已有" | "共有" | "均有" | "都有" | "就有" | "先后有" => return true,
+            "先后" | "已" | "共" | "均" | "都" | "就" | "还" | "中" => continue,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// The tag of a piece cut off a token after a number: a locative (`18人中`) or a noun.
