@@ -246,3 +246,14 @@ fn a_count_that_frames_an_existence_statement_is_a_fact() {
     assert_eq!(target(&doc, text, "3.5万人次").status, Status::Achieved);
     assert_eq!(indicator(&doc, text, "12个"), "街道");
 }
+
+#[test]
+fn shares_and_predicates_between_indicator_and_number() {
+    let text =
+        "到2026年,战略性新兴产业产值占规上工业总产值比重达到45%,5G基站新建800个,高新技术企业力争达到150家。";
+    let doc = extract(text);
+    assert_eq!(indicator(&doc, text, "45%"), "战略性新兴产业产值占规上工业总产值比重");
+    assert_eq!(target(&doc, text, "45%").measure, Measure::Share);
+    assert_eq!(indicator(&doc, text, "800个"), "5G基站");
+    assert_eq!(indicator(&doc, text, "150家"), "高新技术企业");
+}

@@ -446,6 +446,14 @@ impl TargetRules {
                 }
             }
         }
+        // `X占Y比重` without 的: the walk stopped at 占; name the share whole too.
+        let phrase = &norm[start..end_byte];
+        if ["比重", "比例", "份额"].iter().any(|w| phrase.ends_with(w)) && i > 0 && toks[i - 1].word == "占"
+        {
+            if let Some(subject) = self.walk_left(norm, toks, toks[i - 1].range.start, limit, false) {
+                return Some(subject.start..end_byte);
+            }
+        }
         // `占全镇总量的`: keep 占 with a share phrase.
         if i > 0 && toks[i - 1].word == "占" && share_like {
             return Some(toks[i - 1].range.start..end_byte);
