@@ -778,7 +778,9 @@ impl TargetRules {
         if let Some(p) = prev {
             let same_section = ctx.structure.sentences.get(p.quantity.sentence).map(|s| s.section)
                 == Some(ctx.structure.sentences[q.sentence].section);
-            if (p.quantity.range.start >= para_start || same_section) && p.status != Status::Fact {
+            // `…共有市场主体4.6万户,其中企业1.2万户`: a part is what its whole is, fact included.
+            let part = norm[clause.clone()].starts_with("其中") && p.quantity.sentence == q.sentence;
+            if (p.quantity.range.start >= para_start || same_section) && (p.status != Status::Fact || part) {
                 return p.status;
             }
         }
