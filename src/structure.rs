@@ -313,7 +313,8 @@ fn find_period(title: &str, norm: &str, rules: &StructureRules) -> Option<[i32; 
     }
     if let Some(c) = rules.five_year.captures(title) {
         let n = "一二三四五六".chars().position(|x| c[1].starts_with(x))? as i32 + 1;
-        let start = 1951 + (10 + n - 1) * 5;
+        // The 11th five-year plan ran 2006-2010; 十四五 is the 14th: 2021-2025.
+        let start = 2006 + (10 + n - 11) * 5;
         return Some([start, start + 4]);
     }
     let mut head_end = norm.len().min(1500);
@@ -640,6 +641,8 @@ mod tests {
         assert_eq!(s.date.as_deref(), Some("2023-09-26"));
         assert_eq!(s.period, Some([2023, 2025]));
         assert!(c.text.norm()[s.title.clone().unwrap()].starts_with("中共某某镇委员会"));
+        let (_, s) = run("某区“十四五”时期生态环境保护规划\n正文。\n");
+        assert_eq!(s.period, Some([2021, 2025]));
         let (_, s) = run("在2023年某某街道党工委工作会议上的报告(第4/5页)\n正文。\n");
         assert_eq!(s.issuer.as_deref(), Some("某某街道党工委"));
         assert_eq!(s.date.as_deref(), Some("2023"));

@@ -16,3 +16,5 @@ mod numbers;
 mod report;
 // CSV tables round-trip.
 mod tables;
+// Targets on invented policy text: indicators, status, year; proptests for spans.
+mod targets;
