@@ -1,12 +1,25 @@
 //! Named projects: construction projects, facilities, parks and platforms, and named
 //! programmes and campaigns, with their mentions, investment and year.
 //!
-//! This is a first, minimal version; issue 4 grows it.
+//! Names come from a grammar, not from a list of known names:
+//! - a quoted name `“X”`, alone or with a head noun after it (`“百名干部大练兵”行动`); a quoted
+//!   word that the segmenter knows as one dictionary word (`“压舱石”`), a list (`“A、B”`),
+//!   a numbered slogan (`“两个确立”`, `“一南一北”`) or a long sentence is not a name;
+//! - a noun chunk (segmenter tokens, no verbs or function words) that ends in a head noun
+//!   from `dictionaries/project_heads.txt` and has a proper modifier: a place, person,
+//!   organisation or other proper noun (POS `ns nr nrt nt nz`), a Latin code (`TOD`) or
+//!   digits (`188地块`). Generic phrases (`dictionaries/project_stop.txt`) are dropped.
+//!
+//! Mentions of the same name are merged; a name that is another plus a head (`九星城项目`
+//! and `九星城`) becomes an alias.
 
 use super::number::Quantity;
 use super::Context;
 use crate::document::ProjectKind;
 use crate::error::Result;
+use crate::lexicon;
+use crate::segment::Token;
+use std::collections::HashSet;
 use std::ops::Range;
 
 /// One distinct project; byte ranges into the normalised text.
@@ -23,15 +36,382 @@ pub struct ProjectDraft {
 
 /// Lexicons of the project stage, built once.
 #[derive(Debug)]
-pub struct ProjectRules {}
+pub struct ProjectRules {
+    /// Head nouns, longest first, with their kind.
+    heads: Vec<(String, ProjectKind)>,
+    stop_phrases: HashSet<String>,
+    stop_modifiers: Vec<String>,
+}
+
+const HEADS: &str = include_str!("../../dictionaries/project_heads.txt");
+const STOP: &str = include_str!("../../dictionaries/project_stop.txt");
+
+/// Longest quoted name, in chars.
+const MAX_QUOTED: usize = 14;
+/// Longest name from a noun chunk, in chars.
+const MAX_NAME: usize = 22;
+/// Most tokens a chunk may take before its head.
+const MAX_MODIFIER_TOKENS: usize = 6;
+
+/// A candidate name found in one sentence.
+#[derive(Debug, Clone)]
+struct Cand {
+    /// The name's range, quotes included where the name is `“X”HEAD`.
+    range: Range<usize>,
+    /// The name without surrounding quotes.
+    name: String,
+    kind: ProjectKind,
+    /// The quoted core, for merging `“X”项目` with `“X”`.
+    core: Option<String>,
+}
 
 impl ProjectRules {
     pub fn new() -> Result<ProjectRules> {
-        Ok(ProjectRules {})
+        let mut heads = lexicon::parse_all("project_heads.txt", HEADS, |r| {
+            let mut f = r.fields();
+            let word = f.next().ok_or("missing head")?.to_string();
+            let kind = match f.next() {
+                Some("construction") => ProjectKind::Construction,
+                Some("program") => ProjectKind::Program,
+                x => return Err(format!("kind must be construction or program, got {x:?}")),
+            };
+            Ok((word, kind))
+        })?;
+        heads.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        let stop = lexicon::parse_all("project_stop.txt", STOP, |r| {
+            let mut f = r.fields();
+            let kind = f.next().ok_or("missing kind")?;
+            let word = f.next().ok_or("missing word")?.to_string();
+            match kind {
+                "phrase" => Ok((true, word)),
+                "modifier" => Ok((false, word)),
+                x => Err(format!("kind must be phrase or modifier, got {x:?}")),
+            }
+        })?;
+        Ok(ProjectRules {
+            heads,
+            stop_phrases: stop.iter().filter(|s| s.0).map(|s| s.1.clone()).collect(),
+            stop_modifiers: stop.iter().filter(|s| !s.0).map(|s| s.1.clone()).collect(),
+        })
+    }
+
+    /// The head noun `text` ends with, if any.
+    fn head_of(&self, text: &str) -> Option<&(String, ProjectKind)> {
+        self.heads.iter().find(|h| text.ends_with(h.0.as_str()))
     }
 
     /// The document's named projects, ordered by first mention.
-    pub fn extract(&self, _ctx: &Context, _quantities: &[Quantity]) -> Vec<ProjectDraft> {
-        Vec::new()
+    pub fn extract(&self, ctx: &Context, quantities: &[Quantity]) -> Vec<ProjectDraft> {
+        let norm = ctx.norm();
+        let mut cands: Vec<Cand> = Vec::new();
+        for (i, _) in ctx.sentences() {
+            let tokens = ctx.tokens(i);
+            let start = cands.len();
+            self.quoted(ctx, i, tokens, &mut cands);
+            let quoted: Vec<Range<usize>> = cands[start..].iter().map(|c| c.range.clone()).collect();
+            self.chunks(norm, tokens, &quoted, &mut cands);
+        }
+        cands.sort_by_key(|c| (c.range.start, c.range.end));
+        let mut out: Vec<ProjectDraft> = Vec::new();
+        // The quoted cores of each entry: `“美好社区”项目` and `“美好社区”` are one project.
+        let mut cores: Vec<Vec<String>> = Vec::new();
+        for c in cands {
+            let key = squeeze(&c.name);
+            let found = out.iter().enumerate().position(|(k, p)| {
+                let pk = squeeze(&p.name);
+                pk == key
+                    || p.aliases.iter().any(|a| squeeze(a) == key)
+                    || self.same_project(&pk, &key)
+                    || c.core.as_ref().is_some_and(|core| cores[k].contains(core))
+            });
+            if let Some(core) = &c.core {
+                match found {
+                    Some(k) if !cores[k].contains(core) => cores[k].push(core.clone()),
+                    Some(_) => {}
+                    None => cores.push(vec![core.clone()]),
+                }
+            } else if found.is_none() {
+                cores.push(Vec::new());
+            }
+            match found {
+                Some(k) => {
+                    let p = &mut out[k];
+                    if squeeze(&p.name) != key && !p.aliases.iter().any(|a| squeeze(a) == key) {
+                        p.aliases.push(c.name.clone());
+                    }
+                    p.mentions.push(c.range);
+                }
+                None => out.push(ProjectDraft {
+                    name: c.name,
+                    kind: c.kind,
+                    mentions: vec![c.range],
+                    aliases: Vec::new(),
+                    investment: None,
+                    year: None,
+                }),
+            }
+        }
+        for p in &mut out {
+            let (inv, year) = investment_near(ctx, quantities, &p.mentions);
+            p.investment = inv;
+            p.year = year;
+        }
+        out
     }
+
+    /// `九星城` / `九星城项目`, `美好社区` / `美好社区项目`: one is the other plus a head.
+    fn same_project(&self, a: &str, b: &str) -> bool {
+        let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        if short.chars().count() < 2 {
+            return false;
+        }
+        match long.strip_prefix(short) {
+            Some(rest) => self.heads.iter().any(|h| h.0 == rest) || ["建设", "改造", "扩建"].contains(&rest),
+            None => false,
+        }
+    }
+
+    /// Quoted names in sentence `i`, with a head noun after the quote when there is one.
+    fn quoted(&self, ctx: &Context, i: usize, tokens: &[Token], out: &mut Vec<Cand>) {
+        let norm = ctx.norm();
+        let sr = ctx.structure.sentences[i].range.clone();
+        for (open, close) in quote_pairs(norm, sr.clone()) {
+            let inner = open + norm[open..].chars().next().map_or(1, char::len_utf8)..close;
+            let after_close = close + norm[close..].chars().next().map_or(1, char::len_utf8);
+            let core = norm[inner.clone()].trim();
+            let n = core.chars().count();
+            if n == 0 || n > MAX_QUOTED || core.contains(['、', ',', '。', '?', '!', ';', ':']) {
+                continue;
+            }
+            // A head noun right after the quote: `“X”行动`, `“X”党群服务中心`.
+            let mut head_end = None;
+            let mut kind = ProjectKind::Program;
+            let mut j = tokens.partition_point(|t| t.range.start < after_close);
+            let mut taken = 0;
+            while j < tokens.len() && taken < 4 {
+                let t = &tokens[j];
+                if !is_name_tag(t.tag) && !matches!(t.tag, "v" | "vn" | "a") {
+                    break;
+                }
+                taken += 1;
+                if let Some(h) = self.head_of(t.word) {
+                    head_end = Some(t.range.end);
+                    kind = h.1;
+                }
+                j += 1;
+            }
+            if head_end.is_some_and(|e| norm[after_close..e].chars().count() > 12) {
+                head_end = None;
+            }
+            match head_end {
+                Some(end) => {
+                    let name = norm[open..end].to_string();
+                    let kind = self.kind_of(&name, kind);
+                    out.push(Cand { range: open..end, name, kind, core: Some(core.to_string()) });
+                }
+                None => {
+                    if !self.quoted_alone_ok(core, tokens, inner.clone()) {
+                        continue;
+                    }
+                    let kind = self.head_of(core).map_or(ProjectKind::Program, |h| self.kind_of(core, h.1));
+                    out.push(Cand {
+                        range: inner.clone(),
+                        name: core.to_string(),
+                        kind,
+                        core: Some(core.to_string()),
+                    });
+                }
+            }
+        }
+    }
+
+    fn kind_of(&self, name: &str, kind: ProjectKind) -> ProjectKind {
+        // A quoted programme with 工程/项目 after it is still a programme (`“红色物业”工程`).
+        if name.starts_with(['“', '"', '‘']) && (name.ends_with("工程") || name.ends_with("项目")) {
+            ProjectKind::Program
+        } else {
+            kind
+        }
+    }
+
+    /// A quoted name without a head: not a dictionary word, a slogan or an attribute.
+    fn quoted_alone_ok(&self, core: &str, tokens: &[Token], inner: Range<usize>) -> bool {
+        let n = core.chars().count();
+        if !(3..=10).contains(&n) {
+            return false;
+        }
+        // `“压舱石”` `“朋友圈”`: one word the dictionary knows is a metaphor, not a name.
+        let inside: Vec<&Token> =
+            tokens.iter().filter(|t| t.range.start >= inner.start && t.range.end <= inner.end).collect();
+        if inside.len() <= 1 {
+            return false;
+        }
+        // `“两个确立”`, `“一南一北”`, `“三会一课”`: numbered slogans.
+        let numerals = core.chars().filter(|c| "一二两三四五六七八九十".contains(*c)).count();
+        if core.starts_with(|c: char| "一二两三四五六七八九十".contains(c))
+            && (numerals >= 2 || core.contains('个'))
+        {
+            return false;
+        }
+        // `“服务化”` `“菜单式”` `“枢纽型”`: attributes.
+        if core.ends_with(['化', '式', '型', '性']) {
+            return false;
+        }
+        // A verb phrase (`“受理审批”`, `“补齐材料”`) starts with a verb.
+        if inside.first().is_some_and(|t| t.tag == "v" || t.tag == "d" || t.tag == "p") {
+            return false;
+        }
+        core.chars().any(|c| c.is_alphanumeric())
+    }
+
+    /// Unquoted noun chunks that end in a head noun and carry a proper modifier.
+    fn chunks(&self, norm: &str, tokens: &[Token], quoted: &[Range<usize>], out: &mut Vec<Cand>) {
+        let mut k = 0;
+        while k < tokens.len() {
+            if !is_chunk_token(&tokens[k]) {
+                k += 1;
+                continue;
+            }
+            let s = k;
+            while k < tokens.len() && is_chunk_token(&tokens[k]) {
+                k += 1;
+            }
+            self.chunk(norm, &tokens[s..k], quoted, out);
+        }
+    }
+
+    fn chunk(&self, norm: &str, toks: &[Token], quoted: &[Range<usize>], out: &mut Vec<Cand>) {
+        // The last head token in the chunk ends the name.
+        let Some(h) = toks.iter().rposition(|t| self.head_of(t.word).is_some()) else { return };
+        let head = self.head_of(toks[h].word).expect("found above");
+        // Start after any stop modifier, and at most MAX_MODIFIER_TOKENS before the head.
+        let mut s = h.saturating_sub(MAX_MODIFIER_TOKENS);
+        for (j, t) in toks.iter().enumerate().take(h).skip(s) {
+            if self.stop_modifiers.iter().any(|m| t.word.contains(m.as_str()))
+                || t.tag == "m" && !is_digits(t.word)
+            {
+                s = j + 1;
+            }
+        }
+        // A generic leading noun (`加快…`) is already cut by the tag filter; the name must
+        // also start with a proper-ish token, not a plain common noun run.
+        let proper = toks[s..h].iter().any(|t| is_proper(t))
+            || is_proper(&toks[h]) && toks[h].word.len() > head.0.len();
+        if !proper {
+            return;
+        }
+        let range = toks[s].range.start..toks[h].range.end;
+        if quoted.iter().any(|q| q.start < range.end && range.start < q.end) {
+            return;
+        }
+        let name = norm[range.clone()].to_string();
+        let n = name.chars().count();
+        if n < 3 || n > MAX_NAME || self.stop_phrases.contains(&name) || name.contains(['“', '”', '"']) {
+            return;
+        }
+        out.push(Cand { range, name, kind: head.1, core: None });
+    }
+}
+
+/// POS tags that can be part of a name.
+fn is_name_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "n" | "ns" | "nr" | "nrt" | "nrfg" | "nt" | "nz" | "eng" | "j" | "nl" | "ng" | "s" | "f" | "b"
+    )
+}
+
+/// Tokens a project-name chunk may hold.
+fn is_chunk_token(t: &Token) -> bool {
+    is_name_tag(t.tag)
+        || (t.tag == "m" && is_digits(t.word))
+        || (t.tag == "vn" && t.word.chars().count() >= 2)
+}
+
+fn is_proper(t: &Token) -> bool {
+    matches!(t.tag, "ns" | "nr" | "nrt" | "nrfg" | "nt" | "nz" | "eng" | "j") || is_digits(t.word)
+}
+
+fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c == '-')
+}
+
+/// Pairs of quote marks in `r`: `“…”`, `‘…’` and straight `"…"` taken two by two.
+fn quote_pairs(norm: &str, r: Range<usize>) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open_curly: Option<usize> = None;
+    let mut open_single: Option<usize> = None;
+    let mut open_straight: Option<usize> = None;
+    for (i, c) in norm[r.clone()].char_indices() {
+        let at = r.start + i;
+        match c {
+            '“' => open_curly = Some(at),
+            '”' => {
+                if let Some(o) = open_curly.take() {
+                    out.push((o, at));
+                }
+            }
+            '‘' => open_single = Some(at),
+            '’' => {
+                if let Some(o) = open_single.take() {
+                    // `‘X’` inside `“…”` is part of the outer name.
+                    if open_curly.is_none() {
+                        out.push((o, at));
+                    }
+                }
+            }
+            '"' => match open_straight.take() {
+                Some(o) => out.push((o, at)),
+                None => open_straight = Some(at),
+            },
+            _ => {}
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Squeezed key: no quotes, no spaces.
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !"“”‘’\"'《》 \u{3000}".contains(*c)).collect()
+}
+
+/// The money and year a project's first mention gives: a `…元` quantity in the same clause,
+/// just before the name (`计划投资额逾60亿元的达安创谷项目`) or after it (`总投资5亿元`).
+fn investment_near(
+    ctx: &Context,
+    quantities: &[Quantity],
+    mentions: &[Range<usize>],
+) -> (Option<Quantity>, Option<i32>) {
+    let norm = ctx.norm();
+    for m in mentions {
+        let Some(si) = ctx.structure.sentence_at(m.start) else { continue };
+        let sr = ctx.structure.sentences[si].range.clone();
+        let cs = norm[sr.start..m.start].rfind([',', ';', '。', ':']).map_or(sr.start, |i| sr.start + i + 1);
+        let ce = norm[m.end..sr.end].find([',', ';', '。']).map_or(sr.end, |i| m.end + i);
+        let q = quantities.iter().find(|q| {
+            q.range.start >= cs && q.range.end <= ce && q.unit.ends_with('元') && !overlaps(&q.range, m)
+        });
+        if let Some(q) = q {
+            let clause = &norm[cs..ce];
+            let year = year_in(clause);
+            return (Some(q.clone()), year);
+        }
+    }
+    (None, None)
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// The first `20xx年` in a clause.
+fn year_in(s: &str) -> Option<i32> {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(3)).find_map(|i| {
+        let w = s.get(i..i + 4)?;
+        (w.starts_with("20") && w.chars().all(|c| c.is_ascii_digit()) && s[i + 4..].starts_with('年'))
+            .then(|| w.parse().ok())
+            .flatten()
+    })
 }
