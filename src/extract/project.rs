@@ -37,10 +37,12 @@ pub struct ProjectDraft {
 /// Lexicons of the project stage, built once.
 #[derive(Debug)]
 pub struct ProjectRules {
-    /// Head nouns, longest first, with their kind.
-    heads: Vec<(String, ProjectKind)>,
+    /// Head nouns, longest first, with their kind and whether they need a quoted name.
+    heads: Vec<(String, ProjectKind, bool)>,
     stop_phrases: HashSet<String>,
     stop_modifiers: Vec<String>,
+    /// Common words that never make a name proper, whatever their POS tag.
+    common: HashSet<String>,
 }
 
 const HEADS: &str = include_str!("../../dictionaries/project_heads.txt");
@@ -75,7 +77,12 @@ impl ProjectRules {
                 Some("program") => ProjectKind::Program,
                 x => return Err(format!("kind must be construction or program, got {x:?}")),
             };
-            Ok((word, kind))
+            let quoted = match f.next() {
+                None => false,
+                Some("quoted") => true,
+                Some(x) => return Err(format!("unknown flag {x:?} (quoted)")),
+            };
+            Ok((word, kind, quoted))
         })?;
         heads.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         let stop = lexicon::parse_all("project_stop.txt", STOP, |r| {
@@ -83,20 +90,22 @@ impl ProjectRules {
             let kind = f.next().ok_or("missing kind")?;
             let word = f.next().ok_or("missing word")?.to_string();
             match kind {
-                "phrase" => Ok((true, word)),
-                "modifier" => Ok((false, word)),
-                x => Err(format!("kind must be phrase or modifier, got {x:?}")),
+                "phrase" | "modifier" | "common" => Ok((kind, word)),
+                x => Err(format!("kind must be phrase, modifier or common, got {x:?}")),
             }
         })?;
+        let of =
+            |k: &str| -> HashSet<String> { stop.iter().filter(|s| s.0 == k).map(|s| s.1.clone()).collect() };
         Ok(ProjectRules {
             heads,
-            stop_phrases: stop.iter().filter(|s| s.0).map(|s| s.1.clone()).collect(),
-            stop_modifiers: stop.iter().filter(|s| !s.0).map(|s| s.1.clone()).collect(),
+            stop_phrases: of("phrase"),
+            stop_modifiers: of("modifier").into_iter().collect(),
+            common: of("common"),
         })
     }
 
     /// The head noun `text` ends with, if any.
-    fn head_of(&self, text: &str) -> Option<&(String, ProjectKind)> {
+    fn head_of(&self, text: &str) -> Option<&(String, ProjectKind, bool)> {
         self.heads.iter().find(|h| text.ends_with(h.0.as_str()))
     }
 
@@ -188,9 +197,9 @@ impl ProjectRules {
             let mut kind = ProjectKind::Program;
             let mut j = tokens.partition_point(|t| t.range.start < after_close);
             let mut taken = 0;
-            while j < tokens.len() && taken < 4 {
+            while j < tokens.len() && taken < 6 {
                 let t = &tokens[j];
-                if !is_name_tag(t.tag) && !matches!(t.tag, "v" | "vn" | "a") {
+                if t.tag.starts_with(['x', 'p', 'c', 'u', 'r', 'm', 'w']) || t.word.trim().is_empty() {
                     break;
                 }
                 taken += 1;
@@ -200,7 +209,7 @@ impl ProjectRules {
                 }
                 j += 1;
             }
-            if head_end.is_some_and(|e| norm[after_close..e].chars().count() > 12) {
+            if head_end.is_some_and(|e| norm[after_close..e].chars().count() > 14) {
                 head_end = None;
             }
             match head_end {
@@ -210,7 +219,12 @@ impl ProjectRules {
                     out.push(Cand { range: open..end, name, kind, core: Some(core.to_string()) });
                 }
                 None => {
-                    if !self.quoted_alone_ok(core, tokens, inner.clone()) {
+                    // `“A”“B”“C”` or `“A”、“B”`: a series of names.
+                    let prev = norm[..open].chars().next_back();
+                    let next = norm[after_close..].chars().next();
+                    let series =
+                        matches!(prev, Some('”' | '"' | '、')) || matches!(next, Some('“' | '"' | '、'));
+                    if !self.quoted_alone_ok(core, tokens, inner.clone(), series) {
                         continue;
                     }
                     let kind = self.head_of(core).map_or(ProjectKind::Program, |h| self.kind_of(core, h.1));
@@ -234,16 +248,15 @@ impl ProjectRules {
         }
     }
 
-    /// A quoted name without a head: not a dictionary word, a slogan or an attribute.
-    fn quoted_alone_ok(&self, core: &str, tokens: &[Token], inner: Range<usize>) -> bool {
+    /// A quoted name without a head: not a dictionary word, a slogan, a coinage or a verb
+    /// phrase. In a series of quoted names (`“A”“B”“C”`) the word-level checks are relaxed.
+    fn quoted_alone_ok(&self, core: &str, tokens: &[Token], inner: Range<usize>, series: bool) -> bool {
         let n = core.chars().count();
-        if !(3..=10).contains(&n) {
+        if !(3..=10).contains(&n) || self.stop_phrases.contains(core) {
             return false;
         }
-        // `“压舱石”` `“朋友圈”`: one word the dictionary knows is a metaphor, not a name.
-        let inside: Vec<&Token> =
-            tokens.iter().filter(|t| t.range.start >= inner.start && t.range.end <= inner.end).collect();
-        if inside.len() <= 1 {
+        // `“互联网+”`, `“1+1+N”`, `“镇—行业—社区”`: formulas, not names.
+        if core.contains(['+', '—']) {
             return false;
         }
         // `“两个确立”`, `“一南一北”`, `“三会一课”`: numbered slogans.
@@ -254,14 +267,36 @@ impl ProjectRules {
             return false;
         }
         // `“服务化”` `“菜单式”` `“枢纽型”`: attributes.
-        if core.ends_with(['化', '式', '型', '性']) {
+        if core.ends_with(['化', '式', '型', '性']) && self.head_of(core).is_none() {
             return false;
         }
-        // A verb phrase (`“受理审批”`, `“补齐材料”`) starts with a verb.
-        if inside.first().is_some_and(|t| t.tag == "v" || t.tag == "d" || t.tag == "p") {
+        // `“小网格”` `“大治理”` `“微改造”` `“全链条”`: coinages of a degree word and a noun.
+        if n <= 4 && core.starts_with(['大', '小', '微', '新', '全', '最', '硬', '软', '强']) {
             return false;
         }
-        core.chars().any(|c| c.is_alphanumeric())
+        let inside: Vec<&Token> =
+            tokens.iter().filter(|t| t.range.start >= inner.start && t.range.end <= inner.end).collect();
+        // In a series, or with a Latin code (`“E线牵”`), it is a coined name.
+        if series || core.chars().any(|c| c.is_ascii_alphabetic()) {
+            return true;
+        }
+        // `“压舱石”` `“朋友圈”`: one word the dictionary knows is a metaphor, not a name.
+        if inside.len() <= 1 {
+            return false;
+        }
+        // A verb phrase (`“受理审批”`, `“科技引商”`, `“全域联动”`) starts or ends with a verb,
+        // unless it ends in a head (`“六大行动”`).
+        if inside.first().is_some_and(|t| matches!(t.tag, "v" | "d" | "p")) {
+            return false;
+        }
+        if inside.last().is_some_and(|t| matches!(t.tag, "v" | "vn")) && self.head_of(core).is_none() {
+            return false;
+        }
+        // `“金牌书记”` `“红色堡垒”`: two common nouns make a figure of speech.
+        if n <= 4 && inside.iter().all(|t| t.tag == "n") {
+            return false;
+        }
+        true
     }
 
     /// Unquoted noun chunks that end in a head noun and carry a proper modifier.
@@ -284,6 +319,9 @@ impl ProjectRules {
         // The last head token in the chunk ends the name.
         let Some(h) = toks.iter().rposition(|t| self.head_of(t.word).is_some()) else { return };
         let head = self.head_of(toks[h].word).expect("found above");
+        if head.2 {
+            return;
+        }
         // Start after any stop modifier, and at most MAX_MODIFIER_TOKENS before the head.
         let mut s = h.saturating_sub(MAX_MODIFIER_TOKENS);
         for (j, t) in toks.iter().enumerate().take(h).skip(s) {
@@ -293,20 +331,36 @@ impl ProjectRules {
                 s = j + 1;
             }
         }
-        // A generic leading noun (`加快…`) is already cut by the tag filter; the name must
-        // also start with a proper-ish token, not a plain common noun run.
-        let proper = toks[s..h].iter().any(|t| is_proper(t))
-            || is_proper(&toks[h]) && toks[h].word.len() > head.0.len();
-        if !proper {
+        // The name needs a proper modifier (a place, brand, person, code), not common words.
+        let proper = |t: &Token| is_proper(t) && !self.common.contains(t.word) && t.word.chars().count() >= 2;
+        let has_proper =
+            toks[s..h].iter().any(proper) || proper(&toks[h]) && toks[h].word.len() > head.0.len();
+        // A named plan needs no proper noun: `集体资产跨越发展计划`, `交通三年攻坚行动计划`.
+        let plan =
+            head.0.ends_with("计划") && toks[s..h].iter().map(|t| t.word.chars().count()).sum::<usize>() >= 4;
+        if !has_proper && !plan {
             return;
         }
         let range = toks[s].range.start..toks[h].range.end;
         if quoted.iter().any(|q| q.start < range.end && range.start < q.end) {
             return;
         }
+        // A name inside a unit list (`(责任单位:城建中心、…)`) is a body, not a project.
+        let mut b = range.start.saturating_sub(90);
+        while !norm.is_char_boundary(b) {
+            b += 1;
+        }
+        let back = &norm[b..range.start];
+        if let Some(i) = back.rfind(':') {
+            let label = &back[..i];
+            if (label.ends_with("单位") || label.ends_with("部门")) && !back[i..].contains([')', '。']) {
+                return;
+            }
+        }
         let name = norm[range.clone()].to_string();
         let n = name.chars().count();
-        if n < 3 || n > MAX_NAME || self.stop_phrases.contains(&name) || name.contains(['“', '”', '"']) {
+        if !(3..=MAX_NAME).contains(&n) || self.stop_phrases.contains(&name) || name.contains(['“', '”', '"'])
+        {
             return;
         }
         out.push(Cand { range, name, kind: head.1, core: None });
