@@ -308,8 +308,15 @@ impl ProjectRules {
                 continue;
             }
             let s = k;
-            while k < tokens.len() && is_chunk_token(&tokens[k]) {
-                k += 1;
+            while k < tokens.len() {
+                if is_chunk_token(&tokens[k]) {
+                    k += 1;
+                } else if let Some(n) = bracketed(&tokens[k..]) {
+                    // `华南科技装备(军民融合)产业园`, `文化中心(三期)综合剧场`
+                    k += n;
+                } else {
+                    break;
+                }
             }
             self.chunk(norm, &tokens[s..k], quoted, out);
         }
@@ -317,7 +324,12 @@ impl ProjectRules {
 
     fn chunk(&self, norm: &str, toks: &[Token], quoted: &[Range<usize>], out: &mut Vec<Cand>) {
         // The last head token in the chunk ends the name.
-        let Some(h) = toks.iter().rposition(|t| self.head_of(t.word).is_some()) else { return };
+        // (`蒲溪科创园重点项目`: a generic head after the name is skipped.)
+        let Some(h) = toks.iter().rposition(|t| {
+            self.head_of(t.word).is_some() && !self.stop_modifiers.iter().any(|m| t.word.contains(m.as_str()))
+        }) else {
+            return;
+        };
         let head = self.head_of(toks[h].word).expect("found above");
         if head.2 {
             return;
@@ -331,14 +343,43 @@ impl ProjectRules {
                 s = j + 1;
             }
         }
-        // The name needs a proper modifier (a place, brand, person, code), not common words.
-        let proper = |t: &Token| is_proper(t) && !self.common.contains(t.word) && t.word.chars().count() >= 2;
-        let has_proper =
-            toks[s..h].iter().any(proper) || proper(&toks[h]) && toks[h].word.len() > head.0.len();
+        // The name needs a proper modifier (a place, brand, person, code), not common words;
+        // it starts there (`推进/v 华南/ns 电源/n 创新/v 科技园/n` gives `华南电源创新科技园`).
+        let proper = |t: &Token| {
+            !self.common.contains(t.word)
+                && t.word.chars().count() >= 2
+                && (is_proper(t)
+                    || (self
+                        .head_of(t.word)
+                        .is_some_and(|hd| t.word.chars().count() >= hd.0.chars().count() + 2)))
+        };
         // A named plan needs no proper noun: `集体资产跨越发展计划`, `交通三年攻坚行动计划`.
         let plan =
             head.0.ends_with("计划") && toks[s..h].iter().map(|t| t.word.chars().count()).sum::<usize>() >= 4;
-        if !has_proper && !plan {
+        match toks[s..=h].iter().position(proper) {
+            Some(p) if !plan => s += p,
+            Some(_) => {}
+            None if plan => {
+                // The plan's modifier starts after any verb.
+                if let Some(v) = toks[s..h].iter().rposition(|t| t.tag == "v") {
+                    s += v + 1;
+                }
+            }
+            None => return,
+        }
+        // A head alone is a name only when the token glues a modifier to it (`星钻城`).
+        if s > h
+            || (s == h
+                && self
+                    .head_of(toks[h].word)
+                    .is_none_or(|hd| toks[h].word.chars().count() < hd.0.chars().count() + 2))
+        {
+            return;
+        }
+        if plan && toks[s..h].iter().map(|t| t.word.chars().count()).sum::<usize>() < 4 {
+            return;
+        }
+        if self.stop_modifiers.iter().any(|m| toks[h].word.contains(m.as_str())) {
             return;
         }
         let range = toks[s].range.start..toks[h].range.end;
@@ -378,12 +419,21 @@ fn is_name_tag(tag: &str) -> bool {
 /// Tokens a project-name chunk may hold.
 fn is_chunk_token(t: &Token) -> bool {
     is_name_tag(t.tag)
+        || matches!(t.tag, "zg" | "ag" | "an" | "vn" | "v")
         || (t.tag == "m" && is_digits(t.word))
-        || (t.tag == "vn" && t.word.chars().count() >= 2)
+}
+
+/// `(` + up to three name tokens + `)`: how many tokens the bracketed part takes.
+fn bracketed(toks: &[Token]) -> Option<usize> {
+    if toks.first()?.word != "(" {
+        return None;
+    }
+    let close = toks.iter().take(5).position(|t| t.word == ")")?;
+    (close >= 2 && toks[1..close].iter().all(|t| is_chunk_token(t) || t.tag == "t")).then_some(close + 1)
 }
 
 fn is_proper(t: &Token) -> bool {
-    matches!(t.tag, "ns" | "nr" | "nrt" | "nrfg" | "nt" | "nz" | "eng" | "j") || is_digits(t.word)
+    matches!(t.tag, "ns" | "nr" | "nrt" | "nrfg" | "nt" | "nz" | "eng") || is_digits(t.word)
 }
 
 fn is_digits(s: &str) -> bool {
