@@ -222,8 +222,7 @@ impl ProjectRules {
                     // `“A”“B”“C”` or `“A”、“B”`: a series of names.
                     let prev = norm[..open].chars().next_back();
                     let next = norm[after_close..].chars().next();
-                    let series =
-                        matches!(prev, Some('”' | '"' | '、')) || matches!(next, Some('“' | '"' | '、'));
+                    let series = matches!(prev, Some('”' | '"')) || matches!(next, Some('“' | '"'));
                     if !self.quoted_alone_ok(core, tokens, inner.clone(), series) {
                         continue;
                     }
@@ -326,7 +325,10 @@ impl ProjectRules {
         // The last head token in the chunk ends the name.
         // (`蒲溪科创园重点项目`: a generic head after the name is skipped.)
         let Some(h) = toks.iter().rposition(|t| {
-            self.head_of(t.word).is_some() && !self.stop_modifiers.iter().any(|m| t.word.contains(m.as_str()))
+            // (`佛山禅城`: a two-character place name ending in 城 is not a head.)
+            self.head_of(t.word).is_some()
+                && !self.stop_modifiers.iter().any(|m| t.word.contains(m.as_str()))
+                && !(t.tag == "ns" && t.word.chars().count() == 2)
         }) else {
             return;
         };
@@ -348,10 +350,7 @@ impl ProjectRules {
         let proper = |t: &Token| {
             !self.common.contains(t.word)
                 && t.word.chars().count() >= 2
-                && (is_proper(t)
-                    || (self
-                        .head_of(t.word)
-                        .is_some_and(|hd| t.word.chars().count() >= hd.0.chars().count() + 2)))
+                && (is_proper(t) || self.head_of(t.word).is_some_and(|hd| glued(t.word, &hd.0)))
         };
         // A named plan needs no proper noun: `集体资产跨越发展计划`, `交通三年攻坚行动计划`.
         let plan =
@@ -368,12 +367,7 @@ impl ProjectRules {
             None => return,
         }
         // A head alone is a name only when the token glues a modifier to it (`星钻城`).
-        if s > h
-            || (s == h
-                && self
-                    .head_of(toks[h].word)
-                    .is_none_or(|hd| toks[h].word.chars().count() < hd.0.chars().count() + 2))
-        {
+        if s > h || (s == h && self.head_of(toks[h].word).is_none_or(|hd| !glued(toks[h].word, &hd.0))) {
             return;
         }
         if plan && toks[s..h].iter().map(|t| t.word.chars().count()).sum::<usize>() < 4 {
@@ -421,6 +415,14 @@ fn is_chunk_token(t: &Token) -> bool {
     is_name_tag(t.tag)
         || matches!(t.tag, "zg" | "ag" | "an" | "vn" | "v")
         || (t.tag == "m" && is_digits(t.word))
+}
+
+/// A single token that glues a name to a one-character head (`星钻城`, `德必易园`); longer
+/// generic heads glued to a word (`服务平台`, `育人项目`) are not names.
+fn glued(word: &str, head: &str) -> bool {
+    let (w, h) = (word.chars().count(), head.chars().count());
+    (h == 1 && w >= 3)
+        || (h == 2 && w >= 4 && !["项目", "平台", "中心", "工程", "计划", "基地", "公园"].contains(&head))
 }
 
 /// `(` + up to three name tokens + `)`: how many tokens the bracketed part takes.
