@@ -193,10 +193,12 @@ impl ProjectRules {
                 continue;
             }
             // A head noun right after the quote: `“X”行动`, `“X”党群服务中心`.
+            // The last of a series (`“A”“B”“C”系列品牌`) shares the head; it is not its own.
+            let in_series = matches!(norm[..open].chars().next_back(), Some('”' | '"'));
             let mut head_end = None;
             let mut kind = ProjectKind::Program;
             let mut j = tokens.partition_point(|t| t.range.start < after_close);
-            let mut taken = 0;
+            let mut taken = if in_series { 6 } else { 0 };
             while j < tokens.len() && taken < 6 {
                 let t = &tokens[j];
                 if t.tag.starts_with(['x', 'p', 'c', 'u', 'r', 'm', 'w']) || t.word.trim().is_empty() {
@@ -520,4 +522,63 @@ fn year_in(s: &str) -> Option<i32> {
             .then(|| w.parse().ok())
             .flatten()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{Document, ProjectKind};
+    use crate::pipeline::Pipeline;
+    use std::sync::OnceLock;
+
+    fn doc(text: &str) -> Document {
+        static P: OnceLock<Pipeline> = OnceLock::new();
+        P.get_or_init(|| Pipeline::new().expect("pipeline")).extract_text("t.txt", text)
+    }
+
+    fn names(d: &Document) -> Vec<&str> {
+        d.projects.iter().map(|p| p.name.as_str()).collect()
+    }
+
+    #[test]
+    fn quoted_campaign_with_head_is_a_program() {
+        let d = doc("全面开展“千村万户大走访”活动,推动干部下沉一线。");
+        assert_eq!(names(&d), ["“千村万户大走访”活动"]);
+        assert_eq!(d.projects[0].kind, ProjectKind::Program);
+    }
+
+    #[test]
+    fn quoted_series_of_brands() {
+        let d = doc("精心打造“书香银河”“乐动银河”“悦享银河”系列文化品牌。");
+        assert_eq!(names(&d), ["书香银河", "乐动银河", "悦享银河"]);
+    }
+
+    #[test]
+    fn slogans_metaphors_and_formulas_are_not_projects() {
+        let d = doc("坚决做到“两个维护”,当好经济发展“压舱石”,打通服务“最后一公里”,构建“1+3+N”工作格局,推进“科技引商”。");
+        assert!(d.projects.is_empty(), "{:?}", names(&d));
+    }
+
+    #[test]
+    fn construction_names_with_proper_modifiers() {
+        let d = doc("加快推进南京溧水医院扩建项目和苏州工业园区配套建设,建成开放金鸡湖美术馆。");
+        let n = names(&d);
+        assert!(n.iter().any(|x| x.contains("溧水医院")), "{n:?}");
+        assert!(n.contains(&"金鸡湖美术馆"), "{n:?}");
+        assert!(d.projects.iter().all(|p| p.kind == ProjectKind::Construction));
+    }
+
+    #[test]
+    fn generic_phrases_are_not_projects() {
+        let d = doc("谋划一批城市更新项目,推动重大项目落地,充实招商项目库,新建社区卫生服务中心3个。");
+        assert!(d.projects.is_empty(), "{:?}", names(&d));
+    }
+
+    #[test]
+    fn aliases_are_merged_and_investment_read() {
+        let d = doc("计划投资额逾30亿元的云栖科创园项目开工建设。年内云栖科创园完成主体结构。");
+        assert_eq!(d.projects.len(), 1, "{:?}", names(&d));
+        let p = &d.projects[0];
+        assert_eq!(p.mentions.len(), 2);
+        assert_eq!(p.investment.as_ref().map(|i| i.value), Some(30.0));
+    }
 }
