@@ -90,7 +90,7 @@ impl UnitRules {
         labels.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         let words: Vec<String> = labels.iter().map(|l| l.0.clone()).collect();
         let label_re =
-            Regex::new(&format!(r"{}[ \t]*:", lexicon::alternation(&words))).expect("escaped words");
+            Regex::new(&format!(r"{}[ \t]*(?::|】)", lexicon::alternation(&words))).expect("escaped words");
 
         let mut verbs = lexicon::parse_all("unit_verbs.txt", VERBS, |r| {
             let mut f = r.fields();
@@ -164,7 +164,7 @@ impl UnitRules {
             if in_table(m.start()) {
                 continue;
             }
-            let word = m.as_str().trim_end_matches(':').trim_end();
+            let word = m.as_str().trim_end_matches([':', '】']).trim_end();
             let role = self.labels.iter().find(|l| l.0 == word).map_or(Role::Responsible, |l| l.1);
             let before = len_before(&raw);
             let end = self.label_list(norm, m.end(), role, &mut raw);
@@ -217,6 +217,14 @@ impl UnitRules {
             gstart = i + ch.len_utf8();
             let mut g = group.clone();
             let mut grole = role;
+            // `按职责分工负责`, `分别负责`: how they share the work, not a name.
+            for tail in ["按职责分工负责", "按职能分工负责", "按职责分工", "按职责负责", "分别负责"]
+            {
+                if norm[g.clone()].ends_with(tail) {
+                    g.end -= tail.len();
+                    break;
+                }
+            }
             // A trailing role verb: `区财政局配合`.
             let gt = &norm[g.clone()];
             if let Some(v) = self.verbs.iter().find(|v| v.0 != "将" && gt.ends_with(v.0.as_str())) {
@@ -732,6 +740,12 @@ mod tests {
         assert_eq!(d.tasks.len(), 2);
         assert_eq!(d.tasks[1].title, "开展技能培训");
         assert_eq!(d.tasks[0].deadline.as_deref(), Some("2023-10"));
+    }
+
+    #[test]
+    fn bracket_label_and_sharing_phrase() {
+        let d = doc("(6)推进数字乡村建设。【责任单位】区农业农村局、区大数据中心按职责分工负责");
+        assert_eq!(names(&d), ["区农业农村局", "区大数据中心"]);
     }
 
     #[test]
