@@ -275,8 +275,9 @@ impl ProjectRules {
         if n <= 4 && core.starts_with(['大', '小', '微', '新', '全', '最', '硬', '软', '强']) {
             return false;
         }
-        let inside: Vec<&Token> =
-            tokens.iter().filter(|t| t.range.start >= inner.start && t.range.end <= inner.end).collect();
+        // Tokens are in text order: a binary search keeps this linear in the quote's length.
+        let from = tokens.partition_point(|t| t.range.start < inner.start);
+        let inside: Vec<&Token> = tokens[from..].iter().take_while(|t| t.range.end <= inner.end).collect();
         // In a series, or with a Latin code (`“E线牵”`), it is a coined name.
         if series || core.chars().any(|c| c.is_ascii_alphabetic()) {
             return true;
@@ -496,7 +497,8 @@ fn investment_near(
         let Some(si) = ctx.structure.sentence_at(m.start) else { continue };
         let sr = ctx.structure.sentences[si].range.clone();
         let cs = norm[sr.start..m.start].rfind([',', ';', '。', ':']).map_or(sr.start, |i| sr.start + i + 1);
-        let ce = norm[m.end..sr.end].find([',', ';', '。']).map_or(sr.end, |i| m.end + i);
+        let me = m.end.clamp(m.start, sr.end.max(m.start));
+        let ce = norm[me..sr.end.max(me)].find([',', ';', '。']).map_or(sr.end.max(me), |i| me + i);
         let q = quantities.iter().find(|q| {
             q.range.start >= cs && q.range.end <= ce && q.unit.ends_with('元') && !overlaps(&q.range, m)
         });

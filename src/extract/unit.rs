@@ -158,7 +158,7 @@ impl UnitRules {
         let mut raw: Vec<Raw> = Vec::new();
         self.tables(norm, &mut raw);
         let table_lines: Vec<Range<usize>> = raw.iter().map(|r| r.block.clone()).collect();
-        let in_table = |b: usize| table_lines.iter().any(|r| r.contains(&b));
+        let in_table = |b: usize| in_spans(&table_lines, b);
         let mut label_spans: Vec<Range<usize>> = Vec::new();
         for m in self.label_re.find_iter(norm) {
             if in_table(m.start()) {
@@ -342,7 +342,7 @@ impl UnitRules {
         out: &mut Vec<Raw>,
     ) {
         for m in self.verb_re.find_iter(norm) {
-            if labels.iter().any(|l| l.contains(&m.start())) || in_table(m.start()) {
+            if in_spans(labels, m.start()) || in_table(m.start()) {
                 continue;
             }
             let after = &norm[m.end()..];
@@ -500,6 +500,13 @@ struct Raw {
     role: Role,
     block: Range<usize>,
     row: Option<TableRow>,
+}
+
+/// Whether `pos` lies in one of `spans` (sorted by start, not overlapping): a binary search,
+/// so that long tables and many labels stay linear.
+fn in_spans(spans: &[Range<usize>], pos: usize) -> bool {
+    let i = spans.partition_point(|r| r.start <= pos);
+    i > 0 && spans[i - 1].contains(&pos)
 }
 
 fn len_before(v: &[Raw]) -> usize {
