@@ -208,6 +208,13 @@ impl ProjectRules {
                 if let Some(h) = self.head_of(t.word) {
                     head_end = Some(t.range.end);
                     kind = h.1;
+                } else if let Some(h) =
+                    self.heads.iter().find(|h| h.0.len() > 3 && t.word.starts_with(h.0.as_str()))
+                {
+                    // `“X”试点工作`: the segmenter glued the head to the next word.
+                    head_end = Some(t.range.start + h.0.len());
+                    kind = h.1;
+                    break;
                 }
                 j += 1;
             }
