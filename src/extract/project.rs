@@ -168,11 +168,17 @@ impl ProjectRules {
         out
     }
 
-    /// `九星城` / `九星城项目`, `美好社区` / `美好社区项目`: one is the other plus a head.
+    /// `九星城` / `九星城项目`, `美好社区` / `美好社区项目`: one is the other plus a head, or
+    /// holds the other with little more.
     fn same_project(&self, a: &str, b: &str) -> bool {
         let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
         if short.chars().count() < 2 {
             return false;
+        }
+        // A stray character the segmenter glued on (`携嘉宝智电…项目` / `嘉宝智电…项目`).
+        let (ns, nl) = (short.chars().count(), long.chars().count());
+        if long.contains(short) && ns * 5 >= nl * 4 {
+            return true;
         }
         match long.strip_prefix(short) {
             Some(rest) => self.heads.iter().any(|h| h.0 == rest) || ["建设", "改造", "扩建"].contains(&rest),
@@ -423,7 +429,9 @@ fn is_name_tag(tag: &str) -> bool {
 /// Tokens a project-name chunk may hold.
 fn is_chunk_token(t: &Token) -> bool {
     is_name_tag(t.tag)
-        || matches!(t.tag, "zg" | "ag" | "an" | "vn" | "v")
+        || matches!(t.tag, "zg" | "ag" | "an" | "vn")
+        // `制造`, `创新` inside a name; a one-character verb (`携`, `在`) ends it.
+        || (t.tag == "v" && t.word.chars().count() >= 2)
         || (t.tag == "m" && is_digits(t.word))
 }
 
