@@ -356,7 +356,7 @@ impl ProjectRules {
         let mut s = h.saturating_sub(MAX_MODIFIER_TOKENS);
         for (j, t) in toks.iter().enumerate().take(h).skip(s) {
             if self.stop_modifiers.iter().any(|m| t.word.contains(m.as_str()))
-                || t.tag == "m" && !is_digits(t.word)
+                || t.tag == "m" && !is_digits(t.word) && !is_ordinal(t.word)
             {
                 s = j + 1;
             }
@@ -432,7 +432,7 @@ fn is_chunk_token(t: &Token) -> bool {
         || matches!(t.tag, "zg" | "ag" | "an" | "vn")
         // `制造`, `创新` inside a name; a one-character verb (`携`, `在`) ends it.
         || (t.tag == "v" && t.word.chars().count() >= 2)
-        || (t.tag == "m" && is_digits(t.word))
+        || (t.tag == "m" && (is_digits(t.word) || is_ordinal(t.word)))
 }
 
 /// A single token that glues a name to a one-character head (`星钻城`, `德必易园`); longer
@@ -453,7 +453,14 @@ fn bracketed(toks: &[Token]) -> Option<usize> {
 }
 
 fn is_proper(t: &Token) -> bool {
-    matches!(t.tag, "ns" | "nr" | "nrt" | "nrfg" | "nt" | "nz" | "eng") || is_digits(t.word)
+    matches!(t.tag, "ns" | "nr" | "nrt" | "nrfg" | "nt" | "nz" | "eng")
+        || is_digits(t.word)
+        || is_ordinal(t.word)
+}
+
+/// `第二` in `第二实验学校`: an ordinal that is part of a name.
+fn is_ordinal(s: &str) -> bool {
+    s.starts_with('第') && s.chars().count() <= 3
 }
 
 fn is_digits(s: &str) -> bool {
