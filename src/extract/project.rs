@@ -53,7 +53,7 @@ const MAX_QUOTED: usize = 14;
 /// Longest name from a noun chunk, in chars.
 const MAX_NAME: usize = 22;
 /// Most tokens a chunk may take before its head.
-const MAX_MODIFIER_TOKENS: usize = 6;
+const MAX_MODIFIER_TOKENS: usize = 9;
 
 /// A candidate name found in one sentence.
 #[derive(Debug, Clone)]
@@ -338,46 +338,59 @@ impl ProjectRules {
     }
 
     fn chunk(&self, norm: &str, toks: &[Token], quoted: &[Range<usize>], out: &mut Vec<Cand>) {
-        // The last head token in the chunk ends the name.
-        // (`蒲溪科创园重点项目`: a generic head after the name is skipped.)
-        let Some(h) = toks.iter().rposition(|t| {
+        // The last head token in the chunk ends the name; a head may span two tokens
+        // (`集聚/v 区/n`). (`蒲溪科创园重点项目`: a generic head after the name is skipped.)
+        let head_at = |k: usize| -> Option<&(String, ProjectKind, bool)> {
+            let t = &toks[k];
             // (`佛山禅城`: a two-character place name ending in 城 is not a head.)
-            self.head_of(t.word).is_some()
-                && !self.stop_modifiers.iter().any(|m| t.word.contains(m.as_str()))
-                && !(t.tag == "ns" && t.word.chars().count() == 2)
-        }) else {
+            if self.stop_modifiers.iter().any(|m| t.word.contains(m.as_str()))
+                || (t.tag == "ns" && t.word.chars().count() == 2)
+            {
+                return None;
+            }
+            self.head_of(t.word)
+                .or_else(|| {
+                    let pair = &norm[toks[k.checked_sub(1)?].range.start..t.range.end];
+                    self.head_of(pair).filter(|hd| hd.0.len() > t.word.len() && hd.0.chars().count() >= 3)
+                })
+                // Heads that need a quoted name do not end an unquoted chunk.
+                .filter(|hd| !hd.2)
+        };
+        let Some(h) = (0..toks.len()).rev().find(|&k| head_at(k).is_some()) else {
             return;
         };
-        let head = self.head_of(toks[h].word).expect("found above");
-        if head.2 {
-            return;
-        }
+        let head = head_at(h).expect("found above");
         // Start after any stop modifier, and at most MAX_MODIFIER_TOKENS before the head.
         let mut s = h.saturating_sub(MAX_MODIFIER_TOKENS);
         for (j, t) in toks.iter().enumerate().take(h).skip(s) {
             if self.stop_modifiers.iter().any(|m| t.word.contains(m.as_str()))
-                || t.tag == "m" && !is_digits(t.word) && !is_ordinal(t.word)
+                || t.tag == "m" && !is_digits(t.word) && !is_ordinal(t.word) && !t.word.ends_with('年')
             {
                 s = j + 1;
             }
         }
         // The name needs a proper modifier (a place, brand, person, code), not common words;
-        // it starts there (`推进/v 华南/ns 电源/n 创新/v 科技园/n` gives `华南电源创新科技园`).
+        // it starts there (`推进/v 华南/ns 电源/n 创新/v 科技园/n` gives `华南电源创新科技园`),
+        // or after the last verb before the last proper word (`…融合/vn 推介会 暨 华南/ns …`).
         let proper = |t: &Token| {
             !self.common.contains(t.word)
                 && t.word.chars().count() >= 2
                 && (is_proper(t) || self.head_of(t.word).is_some_and(|hd| glued(t.word, &hd.0)))
         };
         // A named plan needs no proper noun: `集体资产跨越发展计划`, `交通三年攻坚行动计划`.
-        let plan =
-            head.0.ends_with("计划") && toks[s..h].iter().map(|t| t.word.chars().count()).sum::<usize>() >= 4;
-        match toks[s..=h].iter().position(proper) {
-            Some(p) if !plan => s += p,
+        let plan = head.0.ends_with("计划");
+        match toks[s..=h].iter().rposition(proper) {
+            Some(lp) if !plan => {
+                let lp = s + lp;
+                let from =
+                    toks[s..lp].iter().rposition(|t| matches!(t.tag, "v" | "vn")).map_or(s, |v| s + v + 1);
+                s = from + toks[from..=lp].iter().position(proper).unwrap_or(lp - from);
+            }
             Some(_) => {}
             None if plan => {
-                // The plan's modifier starts after any verb.
-                if let Some(v) = toks[s..h].iter().rposition(|t| t.tag == "v") {
-                    s += v + 1;
+                // A plan's name does not start with a verb.
+                while s < h && matches!(toks[s].tag, "v" | "vn") {
+                    s += 1;
                 }
             }
             None => return,
