@@ -43,6 +43,9 @@ pub struct ProjectRules {
     stop_modifiers: Vec<String>,
     /// Common words that never make a name proper, whatever their POS tag.
     common: HashSet<String>,
+    /// Words that make a quoted phrase an idea rather than a project when they end it or
+    /// follow it (`“北部先行”发展战略`, `“三新经济”`, `“专精特新”企业`).
+    concepts: Vec<String>,
 }
 
 const HEADS: &str = include_str!("../../dictionaries/project_heads.txt");
@@ -90,8 +93,8 @@ impl ProjectRules {
             let kind = f.next().ok_or("missing kind")?;
             let word = f.next().ok_or("missing word")?.to_string();
             match kind {
-                "phrase" | "modifier" | "common" => Ok((kind, word)),
-                x => Err(format!("kind must be phrase, modifier or common, got {x:?}")),
+                "phrase" | "modifier" | "common" | "concept" => Ok((kind, word)),
+                x => Err(format!("kind must be phrase, modifier, common or concept, got {x:?}")),
             }
         })?;
         let of =
@@ -101,6 +104,7 @@ impl ProjectRules {
             stop_phrases: of("phrase"),
             stop_modifiers: of("modifier").into_iter().collect(),
             common: of("common"),
+            concepts: of("concept").into_iter().collect(),
         })
     }
 
@@ -228,6 +232,8 @@ impl ProjectRules {
                 head_end = None;
             }
             match head_end {
+                // `“线下”党群平台`: a plain two-character word before a head is an attribute.
+                Some(_) if n <= 2 && !core.chars().any(|c| c.is_ascii_alphanumeric()) => continue,
                 Some(end) => {
                     let name = norm[open..end].to_string();
                     let kind = self.kind_of(&name, kind);
@@ -238,6 +244,14 @@ impl ProjectRules {
                     let prev = norm[..open].chars().next_back();
                     let next = norm[after_close..].chars().next();
                     let series = matches!(prev, Some('”' | '"')) || matches!(next, Some('“' | '"'));
+                    let follower = &norm[after_close..];
+                    if self
+                        .concepts
+                        .iter()
+                        .any(|c| core.ends_with(c.as_str()) || follower.starts_with(c.as_str()))
+                    {
+                        continue;
+                    }
                     if !self.quoted_alone_ok(core, tokens, inner.clone(), series) {
                         continue;
                     }
