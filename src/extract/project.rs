@@ -124,6 +124,10 @@ impl ProjectRules {
             let quoted: Vec<Range<usize>> = cands[start..].iter().map(|c| c.range.clone()).collect();
             self.chunks(norm, tokens, &quoted, &mut cands);
         }
+        // The plan a document's title names is the document itself, not a project in it.
+        if let Some(t) = &ctx.structure.title {
+            cands.retain(|c| !(c.name.ends_with("计划") && c.range.start < t.end && t.start < c.range.end));
+        }
         cands.sort_by_key(|c| (c.range.start, c.range.end));
         let mut out: Vec<ProjectDraft> = Vec::new();
         // The quoted cores of each entry: `“美好社区”项目` and `“美好社区”` are one project.
@@ -322,7 +326,7 @@ impl ProjectRules {
             return false;
         }
         // `“金牌书记”` `“红色堡垒”`: two common nouns make a figure of speech.
-        if n <= 4 && inside.iter().all(|t| t.tag == "n") {
+        if n <= 4 && inside.iter().all(|t| t.tag == "n" || self.common.contains(t.word)) {
             return false;
         }
         true
@@ -459,7 +463,7 @@ fn is_chunk_token(t: &Token) -> bool {
         || matches!(t.tag, "zg" | "ag" | "an" | "vn")
         // `制造`, `创新` inside a name; a one-character verb (`携`, `在`) ends it.
         || (t.tag == "v" && t.word.chars().count() >= 2)
-        || (t.tag == "m" && (is_digits(t.word) || is_ordinal(t.word)))
+        || (t.tag == "m" && (is_digits(t.word) || is_ordinal(t.word) || t.word.ends_with('年')))
 }
 
 /// A single token that glues a name to a one-character head (`星钻城`, `德必易园`); longer
