@@ -199,6 +199,13 @@ impl UnitRules {
 
     /// Reads the list after a label starting at `start`; returns where the list ends.
     fn label_list(&self, norm: &str, start: usize, role: Role, out: &mut Vec<Raw>) -> usize {
+        // `责任单位:` at a line end: the list is on the next line.
+        let rest = &norm[start..];
+        let start = if rest.trim_start_matches([' ', '\t']).starts_with(['\n', '\r']) {
+            start + (rest.len() - rest.trim_start().len())
+        } else {
+            start
+        };
         let end = list_end(norm, start);
         self.split_list(norm, start..end, role, out, false);
         end
@@ -280,6 +287,16 @@ impl UnitRules {
             if t(s, e).ends_with(note) {
                 e -= note.len();
                 role = r2;
+            }
+        }
+        // `区人社局(排名第一的为牵头单位)`: a note on the list, not part of the name.
+        if t(s, e).ends_with(')') {
+            if let Some(open) = t(s, e).rfind('(') {
+                let note = &t(s, e)[open..];
+                if open > 0 && ["牵头", "配合", "负责", "排名", "为"].iter().any(|w| note.contains(w))
+                {
+                    e = s + open;
+                }
             }
         }
         for tail in ["等有关部门", "等相关部门", "等部门", "等单位", "等"] {
@@ -753,6 +770,14 @@ mod tests {
     fn bracket_label_and_sharing_phrase() {
         let d = doc("(6)推进数字乡村建设。【责任单位】区农业农村局、区大数据中心按职责分工负责");
         assert_eq!(names(&d), ["区农业农村局", "区大数据中心"]);
+    }
+
+    #[test]
+    fn list_on_next_line_and_bracketed_notes() {
+        let d = doc("(7)建设公共实训基地。\n责任单位:\n区人社局、区教育局(排名第一的为牵头单位)\n");
+        assert_eq!(names(&d), ["区人社局", "区教育局"]);
+        let d = doc("(8)做好防汛准备。各镇、街道负责辖区内隐患排查。");
+        assert_eq!(names(&d), ["各镇", "街道"]);
     }
 
     #[test]
