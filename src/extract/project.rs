@@ -198,7 +198,8 @@ impl ProjectRules {
     fn quoted(&self, ctx: &Context, i: usize, tokens: &[Token], out: &mut Vec<Cand>) {
         let norm = ctx.norm();
         let sr = ctx.structure.sentences[i].range.clone();
-        for (open, close) in quote_pairs(norm, sr.clone()) {
+        let pairs = quote_pairs(norm, sr.clone());
+        for &(open, close) in &pairs {
             let inner = open + norm[open..].chars().next().map_or(1, char::len_utf8)..close;
             let after_close = close + norm[close..].chars().next().map_or(1, char::len_utf8);
             let core = norm[inner.clone()].trim();
@@ -248,7 +249,15 @@ impl ProjectRules {
                     let prev = norm[..open].chars().next_back();
                     let next = norm[after_close..].chars().next();
                     let series = matches!(prev, Some('”' | '"')) || matches!(next, Some('“' | '"'));
-                    let follower = &norm[after_close..];
+                    // What follows the whole series (`“专精特新”“小升规”企业`).
+                    let mut end = after_close;
+                    for _ in 0..12 {
+                        match pairs.iter().find(|p| p.0 == end) {
+                            Some(p) => end = p.1 + norm[p.1..].chars().next().map_or(1, char::len_utf8),
+                            None => break,
+                        }
+                    }
+                    let follower = &norm[end..];
                     if self
                         .concepts
                         .iter()

@@ -299,10 +299,13 @@ impl UnitRules {
                 }
             }
         }
-        for tail in ["等有关部门", "等相关部门", "等部门", "等单位", "等"] {
-            if t(s, e).ends_with(tail) && e - s > tail.len() {
-                e -= tail.len();
-                break;
+        // `区发改委等`, `区财政局等有关部门`, `区商务局等5个部门`: the list's close.
+        if let Some(i) = t(s, e).rfind('等') {
+            let after = &t(s, e)[i + '等'.len_utf8()..];
+            let closes =
+                after.is_empty() || ["部门", "单位", "机构", "家", "个"].iter().any(|w| after.ends_with(w));
+            if i >= 6 && after.chars().count() <= 8 && closes {
+                e = s + i;
             }
         }
         let name = t(s, e);
@@ -776,6 +779,8 @@ mod tests {
     fn list_on_next_line_and_bracketed_notes() {
         let d = doc("(7)建设公共实训基地。\n责任单位:\n区人社局、区教育局(排名第一的为牵头单位)\n");
         assert_eq!(names(&d), ["区人社局", "区教育局"]);
+        let d = doc("(9)优化审批流程。(责任单位:区政务服务局、区住建局等5个部门)");
+        assert_eq!(names(&d), ["区政务服务局", "区住建局"]);
         let d = doc("(8)做好防汛准备。各镇、街道负责辖区内隐患排查。");
         assert_eq!(names(&d), ["各镇", "街道"]);
     }
