@@ -345,6 +345,14 @@ impl UnitRules {
         if (name.starts_with('各') || name.starts_with("相关") || name.starts_with("有关")) && n <= 6 {
             return true;
         }
+        // `区委`, `镇党委`: the reporting body itself, not a department it assigns work to.
+        let issuer = ["区", "市", "县", "镇", "乡", "省"].iter().any(|p| name.starts_with(p))
+            && ["委", "党委", "党工委", "政府", "人民政府"]
+                .iter()
+                .any(|x| name.len() == 3 + x.len() && name.ends_with(x));
+        if issuer && dept_only {
+            return false;
+        }
         for (suf, dept) in &self.suffixes {
             if name.ends_with(suf.as_str()) && name.len() > suf.len() {
                 return *dept || !dept_only;
@@ -374,6 +382,14 @@ impl UnitRules {
                 continue;
             }
             let Some(&(_, role, strict)) = self.verbs.iter().find(|v| v.0 == m.as_str()) else { continue };
+            // `党群服务中心将于年底建成`: a facility's schedule, not a body's commitment.
+            if strict
+                && ["于", "在", "建成", "投入", "投用", "开工", "完工", "竣工", "开放", "落成", "成为"]
+                    .iter()
+                    .any(|x| after.starts_with(x))
+            {
+                continue;
+            }
             // The clause before the verb, back to punctuation, `由` or an opening bracket.
             let before = &norm[..m.start()];
             let mut cstart = m.start();
@@ -783,6 +799,12 @@ mod tests {
         assert_eq!(names(&d), ["区政务服务局", "区住建局"]);
         let d = doc("(8)做好防汛准备。各镇、街道负责辖区内隐患排查。");
         assert_eq!(names(&d), ["各镇", "街道"]);
+    }
+
+    #[test]
+    fn facilities_and_the_issuer_are_not_actors_of_jiang() {
+        let d = doc("(二)完善公共服务。镇文化中心将于年底建成开放,镇党委将持续加大投入,区委将统筹推进。");
+        assert!(d.units.is_empty(), "{:?}", names(&d));
     }
 
     #[test]
