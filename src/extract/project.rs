@@ -470,6 +470,8 @@ fn is_name_tag(tag: &str) -> bool {
 fn is_chunk_token(t: &Token) -> bool {
     is_name_tag(t.tag)
         || matches!(t.tag, "zg" | "ag" | "an" | "vn")
+        // `零部件/mq`: a noun the segmenter took for a numeral.
+        || (t.tag == "mq" && t.word.chars().count() >= 2 && !t.word.chars().any(|c| c.is_ascii_digit()))
         // `制造`, `创新` inside a name; a one-character verb (`携`, `在`) ends it.
         || (t.tag == "v" && t.word.chars().count() >= 2)
         || (t.tag == "m" && (is_digits(t.word) || is_ordinal(t.word) || t.word.ends_with('年')))
