@@ -43,6 +43,8 @@ pub struct ProjectRules {
     stop_modifiers: Vec<String>,
     /// Common words that never make a name proper, whatever their POS tag.
     common: HashSet<String>,
+    /// Category words that close a list of named projects after `等` (`等重大项目`).
+    categories: Vec<(String, ProjectKind)>,
     /// Words that make a quoted phrase an idea rather than a project when they end it or
     /// follow it (`“北部先行”发展战略`, `“三新经济”`, `“专精特新”企业`).
     concepts: Vec<String>,
@@ -50,6 +52,7 @@ pub struct ProjectRules {
 
 const HEADS: &str = include_str!("../../dictionaries/project_heads.txt");
 const STOP: &str = include_str!("../../dictionaries/project_stop.txt");
+const LISTS: &str = include_str!("../../dictionaries/project_lists.txt");
 
 /// Longest quoted name, in chars.
 const MAX_QUOTED: usize = 14;
@@ -105,6 +108,16 @@ impl ProjectRules {
             stop_modifiers: of("modifier").into_iter().collect(),
             common: of("common"),
             concepts: of("concept").into_iter().collect(),
+            categories: lexicon::parse_all("project_lists.txt", LISTS, |r| {
+                let mut f = r.fields();
+                let word = f.next().ok_or("missing word")?.to_string();
+                let kind = match f.next() {
+                    Some("construction") => ProjectKind::Construction,
+                    Some("program") => ProjectKind::Program,
+                    x => return Err(format!("kind must be construction or program, got {x:?}")),
+                };
+                Ok((word, kind))
+            })?,
         })
     }
 
@@ -123,6 +136,8 @@ impl ProjectRules {
             self.quoted(ctx, i, tokens, &mut cands);
             let quoted: Vec<Range<usize>> = cands[start..].iter().map(|c| c.range.clone()).collect();
             self.chunks(norm, tokens, &quoted, &mut cands);
+            let taken: Vec<Range<usize>> = cands[start..].iter().map(|c| c.range.clone()).collect();
+            self.listed(norm, tokens, &taken, &mut cands);
         }
         // The plan a document's title names is the document itself, not a project in it.
         if let Some(t) = &ctx.structure.title {
@@ -342,6 +357,77 @@ impl ProjectRules {
     }
 
     /// Unquoted noun chunks that end in a head noun and carry a proper modifier.
+    /// Items of a list closed by `等` and a project category (`A、B、C等重大项目`,
+    /// `A、B等文体场馆`, `A、B等群众文化活动品牌`): each item names one.
+    fn listed(&self, norm: &str, tokens: &[Token], taken: &[Range<usize>], out: &mut Vec<Cand>) {
+        for (k, t) in tokens.iter().enumerate() {
+            if t.word != "等" {
+                continue;
+            }
+            // The category: within the next three tokens, one that ends in a category word.
+            let Some(kind) = tokens[k + 1..].iter().take(3).find_map(|c| {
+                self.categories.iter().find(|(w, _)| c.word.ends_with(w.as_str())).map(|(_, kd)| *kd)
+            }) else {
+                continue;
+            };
+            // Items back to the clause start (punctuation other than 、, or a verb).
+            let mut items: Vec<Range<usize>> = Vec::new();
+            let mut end = t.range.start;
+            let mut j = k;
+            let mut cur_start = end;
+            let mut ok = true;
+            while j > 0 {
+                let p = &tokens[j - 1];
+                if p.word == "、" || p.word == "和" || p.word == "及" {
+                    items.push(cur_start..end);
+                    end = p.range.start;
+                    cur_start = end;
+                } else if p.tag.starts_with('x')
+                    || (p.tag == "v" && p.word.chars().count() <= 2 && cur_start == end)
+                {
+                    break;
+                } else if p.tag == "v" || p.tag == "p" || p.tag == "c" || p.tag.starts_with('u') {
+                    // A verb inside what would be an item: the list started after it.
+                    if cur_start == end {
+                        ok = false;
+                    }
+                    break;
+                } else {
+                    cur_start = p.range.start;
+                }
+                j -= 1;
+            }
+            items.push(cur_start..end);
+            if !ok || items.len() < 2 {
+                continue;
+            }
+            for r in items {
+                let name = norm[r.clone()].trim();
+                let n = name.chars().count();
+                if !(3..=14).contains(&n)
+                    || self.stop_phrases.contains(name)
+                    || self.stop_modifiers.iter().any(|m| name.starts_with(m.as_str()))
+                    || name.contains(['“', '”', '"', '‘', '’'])
+                    || taken.iter().any(|q| q.start < r.end && r.start < q.end)
+                {
+                    continue;
+                }
+                // Still a name: it ends in a head or holds a proper word (`商业设施` does not).
+                let proper = tokens.iter().any(|t| {
+                    t.range.start >= r.start
+                        && t.range.end <= r.end
+                        && is_proper(t)
+                        && !self.common.contains(t.word)
+                        && t.word.chars().count() >= 2
+                });
+                if !proper && self.head_of(name).is_none() {
+                    continue;
+                }
+                out.push(Cand { range: r.clone(), name: name.to_string(), kind, core: None });
+            }
+        }
+    }
+
     fn chunks(&self, norm: &str, tokens: &[Token], quoted: &[Range<usize>], out: &mut Vec<Cand>) {
         let mut k = 0;
         while k < tokens.len() {
@@ -637,6 +723,17 @@ mod tests {
     fn generic_phrases_are_not_projects() {
         let d = doc("谋划一批城市更新项目,推动重大项目落地,充实招商项目库,新建社区卫生服务中心3个。");
         assert!(d.projects.is_empty(), "{:?}", names(&d));
+    }
+
+    #[test]
+    fn items_of_a_list_closed_by_a_category() {
+        let d = doc(
+            "加快推进金沙江大道、西山湿地公园、城北数据中心等重大项目建设,布局商业设施、人才公寓等配套设施。",
+        );
+        let n = names(&d);
+        assert!(n.contains(&"西山湿地公园"), "{n:?}");
+        assert!(n.contains(&"城北数据中心"), "{n:?}");
+        assert!(!n.iter().any(|x| x.contains("商业设施") || x.contains("人才公寓")), "{n:?}");
     }
 
     #[test]
