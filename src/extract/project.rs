@@ -168,10 +168,18 @@ impl ProjectRules {
             match found {
                 Some(k) => {
                     let p = &mut out[k];
-                    if squeeze(&p.name) != key && !p.aliases.iter().any(|a| squeeze(a) == key) {
-                        p.aliases.push(c.name.clone());
+                    let pk = squeeze(&p.name);
+                    if pk != key && !p.aliases.iter().any(|a| squeeze(a) == key) {
+                        // The clean long name wins over one with words glued before it.
+                        if key.chars().count() >= 8 && pk.ends_with(&key) {
+                            let old = std::mem::replace(&mut p.name, c.name.clone());
+                            p.aliases.push(old);
+                        } else {
+                            p.aliases.push(c.name.clone());
+                        }
                     }
                     p.mentions.push(c.range);
+                    p.mentions.sort_by_key(|m| m.start);
                 }
                 None => out.push(ProjectDraft {
                     name: c.name,
@@ -201,6 +209,10 @@ impl ProjectRules {
         // A stray character the segmenter glued on (`携嘉宝智电…项目` / `嘉宝智电…项目`).
         let (ns, nl) = (short.chars().count(), long.chars().count());
         if long.contains(short) && ns * 5 >= nl * 4 {
+            return true;
+        }
+        // A long distinctive name with words glued before it (`湖塘镇携嘉宝智电汽车刹车组件项目`).
+        if ns >= 8 && long.ends_with(short) {
             return true;
         }
         match long.strip_prefix(short) {
