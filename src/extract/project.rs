@@ -432,7 +432,7 @@ impl ProjectRules {
                         && !self.common.contains(t.word)
                         && t.word.chars().count() >= 2
                 });
-                if !proper && self.head_of(name).is_none() {
+                if !proper && self.head_of(name).is_none_or(|h| h.2) {
                     continue;
                 }
                 out.push(Cand { range: r.clone(), name: name.to_string(), kind, core: None });
@@ -480,6 +480,9 @@ impl ProjectRules {
                 })
                 // Heads that need a quoted name do not end an unquoted chunk.
                 .filter(|hd| !hd.2)
+                // `禅城`, `县城`, `新城`: a two-character word in 城 is a place or a word of its
+                // own, not a facility.
+                .filter(|hd| !(hd.0 == "城" && t.word.chars().count() == 2))
         };
         let Some(h) = (0..toks.len()).rev().find(|&k| head_at(k).is_some()) else {
             return;
