@@ -154,7 +154,14 @@ impl ProjectRules {
                 pk == key
                     || p.aliases.iter().any(|a| squeeze(a) == key)
                     || self.same_project(&pk, &key)
-                    || c.core.as_ref().is_some_and(|core| cores[k].contains(core))
+                    || c.core.as_ref().is_some_and(|core| {
+                        // `“一号湾”` after `“科创一号湾”…`: a shortened later reference.
+                        let n = core.chars().count();
+                        cores[k].iter().any(|x| {
+                            x == core
+                                || (n >= 3 && x.ends_with(core.as_str()) && n * 5 >= x.chars().count() * 3)
+                        })
+                    })
             });
             if let Some(core) = &c.core {
                 match found {
@@ -749,6 +756,13 @@ mod tests {
         assert!(n.contains(&"西山湿地公园"), "{n:?}");
         assert!(n.contains(&"城北数据中心"), "{n:?}");
         assert!(!n.iter().any(|x| x.contains("商业设施") || x.contains("人才公寓")), "{n:?}");
+    }
+
+    #[test]
+    fn a_shortened_quoted_reference_is_an_alias() {
+        let d = doc("推动“钱塘云栖数字港”党群服务中心投入使用,在“云栖数字港”开展青年创业沙龙。");
+        assert_eq!(d.projects.len(), 1, "{:?}", names(&d));
+        assert_eq!(d.projects[0].mentions.len(), 2);
     }
 
     #[test]
