@@ -1,12 +1,25 @@
 //! Named projects: construction projects, facilities, parks and platforms, and named
 //! programmes and campaigns, with their mentions, investment and year.
 //!
-//! This is a first, minimal version; issue 4 grows it.
+//! Names come from a grammar, not from a list of known names:
+//! - a quoted name `“X”`, alone or with a head noun after it (`“百名干部大练兵”行动`); a quoted
+//!   word that the segmenter knows as one dictionary word (`“压舱石”`), a list (`“A、B”`),
+//!   a numbered slogan (`“两个确立”`, `“一南一北”`) or a long sentence is not a name;
+//! - a noun chunk (segmenter tokens, no verbs or function words) that ends in a head noun
+//!   from `dictionaries/project_heads.txt` and has a proper modifier: a place, person,
+//!   organisation or other proper noun (POS `ns nr nrt nt nz`), a Latin code (`TOD`) or
+//!   digits (`188地块`). Generic phrases (`dictionaries/project_stop.txt`) are dropped.
+//!
+//! Mentions of the same name are merged; a name that is another plus a head (`九星城项目`
+//! and `九星城`) becomes an alias.
 
 use super::number::Quantity;
 use super::Context;
 use crate::document::ProjectKind;
 use crate::error::Result;
+use crate::lexicon;
+use crate::segment::Token;
+use std::collections::HashSet;
 use std::ops::Range;
 
 /// One distinct project; byte ranges into the normalised text.
@@ -23,15 +36,741 @@ pub struct ProjectDraft {
 
 /// Lexicons of the project stage, built once.
 #[derive(Debug)]
-pub struct ProjectRules {}
+pub struct ProjectRules {
+    /// Head nouns, longest first, with their kind and whether they need a quoted name.
+    heads: Vec<(String, ProjectKind, bool)>,
+    stop_phrases: HashSet<String>,
+    stop_modifiers: Vec<String>,
+    /// Common words that never make a name proper, whatever their POS tag.
+    common: HashSet<String>,
+    /// Category words that close a list of named projects after `等` (`等重大项目`).
+    categories: Vec<(String, ProjectKind)>,
+    /// Words that make a quoted phrase an idea rather than a project when they end it or
+    /// follow it (`“北部先行”发展战略`, `“三新经济”`, `“专精特新”企业`).
+    concepts: Vec<String>,
+}
+
+const HEADS: &str = include_str!("../../dictionaries/project_heads.txt");
+const STOP: &str = include_str!("../../dictionaries/project_stop.txt");
+const LISTS: &str = include_str!("../../dictionaries/project_lists.txt");
+
+/// Longest quoted name, in chars.
+const MAX_QUOTED: usize = 14;
+/// Longest name from a noun chunk, in chars.
+const MAX_NAME: usize = 22;
+/// Most tokens a chunk may take before its head.
+const MAX_MODIFIER_TOKENS: usize = 9;
+
+/// A candidate name found in one sentence.
+#[derive(Debug, Clone)]
+struct Cand {
+    /// The name's range, quotes included where the name is `“X”HEAD`.
+    range: Range<usize>,
+    /// The name without surrounding quotes.
+    name: String,
+    kind: ProjectKind,
+    /// The quoted core, for merging `“X”项目` with `“X”`.
+    core: Option<String>,
+}
 
 impl ProjectRules {
     pub fn new() -> Result<ProjectRules> {
-        Ok(ProjectRules {})
+        let mut heads = lexicon::parse_all("project_heads.txt", HEADS, |r| {
+            let mut f = r.fields();
+            let word = f.next().ok_or("missing head")?.to_string();
+            let kind = match f.next() {
+                Some("construction") => ProjectKind::Construction,
+                Some("program") => ProjectKind::Program,
+                x => return Err(format!("kind must be construction or program, got {x:?}")),
+            };
+            let quoted = match f.next() {
+                None => false,
+                Some("quoted") => true,
+                Some(x) => return Err(format!("unknown flag {x:?} (quoted)")),
+            };
+            Ok((word, kind, quoted))
+        })?;
+        heads.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        let stop = lexicon::parse_all("project_stop.txt", STOP, |r| {
+            let mut f = r.fields();
+            let kind = f.next().ok_or("missing kind")?;
+            let word = f.next().ok_or("missing word")?.to_string();
+            match kind {
+                "phrase" | "modifier" | "common" | "concept" => Ok((kind, word)),
+                x => Err(format!("kind must be phrase, modifier, common or concept, got {x:?}")),
+            }
+        })?;
+        let of =
+            |k: &str| -> HashSet<String> { stop.iter().filter(|s| s.0 == k).map(|s| s.1.clone()).collect() };
+        Ok(ProjectRules {
+            heads,
+            stop_phrases: of("phrase"),
+            stop_modifiers: of("modifier").into_iter().collect(),
+            common: of("common"),
+            concepts: of("concept").into_iter().collect(),
+            categories: lexicon::parse_all("project_lists.txt", LISTS, |r| {
+                let mut f = r.fields();
+                let word = f.next().ok_or("missing word")?.to_string();
+                let kind = match f.next() {
+                    Some("construction") => ProjectKind::Construction,
+                    Some("program") => ProjectKind::Program,
+                    x => return Err(format!("kind must be construction or program, got {x:?}")),
+                };
+                Ok((word, kind))
+            })?,
+        })
+    }
+
+    /// The head noun `text` ends with, if any.
+    fn head_of(&self, text: &str) -> Option<&(String, ProjectKind, bool)> {
+        self.heads.iter().find(|h| text.ends_with(h.0.as_str()))
     }
 
     /// The document's named projects, ordered by first mention.
-    pub fn extract(&self, _ctx: &Context, _quantities: &[Quantity]) -> Vec<ProjectDraft> {
-        Vec::new()
+    pub fn extract(&self, ctx: &Context, quantities: &[Quantity]) -> Vec<ProjectDraft> {
+        let norm = ctx.norm();
+        let mut cands: Vec<Cand> = Vec::new();
+        for (i, _) in ctx.sentences() {
+            let tokens = ctx.tokens(i);
+            let start = cands.len();
+            self.quoted(ctx, i, tokens, &mut cands);
+            let quoted: Vec<Range<usize>> = cands[start..].iter().map(|c| c.range.clone()).collect();
+            self.chunks(norm, tokens, &quoted, &mut cands);
+            let taken: Vec<Range<usize>> = cands[start..].iter().map(|c| c.range.clone()).collect();
+            self.listed(norm, tokens, &taken, &mut cands);
+        }
+        // The plan a document's title names is the document itself, not a project in it.
+        if let Some(t) = &ctx.structure.title {
+            cands.retain(|c| !(c.name.ends_with("计划") && c.range.start < t.end && t.start < c.range.end));
+        }
+        cands.sort_by_key(|c| (c.range.start, c.range.end));
+        let mut out: Vec<ProjectDraft> = Vec::new();
+        // The quoted cores of each entry: `“美好社区”项目` and `“美好社区”` are one project.
+        let mut cores: Vec<Vec<String>> = Vec::new();
+        for c in cands {
+            let key = squeeze(&c.name);
+            let found = out.iter().enumerate().position(|(k, p)| {
+                let pk = squeeze(&p.name);
+                pk == key
+                    || p.aliases.iter().any(|a| squeeze(a) == key)
+                    || self.same_project(&pk, &key)
+                    || c.core.as_ref().is_some_and(|core| {
+                        // `“一号湾”` after `“科创一号湾”…`: a shortened later reference.
+                        let n = core.chars().count();
+                        cores[k].iter().any(|x| {
+                            x == core
+                                || (n >= 3 && x.ends_with(core.as_str()) && n * 5 >= x.chars().count() * 3)
+                        })
+                    })
+            });
+            if let Some(core) = &c.core {
+                match found {
+                    Some(k) if !cores[k].contains(core) => cores[k].push(core.clone()),
+                    Some(_) => {}
+                    None => cores.push(vec![core.clone()]),
+                }
+            } else if found.is_none() {
+                cores.push(Vec::new());
+            }
+            match found {
+                Some(k) => {
+                    let p = &mut out[k];
+                    let pk = squeeze(&p.name);
+                    if pk != key && !p.aliases.iter().any(|a| squeeze(a) == key) {
+                        // The clean long name wins over one with words glued before it.
+                        if key.chars().count() >= 8 && pk.ends_with(&key) {
+                            let old = std::mem::replace(&mut p.name, c.name.clone());
+                            p.aliases.push(old);
+                        } else {
+                            p.aliases.push(c.name.clone());
+                        }
+                    }
+                    p.mentions.push(c.range);
+                    p.mentions.sort_by_key(|m| m.start);
+                }
+                None => out.push(ProjectDraft {
+                    name: c.name,
+                    kind: c.kind,
+                    mentions: vec![c.range],
+                    aliases: Vec::new(),
+                    investment: None,
+                    year: None,
+                }),
+            }
+        }
+        for p in &mut out {
+            let (inv, year) = investment_near(ctx, quantities, &p.mentions);
+            p.investment = inv;
+            p.year = year;
+        }
+        out
+    }
+
+    /// `九星城` / `九星城项目`, `美好社区` / `美好社区项目`: one is the other plus a head, or
+    /// holds the other with little more.
+    fn same_project(&self, a: &str, b: &str) -> bool {
+        let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        if short.chars().count() < 2 {
+            return false;
+        }
+        // A stray character the segmenter glued on (`携嘉宝智电…项目` / `嘉宝智电…项目`).
+        let (ns, nl) = (short.chars().count(), long.chars().count());
+        if long.contains(short) && ns * 5 >= nl * 4 {
+            return true;
+        }
+        // A long distinctive name with words glued before it (`湖塘镇携嘉宝智电汽车刹车组件项目`).
+        if ns >= 8 && long.ends_with(short) {
+            return true;
+        }
+        match long.strip_prefix(short) {
+            Some(rest) => self.heads.iter().any(|h| h.0 == rest) || ["建设", "改造", "扩建"].contains(&rest),
+            None => false,
+        }
+    }
+
+    /// Quoted names in sentence `i`, with a head noun after the quote when there is one.
+    fn quoted(&self, ctx: &Context, i: usize, tokens: &[Token], out: &mut Vec<Cand>) {
+        let norm = ctx.norm();
+        let sr = ctx.structure.sentences[i].range.clone();
+        let pairs = quote_pairs(norm, sr.clone());
+        for &(open, close) in &pairs {
+            let inner = open + norm[open..].chars().next().map_or(1, char::len_utf8)..close;
+            let after_close = close + norm[close..].chars().next().map_or(1, char::len_utf8);
+            let core = norm[inner.clone()].trim();
+            let n = core.chars().count();
+            if n == 0 || n > MAX_QUOTED || core.contains(['、', ',', '。', '?', '!', ';', ':']) {
+                continue;
+            }
+            // A head noun right after the quote: `“X”行动`, `“X”党群服务中心`.
+            // The last of a series (`“A”“B”“C”系列品牌`) shares the head; it is not its own.
+            let in_series = matches!(norm[..open].chars().next_back(), Some('”' | '"'));
+            let mut head_end = None;
+            let mut kind = ProjectKind::Program;
+            let mut j = tokens.partition_point(|t| t.range.start < after_close);
+            let mut taken = if in_series { 6 } else { 0 };
+            while j < tokens.len() && taken < 6 {
+                let t = &tokens[j];
+                if t.tag.starts_with(['x', 'p', 'c', 'u', 'r', 'm', 'w']) || t.word.trim().is_empty() {
+                    break;
+                }
+                taken += 1;
+                if let Some(h) = self.head_of(t.word) {
+                    head_end = Some(t.range.end);
+                    kind = h.1;
+                } else if let Some(h) =
+                    self.heads.iter().find(|h| h.0.len() > 3 && t.word.starts_with(h.0.as_str()))
+                {
+                    // `“X”试点工作`: the segmenter glued the head to the next word.
+                    head_end = Some(t.range.start + h.0.len());
+                    kind = h.1;
+                    break;
+                }
+                j += 1;
+            }
+            if head_end.is_some_and(|e| norm[after_close..e].chars().count() > 14) {
+                head_end = None;
+            }
+            match head_end {
+                // `“线下”党群平台`: a plain two-character word before a head is an attribute.
+                Some(_) if n <= 2 && !core.chars().any(|c| c.is_ascii_alphanumeric()) => continue,
+                Some(end) => {
+                    let name = norm[open..end].to_string();
+                    let kind = self.kind_of(&name, kind);
+                    out.push(Cand { range: open..end, name, kind, core: Some(core.to_string()) });
+                }
+                None => {
+                    // `“A”“B”“C”` or `“A”、“B”`: a series of names.
+                    let prev = norm[..open].chars().next_back();
+                    let next = norm[after_close..].chars().next();
+                    let series = matches!(prev, Some('”' | '"')) || matches!(next, Some('“' | '"'));
+                    // What follows the whole series (`“专精特新”“小升规”企业`).
+                    let mut end = after_close;
+                    for _ in 0..12 {
+                        match pairs.iter().find(|p| p.0 == end) {
+                            Some(p) => end = p.1 + norm[p.1..].chars().next().map_or(1, char::len_utf8),
+                            None => break,
+                        }
+                    }
+                    let follower = &norm[end..];
+                    if self
+                        .concepts
+                        .iter()
+                        .any(|c| core.ends_with(c.as_str()) || follower.starts_with(c.as_str()))
+                    {
+                        continue;
+                    }
+                    if !self.quoted_alone_ok(core, tokens, inner.clone(), series) {
+                        continue;
+                    }
+                    let kind = self.head_of(core).map_or(ProjectKind::Program, |h| self.kind_of(core, h.1));
+                    out.push(Cand {
+                        range: inner.clone(),
+                        name: core.to_string(),
+                        kind,
+                        core: Some(core.to_string()),
+                    });
+                }
+            }
+        }
+    }
+
+    fn kind_of(&self, name: &str, kind: ProjectKind) -> ProjectKind {
+        // A quoted programme with 工程/项目 after it is still a programme (`“红色物业”工程`).
+        if name.starts_with(['“', '"', '‘']) && (name.ends_with("工程") || name.ends_with("项目")) {
+            ProjectKind::Program
+        } else {
+            kind
+        }
+    }
+
+    /// A quoted name without a head: not a dictionary word, a slogan, a coinage or a verb
+    /// phrase. In a series of quoted names (`“A”“B”“C”`) the word-level checks are relaxed.
+    fn quoted_alone_ok(&self, core: &str, tokens: &[Token], inner: Range<usize>, series: bool) -> bool {
+        let n = core.chars().count();
+        if !(3..=10).contains(&n) || self.stop_phrases.contains(core) {
+            return false;
+        }
+        // `“互联网+”`, `“1+1+N”`, `“镇—行业—社区”`: formulas, not names.
+        if core.contains(['+', '—']) {
+            return false;
+        }
+        // `“两个确立”`, `“一南一北”`, `“三会一课”`: numbered slogans.
+        let numerals = core.chars().filter(|c| "一二两三四五六七八九十".contains(*c)).count();
+        if core.starts_with(|c: char| "一二两三四五六七八九十".contains(c))
+            && (numerals >= 2 || core.contains('个'))
+        {
+            return false;
+        }
+        // `“服务化”` `“菜单式”` `“枢纽型”`: attributes.
+        if core.ends_with(['化', '式', '型', '性']) && self.head_of(core).is_none() {
+            return false;
+        }
+        // `“小网格”` `“大治理”` `“微改造”` `“全链条”`: coinages of a degree word and a noun.
+        if n <= 4 && core.starts_with(['大', '小', '微', '新', '全', '最', '硬', '软', '强']) {
+            return false;
+        }
+        // Tokens are in text order: a binary search keeps this linear in the quote's length.
+        let from = tokens.partition_point(|t| t.range.start < inner.start);
+        let inside: Vec<&Token> = tokens[from..].iter().take_while(|t| t.range.end <= inner.end).collect();
+        // In a series, or with a Latin code (`“E线牵”`), it is a coined name.
+        if series || core.chars().any(|c| c.is_ascii_alphabetic()) {
+            return true;
+        }
+        // `“压舱石”` `“朋友圈”`: one word the dictionary knows is a metaphor, not a name.
+        if inside.len() <= 1 {
+            return false;
+        }
+        // A verb phrase (`“受理审批”`, `“科技引商”`, `“全域联动”`) starts or ends with a verb,
+        // unless it ends in a head (`“六大行动”`).
+        if inside.first().is_some_and(|t| matches!(t.tag, "v" | "d" | "p")) {
+            return false;
+        }
+        if inside.last().is_some_and(|t| matches!(t.tag, "v" | "vn")) && self.head_of(core).is_none() {
+            return false;
+        }
+        // `“金牌书记”` `“红色堡垒”`: two common nouns make a figure of speech.
+        if n <= 4 && inside.iter().all(|t| t.tag == "n" || self.common.contains(t.word)) {
+            return false;
+        }
+        true
+    }
+
+    /// Unquoted noun chunks that end in a head noun and carry a proper modifier.
+    /// Items of a list closed by `等` and a project category (`A、B、C等重大项目`,
+    /// `A、B等文体场馆`, `A、B等群众文化活动品牌`): each item names one.
+    fn listed(&self, norm: &str, tokens: &[Token], taken: &[Range<usize>], out: &mut Vec<Cand>) {
+        for (k, t) in tokens.iter().enumerate() {
+            if t.word != "等" {
+                continue;
+            }
+            // The category: within the next three tokens, one that ends in a category word.
+            let Some(kind) = tokens[k + 1..].iter().take(3).find_map(|c| {
+                self.categories.iter().find(|(w, _)| c.word.ends_with(w.as_str())).map(|(_, kd)| *kd)
+            }) else {
+                continue;
+            };
+            // Items back to the clause start (punctuation other than 、, or a verb).
+            let mut items: Vec<Range<usize>> = Vec::new();
+            let mut end = t.range.start;
+            let mut j = k;
+            let mut cur_start = end;
+            let mut ok = true;
+            while j > 0 {
+                let p = &tokens[j - 1];
+                if p.word == "、" || p.word == "和" || p.word == "及" {
+                    items.push(cur_start..end);
+                    end = p.range.start;
+                    cur_start = end;
+                } else if p.tag.starts_with('x')
+                    || (p.tag == "v" && p.word.chars().count() <= 2 && cur_start == end)
+                {
+                    break;
+                } else if p.tag == "v" || p.tag == "p" || p.tag == "c" || p.tag.starts_with('u') {
+                    // A verb inside what would be an item: the list started after it.
+                    if cur_start == end {
+                        ok = false;
+                    }
+                    break;
+                } else {
+                    cur_start = p.range.start;
+                }
+                j -= 1;
+            }
+            items.push(cur_start..end);
+            if !ok || items.len() < 2 {
+                continue;
+            }
+            for r in items {
+                let name = norm[r.clone()].trim();
+                let n = name.chars().count();
+                if !(3..=14).contains(&n)
+                    || self.stop_phrases.contains(name)
+                    || self.stop_modifiers.iter().any(|m| name.starts_with(m.as_str()))
+                    || name.contains(['“', '”', '"', '‘', '’'])
+                    || taken.iter().any(|q| q.start < r.end && r.start < q.end)
+                {
+                    continue;
+                }
+                // Still a name: it ends in a head or holds a proper word (`商业设施` does not).
+                let proper = tokens.iter().any(|t| {
+                    t.range.start >= r.start
+                        && t.range.end <= r.end
+                        && is_proper(t)
+                        && !self.common.contains(t.word)
+                        && t.word.chars().count() >= 2
+                });
+                if !proper && self.head_of(name).is_none_or(|h| h.2) {
+                    continue;
+                }
+                out.push(Cand { range: r.clone(), name: name.to_string(), kind, core: None });
+            }
+        }
+    }
+
+    fn chunks(&self, norm: &str, tokens: &[Token], quoted: &[Range<usize>], out: &mut Vec<Cand>) {
+        let mut k = 0;
+        while k < tokens.len() {
+            if !is_chunk_token(&tokens[k]) {
+                k += 1;
+                continue;
+            }
+            let s = k;
+            while k < tokens.len() {
+                if is_chunk_token(&tokens[k]) {
+                    k += 1;
+                } else if let Some(n) = bracketed(&tokens[k..]) {
+                    // `华南科技装备(军民融合)产业园`, `文化中心(三期)综合剧场`
+                    k += n;
+                } else {
+                    break;
+                }
+            }
+            self.chunk(norm, &tokens[s..k], quoted, out);
+        }
+    }
+
+    fn chunk(&self, norm: &str, toks: &[Token], quoted: &[Range<usize>], out: &mut Vec<Cand>) {
+        // The last head token in the chunk ends the name; a head may span two tokens
+        // (`集聚/v 区/n`). (`蒲溪科创园重点项目`: a generic head after the name is skipped.)
+        let head_at = |k: usize| -> Option<&(String, ProjectKind, bool)> {
+            let t = &toks[k];
+            // (`佛山禅城`: a two-character place name ending in 城 is not a head.)
+            if self.stop_modifiers.iter().any(|m| t.word.contains(m.as_str()))
+                || (t.tag == "ns" && t.word.chars().count() == 2)
+            {
+                return None;
+            }
+            self.head_of(t.word)
+                .or_else(|| {
+                    let pair = &norm[toks[k.checked_sub(1)?].range.start..t.range.end];
+                    self.head_of(pair).filter(|hd| hd.0.len() > t.word.len() && hd.0.chars().count() >= 3)
+                })
+                // Heads that need a quoted name do not end an unquoted chunk.
+                .filter(|hd| !hd.2)
+                // `禅城`, `县城`, `新城`: a two-character word in 城 is a place or a word of its
+                // own, not a facility.
+                .filter(|hd| !(hd.0 == "城" && t.word.chars().count() == 2))
+        };
+        let Some(h) = (0..toks.len()).rev().find(|&k| head_at(k).is_some()) else {
+            return;
+        };
+        let head = head_at(h).expect("found above");
+        // Start after any stop modifier, and at most MAX_MODIFIER_TOKENS before the head.
+        let mut s = h.saturating_sub(MAX_MODIFIER_TOKENS);
+        for (j, t) in toks.iter().enumerate().take(h).skip(s) {
+            if self.stop_modifiers.iter().any(|m| t.word.contains(m.as_str()))
+                || t.tag == "m" && !is_digits(t.word) && !is_ordinal(t.word) && !t.word.ends_with('年')
+            {
+                s = j + 1;
+            }
+        }
+        // The name needs a proper modifier (a place, brand, person, code), not common words;
+        // it starts there (`推进/v 华南/ns 电源/n 创新/v 科技园/n` gives `华南电源创新科技园`),
+        // or after the last verb before the last proper word (`…融合/vn 推介会 暨 华南/ns …`).
+        let proper = |t: &Token| {
+            !self.common.contains(t.word)
+                && t.word.chars().count() >= 2
+                && (is_proper(t) || self.head_of(t.word).is_some_and(|hd| glued(t.word, &hd.0)))
+        };
+        // A named plan needs no proper noun: `集体资产跨越发展计划`, `交通三年攻坚行动计划`.
+        let plan = head.0.ends_with("计划");
+        match toks[s..=h].iter().rposition(proper) {
+            Some(lp) if !plan => {
+                let lp = s + lp;
+                let from =
+                    toks[s..lp].iter().rposition(|t| matches!(t.tag, "v" | "vn")).map_or(s, |v| s + v + 1);
+                s = from + toks[from..=lp].iter().position(proper).unwrap_or(lp - from);
+            }
+            Some(_) => {}
+            None if plan => {
+                // A plan's name does not start with a verb.
+                while s < h && matches!(toks[s].tag, "v" | "vn") {
+                    s += 1;
+                }
+            }
+            None => return,
+        }
+        // A head alone is a name only when the token glues a modifier to it (`星钻城`).
+        if s > h || (s == h && self.head_of(toks[h].word).is_none_or(|hd| !glued(toks[h].word, &hd.0))) {
+            return;
+        }
+        if plan && toks[s..h].iter().map(|t| t.word.chars().count()).sum::<usize>() < 4 {
+            return;
+        }
+        if self.stop_modifiers.iter().any(|m| toks[h].word.contains(m.as_str())) {
+            return;
+        }
+        let range = toks[s].range.start..toks[h].range.end;
+        if quoted.iter().any(|q| q.start < range.end && range.start < q.end) {
+            return;
+        }
+        // A name inside a unit list (`(责任单位:城建中心、…)`) is a body, not a project.
+        let mut b = range.start.saturating_sub(90);
+        while !norm.is_char_boundary(b) {
+            b += 1;
+        }
+        let back = &norm[b..range.start];
+        if let Some(i) = back.rfind(':') {
+            let label = &back[..i];
+            if (label.ends_with("单位") || label.ends_with("部门")) && !back[i..].contains([')', '。']) {
+                return;
+            }
+        }
+        let name = norm[range.clone()].to_string();
+        let n = name.chars().count();
+        if !(3..=MAX_NAME).contains(&n) || self.stop_phrases.contains(&name) || name.contains(['“', '”', '"'])
+        {
+            return;
+        }
+        out.push(Cand { range, name, kind: head.1, core: None });
+    }
+}
+
+/// POS tags that can be part of a name.
+fn is_name_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "n" | "ns" | "nr" | "nrt" | "nrfg" | "nt" | "nz" | "eng" | "j" | "nl" | "ng" | "s" | "f" | "b"
+    )
+}
+
+/// Tokens a project-name chunk may hold.
+fn is_chunk_token(t: &Token) -> bool {
+    is_name_tag(t.tag)
+        || matches!(t.tag, "zg" | "ag" | "an" | "vn")
+        // `零部件/mq`: a noun the segmenter took for a numeral.
+        || (t.tag == "mq" && t.word.chars().count() >= 2 && !t.word.chars().any(|c| c.is_ascii_digit()))
+        // `制造`, `创新` inside a name; a one-character verb (`携`, `在`) ends it.
+        || (t.tag == "v" && t.word.chars().count() >= 2)
+        || (t.tag == "m" && (is_digits(t.word) || is_ordinal(t.word) || t.word.ends_with('年')))
+}
+
+/// A single token that glues a name to a one-character head (`星钻城`, `德必易园`); longer
+/// generic heads glued to a word (`服务平台`, `育人项目`) are not names.
+fn glued(word: &str, head: &str) -> bool {
+    let (w, h) = (word.chars().count(), head.chars().count());
+    (h == 1 && w >= 3)
+        || (h == 2 && w >= 4 && !["项目", "平台", "中心", "工程", "计划", "基地", "公园"].contains(&head))
+}
+
+/// `(` + up to three name tokens + `)`: how many tokens the bracketed part takes.
+fn bracketed(toks: &[Token]) -> Option<usize> {
+    if toks.first()?.word != "(" {
+        return None;
+    }
+    let close = toks.iter().take(5).position(|t| t.word == ")")?;
+    (close >= 2 && toks[1..close].iter().all(|t| is_chunk_token(t) || t.tag == "t")).then_some(close + 1)
+}
+
+fn is_proper(t: &Token) -> bool {
+    matches!(t.tag, "ns" | "nr" | "nrt" | "nrfg" | "nt" | "nz" | "eng")
+        || is_digits(t.word)
+        || is_ordinal(t.word)
+}
+
+/// `第二` in `第二实验学校`: an ordinal that is part of a name.
+fn is_ordinal(s: &str) -> bool {
+    s.starts_with('第') && s.chars().count() <= 3
+}
+
+fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c == '-')
+}
+
+/// Pairs of quote marks in `r`: `“…”`, `‘…’` and straight `"…"` taken two by two.
+fn quote_pairs(norm: &str, r: Range<usize>) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open_curly: Option<usize> = None;
+    let mut open_single: Option<usize> = None;
+    let mut open_straight: Option<usize> = None;
+    for (i, c) in norm[r.clone()].char_indices() {
+        let at = r.start + i;
+        match c {
+            '“' => open_curly = Some(at),
+            '”' => {
+                if let Some(o) = open_curly.take() {
+                    out.push((o, at));
+                }
+            }
+            '‘' => open_single = Some(at),
+            '’' => {
+                if let Some(o) = open_single.take() {
+                    // `‘X’` inside `“…”` is part of the outer name.
+                    if open_curly.is_none() {
+                        out.push((o, at));
+                    }
+                }
+            }
+            '"' => match open_straight.take() {
+                Some(o) => out.push((o, at)),
+                None => open_straight = Some(at),
+            },
+            _ => {}
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Squeezed key: no quotes, no spaces.
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !"“”‘’\"'《》 \u{3000}".contains(*c)).collect()
+}
+
+/// The money and year a project's first mention gives: a `…元` quantity in the same clause,
+/// just before the name (`计划投资额逾60亿元的达安创谷项目`) or after it (`总投资5亿元`).
+fn investment_near(
+    ctx: &Context,
+    quantities: &[Quantity],
+    mentions: &[Range<usize>],
+) -> (Option<Quantity>, Option<i32>) {
+    let norm = ctx.norm();
+    for m in mentions {
+        let Some(si) = ctx.structure.sentence_at(m.start) else { continue };
+        let sr = ctx.structure.sentences[si].range.clone();
+        let cs = norm[sr.start..m.start].rfind([',', ';', '。', ':']).map_or(sr.start, |i| sr.start + i + 1);
+        let me = m.end.clamp(m.start, sr.end.max(m.start));
+        let ce = norm[me..sr.end.max(me)].find([',', ';', '。']).map_or(sr.end.max(me), |i| me + i);
+        let q = quantities.iter().find(|q| {
+            q.range.start >= cs && q.range.end <= ce && q.unit.ends_with('元') && !overlaps(&q.range, m)
+        });
+        if let Some(q) = q {
+            let clause = &norm[cs..ce];
+            let year = year_in(clause);
+            return (Some(q.clone()), year);
+        }
+    }
+    (None, None)
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// The first `20xx年` in a clause.
+fn year_in(s: &str) -> Option<i32> {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(3)).find_map(|i| {
+        let w = s.get(i..i + 4)?;
+        (w.starts_with("20") && w.chars().all(|c| c.is_ascii_digit()) && s[i + 4..].starts_with('年'))
+            .then(|| w.parse().ok())
+            .flatten()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{Document, ProjectKind};
+    use crate::pipeline::Pipeline;
+    use std::sync::OnceLock;
+
+    fn doc(text: &str) -> Document {
+        static P: OnceLock<Pipeline> = OnceLock::new();
+        P.get_or_init(|| Pipeline::new().expect("pipeline")).extract_text("t.txt", text)
+    }
+
+    fn names(d: &Document) -> Vec<&str> {
+        d.projects.iter().map(|p| p.name.as_str()).collect()
+    }
+
+    #[test]
+    fn quoted_campaign_with_head_is_a_program() {
+        let d = doc("全面开展“千村万户大走访”活动,推动干部下沉一线。");
+        assert_eq!(names(&d), ["“千村万户大走访”活动"]);
+        assert_eq!(d.projects[0].kind, ProjectKind::Program);
+    }
+
+    #[test]
+    fn quoted_series_of_brands() {
+        let d = doc("精心打造“书香银河”“乐动银河”“悦享银河”系列文化品牌。");
+        assert_eq!(names(&d), ["书香银河", "乐动银河", "悦享银河"]);
+    }
+
+    #[test]
+    fn slogans_metaphors_and_formulas_are_not_projects() {
+        let d = doc("坚决做到“两个维护”,当好经济发展“压舱石”,打通服务“最后一公里”,构建“1+3+N”工作格局,推进“科技引商”。");
+        assert!(d.projects.is_empty(), "{:?}", names(&d));
+    }
+
+    #[test]
+    fn construction_names_with_proper_modifiers() {
+        let d = doc("加快推进南京溧水医院扩建项目和苏州工业园区配套建设,建成开放金鸡湖美术馆。");
+        let n = names(&d);
+        assert!(n.iter().any(|x| x.contains("溧水医院")), "{n:?}");
+        assert!(n.contains(&"金鸡湖美术馆"), "{n:?}");
+        assert!(d.projects.iter().all(|p| p.kind == ProjectKind::Construction));
+    }
+
+    #[test]
+    fn generic_phrases_are_not_projects() {
+        let d = doc("谋划一批城市更新项目,推动重大项目落地,充实招商项目库,新建社区卫生服务中心3个。");
+        assert!(d.projects.is_empty(), "{:?}", names(&d));
+    }
+
+    #[test]
+    fn items_of_a_list_closed_by_a_category() {
+        let d = doc(
+            "加快推进金沙江大道、西山湿地公园、城北数据中心等重大项目建设,布局商业设施、人才公寓等配套设施。",
+        );
+        let n = names(&d);
+        assert!(n.contains(&"西山湿地公园"), "{n:?}");
+        assert!(n.contains(&"城北数据中心"), "{n:?}");
+        assert!(!n.iter().any(|x| x.contains("商业设施") || x.contains("人才公寓")), "{n:?}");
+    }
+
+    #[test]
+    fn a_shortened_quoted_reference_is_an_alias() {
+        let d = doc("推动“钱塘云栖数字港”党群服务中心投入使用,在“云栖数字港”开展青年创业沙龙。");
+        assert_eq!(d.projects.len(), 1, "{:?}", names(&d));
+        assert_eq!(d.projects[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn aliases_are_merged_and_investment_read() {
+        let d = doc("计划投资额逾30亿元的云栖科创园项目开工建设。年内云栖科创园完成主体结构。");
+        assert_eq!(d.projects.len(), 1, "{:?}", names(&d));
+        let p = &d.projects[0];
+        assert_eq!(p.mentions.len(), 2);
+        assert_eq!(p.investment.as_ref().map(|i| i.value), Some(30.0));
     }
 }

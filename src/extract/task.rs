@@ -1,8 +1,11 @@
 //! Tasks: the smallest numbered or labelled piece of work that carries units, a deadline or
 //! targets, linked to them.
 //!
-//! This is a first, minimal version (a task per section whose body names units); issue 4
-//! grows it.
+//! A task is built around each block of unit mentions (a label list, an actor clause, a
+//! table row). Its start is the last list marker (`(1)`, `1.`, `(一)`, `一、`, `①`) before the
+//! block and after the previous block, so that `(1)打造…。…(责任单位:A、B)` is one task; the
+//! title is the text after the marker up to the first full stop (or the table's task cell).
+//! Blocks that share a start (`牵头单位:A;配合单位:B`) make one task.
 
 use super::project::ProjectDraft;
 use super::target::TargetDraft;
@@ -26,37 +29,86 @@ pub struct TaskDraft {
     pub projects: Vec<usize>,
 }
 
-/// Builds the tasks from the sections and the unit mentions.
+/// Longest title we keep, in chars, before cutting at the first comma.
+const MAX_TITLE: usize = 40;
+/// How far back (bytes) we look for the marker that opens a task.
+const MAX_BACK: usize = 6000;
+
+/// Builds the tasks from the unit mentions' blocks.
 pub fn build(
     ctx: &Context,
     targets: &[TargetDraft],
     projects: &[ProjectDraft],
     units: &[UnitMention],
 ) -> Vec<TaskDraft> {
+    let norm = ctx.norm();
     let mut out: Vec<TaskDraft> = Vec::new();
+    let mut prev_end = 0usize;
+    let mut last_block: Option<Range<usize>> = None;
     for m in units {
-        let Some(sec) = ctx.structure.sentences[m.sentence].section else { continue };
-        let h = &ctx.structure.headings[sec];
-        let task = match out.iter_mut().position(|t| t.section == Some(sec)) {
-            Some(k) => &mut out[k],
-            None => {
-                out.push(TaskDraft {
-                    range: h.body.clone(),
-                    title: h.title.clone(),
-                    section: Some(sec),
-                    units: Vec::new(),
-                    deadline: None,
-                    targets: Vec::new(),
-                    projects: Vec::new(),
-                });
-                out.last_mut().unwrap()
+        let same_block = last_block.as_ref() == Some(&m.block);
+        if !same_block {
+            let start_key;
+            let (range, title, deadline_text) = if let Some(row) = &m.row {
+                start_key = m.block.start;
+                let title =
+                    row.title.clone().map(|t| first_clause(norm, t)).unwrap_or_else(|| m.block.clone());
+                (m.block.clone(), title, row.deadline.clone())
+            } else {
+                let floor = prev_end.max(m.block.start.saturating_sub(MAX_BACK));
+                let floor = char_floor(norm, floor.min(m.block.start));
+                // A second label right after the first (`牵头单位:A;配合单位:B`) joins its task.
+                let glued = norm[floor..m.block.start]
+                    .trim_matches(|c: char| {
+                        c.is_whitespace() || matches!(c, ';' | ',' | '、' | '(' | ')' | '。')
+                    })
+                    .is_empty();
+                let (start, title) = match last_marker(norm, floor..m.block.start) {
+                    _ if glued && !out.is_empty() => {
+                        let t = out.last().expect("not empty");
+                        (t.range.start, t.title.clone())
+                    }
+                    Some((mstart, mend)) => (mstart, title_after(norm, mend, m.block.start)),
+                    None => {
+                        // No marker: the sentence the block stands in, titled by its first clause.
+                        let s = ctx.structure.sentences[m.sentence].range.clone();
+                        let start = s.start.max(floor).min(m.block.start);
+                        (start, first_clause(norm, start..m.block.start.max(start)))
+                    }
+                };
+                start_key = start;
+                (start..m.block.end, title, None)
+            };
+            match out.iter_mut().rev().find(|t| t.range.start == start_key) {
+                Some(t) => t.range.end = t.range.end.max(range.end),
+                None => {
+                    let deadline = deadline_text.and_then(|r| parse_deadline(&norm[r]));
+                    out.push(TaskDraft {
+                        section: ctx.structure.section_at(range.start),
+                        range,
+                        title,
+                        units: Vec::new(),
+                        deadline,
+                        targets: Vec::new(),
+                        projects: Vec::new(),
+                    });
+                }
             }
-        };
+            prev_end = prev_end.max(m.block.end);
+            last_block = Some(m.block.clone());
+        }
+        let Some(task) = out.last_mut() else { continue };
         if !task.units.iter().any(|(n, r)| *n == m.name && *r == m.role) {
             task.units.push((m.name.clone(), m.role));
         }
     }
     for t in &mut out {
+        if t.deadline.is_none() {
+            // The deadline may follow the unit list inside the same bracket.
+            let tail = &norm[t.range.end..];
+            let ext = tail.find([')', '。', '\n']).filter(|&i| i <= 120).unwrap_or(0);
+            t.deadline = deadline_in(norm, t.range.start..t.range.end + ext);
+        }
         t.targets = targets
             .iter()
             .enumerate()
@@ -71,4 +123,179 @@ pub fn build(
             .collect();
     }
     out
+}
+
+fn char_floor(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+const CN_DIGITS: &str = "一二三四五六七八九十";
+
+/// The last list marker inside `r`: `(start, end)` of the marker itself.
+pub fn last_marker(norm: &str, r: Range<usize>) -> Option<(usize, usize)> {
+    let text = &norm[r.clone()];
+    let mut best = None;
+    for (i, c) in text.char_indices() {
+        if let Some(len) = marker_at(text, i, c) {
+            best = Some((r.start + i, r.start + i + len));
+        }
+    }
+    best
+}
+
+/// The byte length of a list marker starting at `i`, if one starts there.
+fn marker_at(text: &str, i: usize, c: char) -> Option<usize> {
+    let rest = &text[i..];
+    let prev = text[..i].chars().next_back();
+    let at_boundary =
+        prev.is_none_or(|p| p.is_whitespace() || matches!(p, '。' | ';' | ':' | ')' | '!' | '?' | '】'));
+    match c {
+        '(' => {
+            // `(1)` `(一)`: anywhere (flattened text glues them to the previous heading).
+            let inner: String = rest[1..].chars().take_while(|&d| d != ')').take(4).collect();
+            let n = inner.chars().count();
+            let ok = (1..=2).contains(&n) && inner.chars().all(|d| d.is_ascii_digit())
+                || (1..=3).contains(&n) && inner.chars().all(|d| CN_DIGITS.contains(d));
+            (ok && rest[1 + inner.len()..].starts_with(')')).then_some(inner.len() + 2)
+        }
+        '①'..='⑳' => Some(c.len_utf8()),
+        d if d.is_ascii_digit() && at_boundary => {
+            let digits: usize = rest.chars().take_while(|d| d.is_ascii_digit()).count();
+            if digits > 2 {
+                return None;
+            }
+            let after = &rest[digits..];
+            let next = after.chars().nth(1);
+            if after.starts_with('、')
+                || (after.starts_with('.') && next.is_some_and(|n| !n.is_ascii_digit()))
+            {
+                Some(digits + after.chars().next().map_or(0, char::len_utf8))
+            } else {
+                None
+            }
+        }
+        d if CN_DIGITS.contains(d) && at_boundary => {
+            let n = rest.chars().take_while(|&d| CN_DIGITS.contains(d)).count();
+            let len: usize = rest.chars().take(n).map(char::len_utf8).sum();
+            (n <= 3 && rest[len..].starts_with('、')).then_some(len + '、'.len_utf8())
+        }
+        _ => None,
+    }
+}
+
+/// The title after a marker: up to the first full stop (or the block), cut at a comma when long.
+fn title_after(norm: &str, from: usize, limit: usize) -> Range<usize> {
+    let limit = limit.max(from);
+    let text = &norm[from..limit];
+    let end = text.find(['。', ';', '!', '?', '\n', ':']).map_or(limit, |i| from + i);
+    let mut r = from..end;
+    // A heading glued to the next marker (`打造高品质文化空间(1)`): stop at the marker.
+    if let Some((ms, _)) = last_marker(norm, r.clone()) {
+        if ms > r.start {
+            r.end = ms;
+        }
+    }
+    // `(责任单位:` belongs to the block, not the title.
+    if let Some(i) = norm[r.clone()].find('(') {
+        if i > 0 {
+            r.end = r.start + i;
+        }
+    }
+    let t = norm[r.clone()].trim_end();
+    r.end = r.start + t.len();
+    if t.chars().count() > MAX_TITLE {
+        if let Some(i) = t.find(',') {
+            r.end = r.start + i;
+        }
+    }
+    r
+}
+
+/// The first clause of `r` (to a comma or full stop), with a leading marker skipped.
+fn first_clause(norm: &str, r: Range<usize>) -> Range<usize> {
+    let text = &norm[r.clone()];
+    let lead = text.len() - text.trim_start().len();
+    let mut start = r.start + lead;
+    if let Some(c) = norm[start..].chars().next() {
+        if let Some(len) = marker_at(norm, start, c) {
+            if start + len <= r.end {
+                start += len;
+            }
+        }
+    }
+    let t = &norm[start..r.end];
+    let end = t.find([',', '。', ';', '!', '?', '\n', ':']).map_or(r.end, |i| start + i);
+    start..end
+}
+
+/// A deadline label inside the task: `完成时限:2023年12月底`.
+fn deadline_in(norm: &str, r: Range<usize>) -> Option<String> {
+    let text = &norm[r.clone()];
+    for label in ["完成时限", "完成时间", "时间节点", "完成期限", "时限要求", "时限"] {
+        if let Some(i) = text.find(label) {
+            let rest = text[i + label.len()..].trim_start();
+            if let Some(v) = rest.strip_prefix(':') {
+                let v: String = v.chars().take(16).collect();
+                if let Some(d) = parse_deadline(&v) {
+                    return Some(d);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// `2023年12月底` → `2023-12`; `2024年6月30日前` → `2024-06`; `2025年底` → `2025-12`;
+/// `2025年` → `2025`; `2023.12` → `2023-12`; a text without a year (`长期坚持`) → `None`.
+pub fn parse_deadline(s: &str) -> Option<String> {
+    let s = s.trim();
+    let chars: Vec<char> = s.chars().collect();
+    let pos = chars.windows(4).position(|w| w.iter().all(|c| c.is_ascii_digit()))?;
+    let year: String = chars[pos..pos + 4].iter().collect();
+    let y: i32 = year.parse().ok()?;
+    if !(1990..=2100).contains(&y) {
+        return None;
+    }
+    let rest: String = chars[pos + 4..].iter().collect();
+    let after = rest.trim_start_matches(['年', '.', '-', '/']);
+    let month: String = after.chars().take_while(|c| c.is_ascii_digit()).take(2).collect();
+    if let Ok(m) = month.parse::<u32>() {
+        if (1..=12).contains(&m) {
+            return Some(format!("{y}-{m:02}"));
+        }
+    }
+    if rest.starts_with("年底") || rest.starts_with("年末") || rest.starts_with("年年底") {
+        return Some(format!("{y}-12"));
+    }
+    if rest.starts_with("年上半年") || rest.starts_with("年6月") {
+        return Some(format!("{y}-06"));
+    }
+    Some(year)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deadlines() {
+        assert_eq!(parse_deadline("2023年12月底").as_deref(), Some("2023-12"));
+        assert_eq!(parse_deadline("2024年6月30日前").as_deref(), Some("2024-06"));
+        assert_eq!(parse_deadline("2025年底前").as_deref(), Some("2025-12"));
+        assert_eq!(parse_deadline("2026年").as_deref(), Some("2026"));
+        assert_eq!(parse_deadline("2023.9").as_deref(), Some("2023-09"));
+        assert_eq!(parse_deadline("长期坚持"), None);
+    }
+
+    #[test]
+    fn markers() {
+        let t = "概述。(3)完善机制。二、保障 4.落实 ①其一 3.5亿元";
+        let got: Vec<&str> =
+            t.char_indices().filter_map(|(i, c)| marker_at(t, i, c).map(|n| &t[i..i + n])).collect();
+        assert_eq!(got, vec!["(3)", "二、", "4.", "①"]);
+    }
 }
