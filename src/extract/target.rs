@@ -1105,6 +1105,7 @@ mod tests {
         assert!(r.is_classifier("万人"));
         assert!(!r.is_classifier("亿元"));
         assert_eq!(r.role("达到"), Some(StopRole::Link));
-        assert_eq!(r.role("力争"), Some(StopRole::Stop));
+        assert_eq!(r.role("力争"), Some(StopRole::Link));
+        assert_eq!(r.role("全年"), Some(StopRole::Stop));
     }
 }
