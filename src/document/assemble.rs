@@ -73,7 +73,7 @@ pub fn assemble(p: Parts) -> Document {
                 id: format!("T{}", i + 1),
                 span: s,
                 text: orig(&t.clause),
-                indicator: t.indicator.as_ref().map(|r| orig(r)),
+                indicator: t.indicator.as_ref().map(&orig),
                 value: q.value,
                 value_max: q.value_max,
                 unit: q.unit.clone(),
