@@ -51,7 +51,7 @@ for ((i = 0; i < rss_files; i++)); do
   ln "${DOCS[$((i % ${#DOCS[@]}))]}" "$TMP/rss/$(printf %07d "$i").txt" 2>/dev/null \
     || cp "${DOCS[$((i % ${#DOCS[@]}))]}" "$TMP/rss/$(printf %07d "$i").txt"
 done
-bytes() { du -sb --apparent-size "$1" | cut -f1; }
+bytes() { du -slb --apparent-size "$1" | cut -f1; }
 B10=$(bytes "$TMP/10mb.txt"); B100=$(bytes "$TMP/100mb.txt")
 BDIR=$(bytes "$TMP/dir"); BRSS=$(bytes "$TMP/rss")
 
@@ -106,8 +106,8 @@ E10=$(mbs "$B10" "$W10"); ED1=$(mbs "$BDIR" "$WD1"); ED2=$(mbs "$BDIR" "$WD2")
 
 PYMBS=""
 if [ "$PY" = 1 ] && python3 -c 'import jieba' 2>/dev/null; then
-  head -c 1000000 "$TMP/10mb.txt" | iconv -c -f utf-8 -t utf-8 > "$TMP/1mb.txt"
-  PYMBS=$(python3 "$ROOT/bench/py_baseline.py" "$TMP/1mb.txt" 2>/dev/null | sed -E 's/.*mb_s=([0-9.]+).*/\1/')
+  for ((i = 0; i < (1000000 + cycle - 1) / cycle; i++)); do cat "$TMP/cycle.txt"; done > "$TMP/1mb.txt"
+  PYMBS=$(python3 "$ROOT/bench/py_baseline.py" "$TMP/1mb.txt" 2>/dev/null | sed -E 's/.*mb_s=([0-9.]+).*/\1/') || PYMBS=
 fi
 
 # ---- report ---------------------------------------------------------------------------------

@@ -60,15 +60,11 @@ impl Structure {
 
     /// Index of the innermost heading whose body holds `byte`.
     pub fn section_at(&self, byte: usize) -> Option<usize> {
-        let mut best = None;
-        for (i, h) in self.headings.iter().enumerate() {
-            if h.body.start <= byte && byte < h.body.end {
-                best = Some(i);
-            } else if h.body.start > byte {
-                break;
-            }
-        }
-        best
+        // Headings are in text order, so the innermost section holding `byte` is normally
+        // the last heading that starts at or before it: a binary search, not a scan (this
+        // runs once per sentence and per target, so a scan made long documents quadratic).
+        let last = self.headings.partition_point(|h| h.body.start <= byte);
+        self.headings[..last].iter().rposition(|h| byte < h.body.end)
     }
 
     /// Index of the sentence holding `byte`.
@@ -119,8 +115,10 @@ impl StructureRules {
         by_len.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
         let place = format!(r"(?:[\p{{Han}}]{{2}}|XX|××){}", lexicon::alternation(&by_len));
         let num_cn = "[一二三四五六七八九十]{1,3}";
+        // Anchored: `marker_at` asks "is there a marker right here?" and must not scan on
+        // to the next marker in the text (that made heading detection quadratic).
         let marker = format!(
-            r"(?P<cnd>{num_cn}、)|(?P<cnp>\({num_cn}\))|(?P<di>第{num_cn}[章部节篇][分]?)|(?P<ndot>\d{{1,2}}\.)(?:[^\d]|$)|(?P<ndun>\d{{1,2}}、)|(?P<np>\(\d{{1,2}}\))|(?P<circ>[①-⑳])"
+            r"^(?:(?P<cnd>{num_cn}、)|(?P<cnp>\({num_cn}\))|(?P<di>第{num_cn}[章部节篇][分]?)|(?P<ndot>\d{{1,2}}\.)(?:[^\d]|$)|(?P<ndun>\d{{1,2}}、)|(?P<np>\(\d{{1,2}}\))|(?P<circ>[①-⑳]))"
         );
         Ok(StructureRules {
             marker: Regex::new(&marker).expect("static regex"),
@@ -267,10 +265,15 @@ fn place_name(m: &str, rules: &StructureRules) -> Option<(String, usize)> {
 fn find_date(title: &str, cleaned: &Cleaned, rules: &StructureRules) -> Option<String> {
     let norm = cleaned.text.norm();
     // A signature date near the end of the text proper.
+    // Walk back over the boilerplate ranges that end the text (sorted, so one pass).
     let mut end = norm.len();
-    while let Some(r) =
-        cleaned.boilerplate.iter().rev().find(|r| r.end >= end.saturating_sub(1) && r.start < end)
-    {
+    for r in cleaned.boilerplate.iter().rev() {
+        if r.start >= end {
+            continue;
+        }
+        if r.end < end.saturating_sub(1) {
+            break;
+        }
         end = r.start;
     }
     let body = &norm[..end];
@@ -348,11 +351,7 @@ fn cn_value(s: &str) -> Option<u32> {
 
 /// A candidate marker: kind, value, marker byte range.
 fn marker_at(rules: &StructureRules, text: &str, at: usize) -> Option<(&'static str, u32, Range<usize>)> {
-    let c = rules.marker.captures_at(text, at)?;
-    let m = c.get(0)?;
-    if m.start() != at {
-        return None;
-    }
+    let c = rules.marker.captures(text.get(at..)?)?;
     let (kind, g) = if let Some(g) = c.name("cnd") {
         ("一、", g)
     } else if let Some(g) = c.name("cnp") {
@@ -374,7 +373,7 @@ fn marker_at(rules: &StructureRules, text: &str, at: usize) -> Option<(&'static 
         "①" => inner.chars().next()? as u32 - '①' as u32 + 1,
         _ => inner.parse().ok()?,
     };
-    Some((kind, value, g.start()..g.end()))
+    Some((kind, value, at + g.start()..at + g.end()))
 }
 
 fn find_headings(cleaned: &Cleaned, rules: &StructureRules, title: Option<&Range<usize>>) -> Vec<Heading> {
