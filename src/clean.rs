@@ -38,12 +38,20 @@ impl Text {
         let mut norm = String::with_capacity(orig.len());
         let mut norm_idx = Vec::with_capacity(orig.len() / 2 + 1);
         let mut changed = false;
-        for c in orig.chars() {
-            norm_idx.push(norm.len() as u32);
+        // Unchanged characters are copied in runs (`orig[copied..b]` is pending), not one
+        // `push` at a time: most of a document needs no folding.
+        let mut copied = 0;
+        for (b, c) in orig.char_indices() {
+            norm_idx.push((norm.len() + b - copied) as u32);
             let n = normalize_char(c);
-            changed |= n != c;
-            norm.push(n);
+            if n != c {
+                changed = true;
+                norm.push_str(&orig[copied..b]);
+                norm.push(n);
+                copied = b + c.len_utf8();
+            }
         }
+        norm.push_str(&orig[copied..]);
         norm_idx.push(norm.len() as u32);
         let orig_idx = if changed {
             let mut idx: Vec<u32> = orig.char_indices().map(|(b, _)| b as u32).collect();
@@ -219,12 +227,26 @@ mod tests {
     fn normalisation_keeps_code_points() {
         let t = Text::new("投资１２２亿元（工业）：％".to_string());
         assert_eq!(t.norm(), "投资122亿元(工业):%");
-        assert_eq!(t.chars(), 12);
+        assert_eq!(t.chars(), 13);
         let b = t.norm().find("122").unwrap();
         assert_eq!(t.span(b..b + 3), [2, 5]);
         assert_eq!(t.original(b..b + 3), "１２２");
         let p = t.norm().find("(工业)").unwrap();
         assert_eq!(t.original(p..p + "(工业)".len()), "（工业）");
+    }
+
+    #[test]
+    fn run_copy_normalisation_matches_per_char() {
+        let orig = "ab１\u{3000}c\u{a0}投资（一）end％";
+        let t = Text::new(orig.to_string());
+        let naive: String = orig.chars().map(normalize_char).collect();
+        assert_eq!(t.norm(), naive);
+        for (ch, (b, _)) in naive.char_indices().enumerate() {
+            assert_eq!(t.byte_at(ch), b);
+        }
+        assert_eq!(t.byte_at(t.chars()), naive.len());
+        let plain = Text::new("没有全角字符".to_string());
+        assert_eq!(plain.original(0..plain.norm().len()), "没有全角字符");
     }
 
     #[test]

@@ -385,6 +385,8 @@ fn find_headings(cleaned: &Cleaned, rules: &StructureRules, title: Option<&Range
     let mut seen_kind: Vec<&'static str> = Vec::new();
     let title_end = title.map(|t| t.end).unwrap_or(0);
     let mut line_start = true;
+    let boilerplate = &cleaned.boilerplate;
+    let mut bp = 0;
     let mut i = 0;
     while i < norm.len() {
         let c = bytes[i];
@@ -399,7 +401,13 @@ fn find_headings(cleaned: &Cleaned, rules: &StructureRules, title: Option<&Range
         }
         let at_line_start = line_start;
         line_start = false;
-        if i >= title_end && !cleaned.is_boilerplate(i) {
+        // `i` only grows, so a cursor over the sorted boilerplate ranges replaces a binary
+        // search per character.
+        while bp < boilerplate.len() && boilerplate[bp].end <= i {
+            bp += 1;
+        }
+        let in_boilerplate = bp < boilerplate.len() && boilerplate[bp].start <= i;
+        if i >= title_end && !in_boilerplate {
             let prev = norm[..i].chars().next_back();
             let boundary =
                 at_line_start || matches!(prev, Some(' ' | '\t' | '。' | ';' | '!' | '?' | ')' | ':' | '】'));
