@@ -56,7 +56,7 @@ B10=$(bytes "$TMP/10mb.txt"); B100=$(bytes "$TMP/100mb.txt")
 BDIR=$(bytes "$TMP/dir"); BRSS=$(bytes "$TMP/rss")
 
 # ---- helpers --------------------------------------------------------------------------
-# run_once CMD... : sets WALL (seconds) and RSS (kB) of one run.
+# run_once CMD... : sets WALL (seconds), CPU (user + system seconds) and RSS (kB) of one run.
 run_once() {
   local t0 t1
   t0=$EPOCHREALTIME
@@ -65,12 +65,14 @@ run_once() {
   t1=$EPOCHREALTIME
   WALL=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')
   RSS=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$TMP/time.txt")
+  CPU=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$TMP/time.txt")
 }
-# median N CMD... : sets WALL and RSS to the medians of N runs.
+# median N CMD... : sets WALL, CPU and RSS to the medians of N runs.
 median() {
   local n=$1; shift
-  local walls=() rsss=()
-  for ((r = 0; r < n; r++)); do run_once "$@"; walls+=("$WALL"); rsss+=("$RSS"); done
+  local walls=() rsss=() cpus=()
+  for ((r = 0; r < n; r++)); do run_once "$@"; walls+=("$WALL"); rsss+=("$RSS"); cpus+=("$CPU"); done
+  CPU=$(printf '%s\n' "${cpus[@]}" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
   WALL=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
   RSS=$(printf '%s\n' "${rsss[@]}" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
 }
@@ -78,6 +80,8 @@ mbs() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.2f", b / 1e6 / s }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 verdict() { awk -v v="$1" -v g="$2" -v op="$3" 'BEGIN { ok = (op == ">=") ? v >= g : v <= g; print ok ? "ok" : "MISSED" }'; }
 row() { printf '%-44s %12s   goal %-10s %s\n' "$1" "$2" "$3 $4" "$(verdict "$2" "$4" "$3")"; }
+
+LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ---- jieba-rs baseline (in-process timing of cut only) ----------------------------------
 jieba_best() {  # jobs -> sets JMBS (median MB/s of RUNS), JNEW (median Jieba::new ms)
@@ -96,10 +100,11 @@ jieba_best 2; J2=$JMBS
 # ---- zhengce extract ----------------------------------------------------------------------
 Z="$BIN extract --format jsonl --quiet"
 median "$RUNS" $Z --jobs 1 "$TMP/one.txt"; STARTUP_MS=$(awk -v w="$WALL" 'BEGIN { printf "%.0f", w * 1000 }')
-median "$RUNS" $Z --jobs 1 "$TMP/10mb.txt"; W10=$WALL; R10=$RSS
-median "$RUNS" $Z --jobs 1 "$TMP/dir"; WD1=$WALL
-median "$RUNS" $Z --jobs 2 "$TMP/dir"; WD2=$WALL; RD2=$RSS
-median 1 $Z --jobs 1 "$TMP/100mb.txt"; W100=$WALL; R100=$RSS
+STARTUP_CPU_MS=$(awk -v w="$CPU" 'BEGIN { printf "%.0f", w * 1000 }')
+median "$RUNS" $Z --jobs 1 "$TMP/10mb.txt"; W10=$WALL; R10=$RSS; C10=$CPU
+median "$RUNS" $Z --jobs 1 "$TMP/dir"; WD1=$WALL; CD1=$CPU
+median "$RUNS" $Z --jobs 2 "$TMP/dir"; WD2=$WALL; RD2=$RSS; CD2=$CPU
+median 1 $Z --jobs 1 "$TMP/100mb.txt"; W100=$WALL; R100=$RSS; C100=$CPU
 median 1 $Z --jobs 2 "$TMP/rss"; WRSS=$WALL; RRSS=$RSS
 
 E10=$(mbs "$B10" "$W10"); ED1=$(mbs "$BDIR" "$WD1"); ED2=$(mbs "$BDIR" "$WD2")
@@ -115,6 +120,7 @@ echo
 echo "zhengce bench ($(nproc) cores; $(date -u +%FT%TZ); commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?'))"
 printf 'inputs: 10mb.txt %s B, dir/ %s files %s B, 100mb.txt %s B, rss/ %s files %s B, runs %s\n' \
   "$B10" "$DIR_FILES" "$BDIR" "$B100" "$rss_files" "$BRSS" "$RUNS"
+echo "load average before the timings: $LOAD (wall-clock figures suffer when it exceeds $(nproc))"
 echo
 printf '%-44s %12s\n' "measure" "value"
 printf '%-44s %12s\n' "jieba-rs Jieba::new() ms" "$JNEW1"
@@ -123,7 +129,11 @@ printf '%-44s %12s\n' "jieba-rs cut MB/s, 2 threads (10mb.txt)" "$J2"
 printf '%-44s %12s\n' "extract MB/s, --jobs 1, 10mb.txt" "$E10"
 printf '%-44s %12s\n' "extract MB/s, --jobs 1, dir/" "$ED1"
 printf '%-44s %12s\n' "extract MB/s, --jobs 2, dir/" "$ED2"
+printf '%-44s %12s\n' "extract CPU s, --jobs 1, 10mb.txt" "$C10"
+printf '%-44s %12s\n' "extract CPU s, dir/ --jobs 1 / --jobs 2" "$CD1 / $CD2"
+printf '%-44s %12s\n' "start-up ms: wall / CPU" "$STARTUP_MS / $STARTUP_CPU_MS"
 printf '%-44s %12s\n' "extract s, 10mb.txt / 100mb.txt" "$W10 / $W100"
+printf '%-44s %12s\n' "extract CPU s, 10mb.txt / 100mb.txt" "$C10 / $C100"
 printf '%-44s %12s\n' "peak RSS MB: 10mb.txt / 100mb.txt" "$((R10 / 1024)) / $((R100 / 1024))"
 printf '%-44s %12s\n' "peak RSS MB: dir/ --jobs 2 / rss/ --jobs 2" "$((RD2 / 1024)) / $((RRSS / 1024))"
 printf '%-44s %12s\n' "extract s, rss/ --jobs 2" "$WRSS"
