@@ -115,6 +115,16 @@ fn stages(c: &mut Criterion) {
             }
         })
     });
+    g.bench_function("segment_words_all_sentences", |b| {
+        b.iter(|| {
+            for (c, s) in pairs() {
+                let ctx = Context::new(c, s, &r.segmenter);
+                for i in 0..s.sentences.len() {
+                    black_box(ctx.words(i));
+                }
+            }
+        })
+    });
     g.bench_function("extract_number", |b| {
         b.iter(|| {
             for (c, s) in pairs() {
