@@ -84,10 +84,10 @@ row() { printf '%-44s %12s   goal %-10s %s\n' "$1" "$2" "$3 $4" "$(verdict "$2" 
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ---- jieba-rs baseline (in-process timing of cut only) ----------------------------------
-jieba_best() {  # jobs -> sets JMBS (median MB/s of RUNS), JNEW (median Jieba::new ms)
+jieba_best() {  # jobs [--tag] -> sets JMBS (median MB/s of RUNS), JNEW (median Jieba::new ms)
   local out mb=() nw=()
   for ((r = 0; r < RUNS; r++)); do
-    out=$("$JIEBA" --jobs "$1" "$TMP/10mb.txt")
+    out=$("$JIEBA" --jobs "$@" "$TMP/10mb.txt")
     mb+=("$(sed -E 's/.*mb_s=([0-9.]+).*/\1/' <<< "$out")")
     nw+=("$(sed -E 's/.*new_ms=([0-9.]+).*/\1/' <<< "$out")")
   done
@@ -96,6 +96,7 @@ jieba_best() {  # jobs -> sets JMBS (median MB/s of RUNS), JNEW (median Jieba::n
 }
 jieba_best 1; J1=$JMBS; JNEW1=$JNEW
 jieba_best 2; J2=$JMBS
+jieba_best 1 --tag; JT1=$JMBS
 
 # ---- zhengce extract ----------------------------------------------------------------------
 Z="$BIN extract --format jsonl --quiet"
@@ -126,6 +127,7 @@ printf '%-44s %12s\n' "measure" "value"
 printf '%-44s %12s\n' "jieba-rs Jieba::new() ms" "$JNEW1"
 printf '%-44s %12s\n' "jieba-rs cut MB/s, 1 thread (10mb.txt)" "$J1"
 printf '%-44s %12s\n' "jieba-rs cut MB/s, 2 threads (10mb.txt)" "$J2"
+printf '%-44s %12s\n' "jieba-rs tag MB/s, 1 thread (10mb.txt)" "$JT1"
 printf '%-44s %12s\n' "extract MB/s, --jobs 1, 10mb.txt" "$E10"
 printf '%-44s %12s\n' "extract MB/s, --jobs 1, dir/" "$ED1"
 printf '%-44s %12s\n' "extract MB/s, --jobs 2, dir/" "$ED2"
