@@ -46,11 +46,17 @@ mkdir -p "$TMP/dir" "$TMP/rss"
 for ((i = 0; i < DIR_FILES; i++)); do
   cp "${DOCS[$((i % ${#DOCS[@]}))]}" "$TMP/dir/$(printf %05d "$i").txt"
 done
-rss_files=$(( RSS_MB * 1000000 / (cycle / ${#DOCS[@]}) ))
-for ((i = 0; i < rss_files; i++)); do
-  ln "${DOCS[$((i % ${#DOCS[@]}))]}" "$TMP/rss/$(printf %07d "$i").txt" 2>/dev/null \
-    || cp "${DOCS[$((i % ${#DOCS[@]}))]}" "$TMP/rss/$(printf %07d "$i").txt"
+# rss/: sub-directories of 1,000 hard links each (cp -al, one process per 1,000 files).
+per_doc=$(( cycle / ${#DOCS[@]} ))
+rss_dirs=$(( (RSS_MB * 1000000 / per_doc + 999) / 1000 ))
+mkdir -p "$TMP/rss/0000"
+for ((i = 0; i < 1000; i++)); do
+  printf '%s\0%s\0' "${DOCS[$((i % ${#DOCS[@]}))]}" "$TMP/rss/0000/$(printf %04d "$i").txt"
+done | xargs -0 -n 2 -P 1 ln 2>/dev/null || cp "${DOCS[@]}" "$TMP/rss/0000/"
+for ((d = 1; d < rss_dirs; d++)); do
+  cp -al "$TMP/rss/0000" "$TMP/rss/$(printf %04d "$d")" 2>/dev/null || cp -a "$TMP/rss/0000" "$TMP/rss/$(printf %04d "$d")"
 done
+rss_files=$(find "$TMP/rss" -type f | wc -l)
 bytes() { du -slb --apparent-size "$1" | cut -f1; }
 B10=$(bytes "$TMP/10mb.txt"); B100=$(bytes "$TMP/100mb.txt")
 BDIR=$(bytes "$TMP/dir"); BRSS=$(bytes "$TMP/rss")

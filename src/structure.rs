@@ -466,12 +466,18 @@ fn find_headings(cleaned: &Cleaned, rules: &StructureRules, title: Option<&Range
         }
         i += norm[i..].chars().next().map(char::len_utf8).unwrap_or(1);
     }
-    // Body ends where the next heading of the same or a higher level starts.
-    for k in 0..out.len() {
-        let level = out[k].level;
-        if let Some(next) = out[k + 1..].iter().find(|h| h.level <= level) {
-            out[k].body.end = next.body.start;
+    // Body ends where the next heading of the same or a higher level starts. One pass with
+    // a stack of open headings (levels strictly rising), not a scan ahead per heading.
+    let mut open: Vec<usize> = Vec::new();
+    for j in 0..out.len() {
+        while let Some(&k) = open.last() {
+            if out[k].level < out[j].level {
+                break;
+            }
+            out[k].body.end = out[j].body.start;
+            open.pop();
         }
+        open.push(j);
     }
     out
 }
