@@ -149,6 +149,9 @@ printf '%-44s %12s\n' "extract s, rss/ --jobs 2" "$WRSS"
 echo
 row "extract/jieba 1 thread (10mb.txt)" "$(ratio "$E10" "$J1")" ">=" 0.8
 row "extract --jobs 2 / --jobs 1 (dir/)" "$(ratio "$ED2" "$ED1")" ">=" 1.8
+printf '%-44s %12s   (start-up is serial: it caps the speed-up on a short run)\n' \
+  "  same, start-up subtracted" \
+  "$(awk -v a="$WD1" -v b="$WD2" -v s="$STARTUP_MS" 'BEGIN { printf "%.2f", (a - s / 1000) / (b - s / 1000) }')"
 row "start-up ms, one page end to end" "$STARTUP_MS" "<=" 250
 row "time 100mb.txt / 10mb.txt" "$(ratio "$W100" "$W10")" "<=" 12
 row "peak RSS MB, rss/ --jobs 2" "$((RRSS / 1024))" "<=" 300
