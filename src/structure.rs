@@ -351,7 +351,16 @@ fn cn_value(s: &str) -> Option<u32> {
 
 /// A candidate marker: kind, value, marker byte range.
 fn marker_at(rules: &StructureRules, text: &str, at: usize) -> Option<(&'static str, u32, Range<usize>)> {
-    let c = rules.marker.captures(text.get(at..)?)?;
+    let rest = text.get(at..)?;
+    // Every marker starts with one of these; most sentence starts do not, and a first-character
+    // test is far cheaper than a capturing regex search.
+    let first = rest.chars().next()?;
+    // (`\d` is any Unicode digit; `is_numeric` covers those and ①-⑳.)
+    if !(first == '(' || first == '第' || first.is_numeric() || "一二三四五六七八九十".contains(first))
+    {
+        return None;
+    }
+    let c = rules.marker.captures(rest)?;
     let (kind, g) = if let Some(g) = c.name("cnd") {
         ("一、", g)
     } else if let Some(g) = c.name("cnp") {
