@@ -12,15 +12,24 @@ use regex::{Regex, RegexSet};
 use std::ops::Range;
 
 /// The decoded text, its normalised twin, and offset tables between bytes and code points.
+///
+/// The tables keep one byte offset every [`STRIDE`] code points (not one per code point,
+/// which cost 4 bytes a character, twice, on a 100 MB input); a lookup binary-searches
+/// the checkpoints and then walks at most `STRIDE` characters.
 #[derive(Debug, Clone)]
 pub struct Text {
     orig: String,
     norm: String,
-    /// Byte offset in `norm` of every code point, plus one entry for the end.
-    norm_idx: Vec<u32>,
+    /// Number of code points.
+    chars: usize,
+    /// Byte offset in `norm` of code point `k * STRIDE`, for every such `k`.
+    norm_ck: Vec<u32>,
     /// The same for `orig`; `None` when `orig` and `norm` are byte-identical.
-    orig_idx: Option<Vec<u32>>,
+    orig_ck: Option<Vec<u32>>,
 }
+
+/// Code points between two offset checkpoints of [`Text`].
+const STRIDE: usize = 32;
 
 /// Maps one character to its normalised form (same count of characters).
 pub fn normalize_char(c: char) -> char {
@@ -36,23 +45,29 @@ impl Text {
     /// below 4 GiB by the reader.
     pub fn new(orig: String) -> Text {
         let mut norm = String::with_capacity(orig.len());
-        let mut norm_idx = Vec::with_capacity(orig.len() / 2 + 1);
+        let mut norm_ck = Vec::with_capacity(orig.len() / (2 * STRIDE) + 1);
+        let mut orig_ck = Vec::with_capacity(orig.len() / (2 * STRIDE) + 1);
         let mut changed = false;
-        for c in orig.chars() {
-            norm_idx.push(norm.len() as u32);
+        let mut chars = 0;
+        // Unchanged characters are copied in runs (`orig[copied..b]` is pending), not one
+        // `push` at a time: most of a document needs no folding.
+        let mut copied = 0;
+        for (b, c) in orig.char_indices() {
+            if chars % STRIDE == 0 {
+                norm_ck.push((norm.len() + b - copied) as u32);
+                orig_ck.push(b as u32);
+            }
+            chars += 1;
             let n = normalize_char(c);
-            changed |= n != c;
-            norm.push(n);
+            if n != c {
+                changed = true;
+                norm.push_str(&orig[copied..b]);
+                norm.push(n);
+                copied = b + c.len_utf8();
+            }
         }
-        norm_idx.push(norm.len() as u32);
-        let orig_idx = if changed {
-            let mut idx: Vec<u32> = orig.char_indices().map(|(b, _)| b as u32).collect();
-            idx.push(orig.len() as u32);
-            Some(idx)
-        } else {
-            None
-        };
-        Text { orig, norm, norm_idx, orig_idx }
+        norm.push_str(&orig[copied..]);
+        Text { orig, norm, chars, norm_ck, orig_ck: changed.then_some(orig_ck) }
     }
 
     /// The text as decoded.
@@ -67,20 +82,24 @@ impl Text {
 
     /// Number of code points.
     pub fn chars(&self) -> usize {
-        self.norm_idx.len() - 1
+        self.chars
     }
 
-    /// Code-point index of a byte offset in `norm` (a char boundary, or the end).
+    /// Code-point index of a byte offset in `norm` (a char boundary, or the end). A byte
+    /// inside a character gives that character; past the end gives [`Text::chars`].
     pub fn char_at(&self, byte: usize) -> usize {
-        match self.norm_idx.binary_search(&(byte as u32)) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
+        if byte >= self.norm.len() {
+            return self.chars;
         }
+        let k = self.norm_ck.partition_point(|&o| o as usize <= byte).saturating_sub(1);
+        let from = self.norm_ck.get(k).map_or(0, |&o| o as usize);
+        let starts = self.norm.as_bytes()[from..=byte].iter().filter(|&&b| (b & 0xc0) != 0x80).count();
+        k * STRIDE + starts.saturating_sub(1)
     }
 
-    /// Byte offset in `norm` of a code-point index.
+    /// Byte offset in `norm` of a code-point index (past the end: the length of `norm`).
     pub fn byte_at(&self, ch: usize) -> usize {
-        self.norm_idx[ch.min(self.norm_idx.len() - 1)] as usize
+        byte_of(&self.norm, &self.norm_ck, ch, self.chars)
     }
 
     /// The `[start, end)` code-point span of a byte range in `norm`.
@@ -90,14 +109,23 @@ impl Text {
 
     /// The original text under a byte range of `norm`.
     pub fn original(&self, r: Range<usize>) -> &str {
-        match &self.orig_idx {
+        match &self.orig_ck {
             None => &self.orig[r],
-            Some(idx) => {
+            Some(ck) => {
                 let (s, e) = (self.char_at(r.start), self.char_at(r.end));
-                &self.orig[idx[s] as usize..idx[e] as usize]
+                &self.orig[byte_of(&self.orig, ck, s, self.chars)..byte_of(&self.orig, ck, e, self.chars)]
             }
         }
     }
+}
+
+/// Byte offset in `text` of code point `ch`, from the checkpoints of [`Text`].
+fn byte_of(text: &str, ck: &[u32], ch: usize, chars: usize) -> usize {
+    if ch >= chars {
+        return text.len();
+    }
+    let from = ck[ch / STRIDE] as usize;
+    text[from..].char_indices().nth(ch % STRIDE).map_or(text.len(), |(o, _)| from + o)
 }
 
 /// Line patterns for web boilerplate, compiled once from `dictionaries/boilerplate.txt`.
@@ -152,6 +180,13 @@ impl CleanRules {
             lines.push((pos..pos + body.len(), body.trim()));
             pos += line.len();
         }
+        // prose_after[i]: some line after line i reads as prose. Computed once from the end,
+        // so many tail-like lines in a long page cost linear time, not quadratic.
+        let mut prose_after = vec![false; lines.len()];
+        for i in (0..lines.len().saturating_sub(1)).rev() {
+            let next = lines[i + 1].1;
+            prose_after[i] = prose_after[i + 1] || (is_prose(next) && !self.line.is_match(next));
+        }
         let mut out: Vec<Range<usize>> = Vec::new();
         let mut tail_from: Option<usize> = None;
         for (i, (range, body)) in lines.iter().enumerate() {
@@ -161,7 +196,7 @@ impl CleanRules {
             let chars = body.chars().count();
             let is_tail = chars <= 80 && self.tail.is_match(body);
             if is_tail && tail_from.is_none() {
-                let rest_is_short = lines[i + 1..].iter().all(|(_, b)| !is_prose(b) || self.line.is_match(b));
+                let rest_is_short = !prose_after[i];
                 if rest_is_short {
                     tail_from = Some(i);
                 }
@@ -219,6 +254,36 @@ mod tests {
         assert_eq!(t.original(b..b + 3), "１２２");
         let p = t.norm().find("(工业)").unwrap();
         assert_eq!(t.original(p..p + "(工业)".len()), "（工业）");
+    }
+
+    #[test]
+    fn run_copy_normalisation_matches_per_char() {
+        let orig = "ab１\u{3000}c\u{a0}投资（一）end％";
+        let t = Text::new(orig.to_string());
+        let naive: String = orig.chars().map(normalize_char).collect();
+        assert_eq!(t.norm(), naive);
+        for (ch, (b, _)) in naive.char_indices().enumerate() {
+            assert_eq!(t.byte_at(ch), b);
+        }
+        assert_eq!(t.byte_at(t.chars()), naive.len());
+        // Across many checkpoints, with characters of every width, and bytes inside them.
+        let long: String = (0..300).map(|i| ["a", "（", "€", "𠀀", "１", "政"][i % 6]).collect();
+        let t = Text::new(long.clone());
+        let norm: String = long.chars().map(normalize_char).collect();
+        let starts: Vec<usize> = norm.char_indices().map(|(b, _)| b).collect();
+        assert_eq!(t.chars(), 300);
+        for byte in 0..=norm.len() + 2 {
+            let want = starts.partition_point(|&s| s <= byte).saturating_sub(1);
+            let want = if byte >= norm.len() { 300 } else { want };
+            assert_eq!(t.char_at(byte), want, "byte {byte}");
+        }
+        for (ch, &b) in starts.iter().enumerate() {
+            assert_eq!(t.byte_at(ch), b);
+            let next = starts.get(ch + 1).copied().unwrap_or(norm.len());
+            assert_eq!(t.original(b..next), long.chars().nth(ch).unwrap().to_string());
+        }
+        let plain = Text::new("没有全角字符".to_string());
+        assert_eq!(plain.original(0..plain.norm().len()), "没有全角字符");
     }
 
     #[test]

@@ -60,15 +60,11 @@ impl Structure {
 
     /// Index of the innermost heading whose body holds `byte`.
     pub fn section_at(&self, byte: usize) -> Option<usize> {
-        let mut best = None;
-        for (i, h) in self.headings.iter().enumerate() {
-            if h.body.start <= byte && byte < h.body.end {
-                best = Some(i);
-            } else if h.body.start > byte {
-                break;
-            }
-        }
-        best
+        // Headings are in text order, so the innermost section holding `byte` is normally
+        // the last heading that starts at or before it: a binary search, not a scan (this
+        // runs once per sentence and per target, so a scan made long documents quadratic).
+        let last = self.headings.partition_point(|h| h.body.start <= byte);
+        self.headings[..last].iter().rposition(|h| byte < h.body.end)
     }
 
     /// Index of the sentence holding `byte`.
@@ -119,8 +115,10 @@ impl StructureRules {
         by_len.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
         let place = format!(r"(?:[\p{{Han}}]{{2}}|XX|××){}", lexicon::alternation(&by_len));
         let num_cn = "[一二三四五六七八九十]{1,3}";
+        // Anchored: `marker_at` asks "is there a marker right here?" and must not scan on
+        // to the next marker in the text (that made heading detection quadratic).
         let marker = format!(
-            r"(?P<cnd>{num_cn}、)|(?P<cnp>\({num_cn}\))|(?P<di>第{num_cn}[章部节篇][分]?)|(?P<ndot>\d{{1,2}}\.)(?:[^\d]|$)|(?P<ndun>\d{{1,2}}、)|(?P<np>\(\d{{1,2}}\))|(?P<circ>[①-⑳])"
+            r"^(?:(?P<cnd>{num_cn}、)|(?P<cnp>\({num_cn}\))|(?P<di>第{num_cn}[章部节篇][分]?)|(?P<ndot>\d{{1,2}}\.)(?:[^\d]|$)|(?P<ndun>\d{{1,2}}、)|(?P<np>\(\d{{1,2}}\))|(?P<circ>[①-⑳]))"
         );
         Ok(StructureRules {
             marker: Regex::new(&marker).expect("static regex"),
@@ -269,10 +267,15 @@ fn place_name(m: &str, rules: &StructureRules) -> Option<(String, usize)> {
 fn find_date(title: &str, cleaned: &Cleaned, rules: &StructureRules) -> Option<String> {
     let norm = cleaned.text.norm();
     // A signature date near the end of the text proper.
+    // Walk back over the boilerplate ranges that end the text (sorted, so one pass).
     let mut end = norm.len();
-    while let Some(r) =
-        cleaned.boilerplate.iter().rev().find(|r| r.end >= end.saturating_sub(1) && r.start < end)
-    {
+    for r in cleaned.boilerplate.iter().rev() {
+        if r.start >= end {
+            continue;
+        }
+        if r.end < end.saturating_sub(1) {
+            break;
+        }
         end = r.start;
     }
     let body = &norm[..end];
@@ -351,11 +354,16 @@ fn cn_value(s: &str) -> Option<u32> {
 
 /// A candidate marker: kind, value, marker byte range.
 fn marker_at(rules: &StructureRules, text: &str, at: usize) -> Option<(&'static str, u32, Range<usize>)> {
-    let c = rules.marker.captures_at(text, at)?;
-    let m = c.get(0)?;
-    if m.start() != at {
+    let rest = text.get(at..)?;
+    // Every marker starts with one of these; most sentence starts do not, and a first-character
+    // test is far cheaper than a capturing regex search.
+    let first = rest.chars().next()?;
+    // (`\d` is any Unicode digit; `is_numeric` covers those and ①-⑳.)
+    if !(first == '(' || first == '第' || first.is_numeric() || "一二三四五六七八九十".contains(first))
+    {
         return None;
     }
+    let c = rules.marker.captures(rest)?;
     let (kind, g) = if let Some(g) = c.name("cnd") {
         ("一、", g)
     } else if let Some(g) = c.name("cnp") {
@@ -377,7 +385,7 @@ fn marker_at(rules: &StructureRules, text: &str, at: usize) -> Option<(&'static 
         "①" => inner.chars().next()? as u32 - '①' as u32 + 1,
         _ => inner.parse().ok()?,
     };
-    Some((kind, value, g.start()..g.end()))
+    Some((kind, value, at + g.start()..at + g.end()))
 }
 
 fn find_headings(cleaned: &Cleaned, rules: &StructureRules, title: Option<&Range<usize>>) -> Vec<Heading> {
@@ -391,6 +399,8 @@ fn find_headings(cleaned: &Cleaned, rules: &StructureRules, title: Option<&Range
     let mut line_start = true;
     // Right after a heading title that ended at the next marker (`2.提升集聚度(1)发展...`).
     let mut after_title = false;
+    let boilerplate = &cleaned.boilerplate;
+    let mut bp = 0;
     let mut i = 0;
     while i < norm.len() {
         let c = bytes[i];
@@ -406,7 +416,13 @@ fn find_headings(cleaned: &Cleaned, rules: &StructureRules, title: Option<&Range
         let at_line_start = line_start;
         line_start = false;
         let follows_title = std::mem::take(&mut after_title);
-        if i >= title_end && !cleaned.is_boilerplate(i) {
+        // `i` only grows, so a cursor over the sorted boilerplate ranges replaces a binary
+        // search per character.
+        while bp < boilerplate.len() && boilerplate[bp].end <= i {
+            bp += 1;
+        }
+        let in_boilerplate = bp < boilerplate.len() && boilerplate[bp].start <= i;
+        if i >= title_end && !in_boilerplate {
             let prev = norm[..i].chars().next_back();
             let boundary = at_line_start
                 || follows_title
@@ -467,12 +483,18 @@ fn find_headings(cleaned: &Cleaned, rules: &StructureRules, title: Option<&Range
         }
         i += norm[i..].chars().next().map(char::len_utf8).unwrap_or(1);
     }
-    // Body ends where the next heading of the same or a higher level starts.
-    for k in 0..out.len() {
-        let level = out[k].level;
-        if let Some(next) = out[k + 1..].iter().find(|h| h.level <= level) {
-            out[k].body.end = next.body.start;
+    // Body ends where the next heading of the same or a higher level starts. One pass with
+    // a stack of open headings (levels strictly rising), not a scan ahead per heading.
+    let mut open: Vec<usize> = Vec::new();
+    for j in 0..out.len() {
+        while let Some(&k) = open.last() {
+            if out[k].level < out[j].level {
+                break;
+            }
+            out[k].body.end = out[j].body.start;
+            open.pop();
         }
+        open.push(j);
     }
     out
 }

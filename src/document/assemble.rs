@@ -22,6 +22,40 @@ pub struct Parts<'a, 'd> {
     pub tasks: &'a [TaskDraft],
 }
 
+/// For each point, the index of the shortest range holding it (the first such range on a
+/// tie), or `None`. One sweep over points and ranges in order: O((n + m) log m), where
+/// testing every range per point was quadratic on long documents.
+pub fn innermost(ranges: &[Range<usize>], points: &[usize]) -> Vec<Option<usize>> {
+    use std::cmp::Reverse;
+    use std::collections::{BTreeSet, BinaryHeap};
+    let mut by_start: Vec<usize> = (0..ranges.len()).filter(|&k| !ranges[k].is_empty()).collect();
+    by_start.sort_by_key(|&k| ranges[k].start);
+    let mut order: Vec<usize> = (0..points.len()).collect();
+    order.sort_by_key(|&i| points[i]);
+    let mut active: BTreeSet<(usize, usize)> = BTreeSet::new(); // (length, index)
+    let mut ends: BinaryHeap<Reverse<(usize, usize)>> = BinaryHeap::new(); // (end, index)
+    let mut next = 0;
+    let mut out = vec![None; points.len()];
+    for i in order {
+        let b = points[i];
+        while next < by_start.len() && ranges[by_start[next]].start <= b {
+            let k = by_start[next];
+            active.insert((ranges[k].len(), k));
+            ends.push(Reverse((ranges[k].end, k)));
+            next += 1;
+        }
+        while let Some(&Reverse((end, k))) = ends.peek() {
+            if end > b {
+                break;
+            }
+            active.remove(&(ranges[k].len(), k));
+            ends.pop();
+        }
+        out[i] = active.first().map(|&(_, k)| k);
+    }
+    out
+}
+
 fn page_of(pages: &[usize], ch: usize) -> Option<usize> {
     if pages.is_empty() {
         None
@@ -52,15 +86,11 @@ pub fn assemble(p: Parts) -> Document {
         })
         .collect();
 
-    // A target or project belongs to the task whose range holds it (smallest first).
-    let task_of = |byte: usize| -> Option<String> {
-        p.tasks
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.range.contains(&byte))
-            .min_by_key(|(_, t)| t.range.len())
-            .map(|(k, _)| format!("K{}", k + 1))
-    };
+    // A target belongs to the task whose range holds it (smallest first), found for all
+    // targets in one sweep instead of scanning every task per target.
+    let task_ranges: Vec<Range<usize>> = p.tasks.iter().map(|t| t.range.clone()).collect();
+    let target_task =
+        innermost(&task_ranges, &p.targets.iter().map(|t| t.quantity.range.start).collect::<Vec<_>>());
 
     let targets = p
         .targets
@@ -83,7 +113,7 @@ pub fn assemble(p: Parts) -> Document {
                 status: t.status,
                 year: t.year,
                 section: st.section_at(q.range.start).map(sid),
-                task: task_of(q.range.start),
+                task: target_task[i].map(|k| format!("K{}", k + 1)),
                 canonical: None,
                 category: None,
                 page: page_of(&p.pages, s[0]),
@@ -148,5 +178,29 @@ pub fn assemble(p: Parts) -> Document {
         boilerplate: p.ctx.cleaned.boilerplate.iter().map(span).collect(),
         pages: p.pages,
         errors: p.errors,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::innermost;
+    use std::ops::Range;
+
+    fn brute(ranges: &[Range<usize>], b: usize) -> Option<usize> {
+        ranges.iter().enumerate().filter(|(_, r)| r.contains(&b)).min_by_key(|(_, r)| r.len()).map(|(k, _)| k)
+    }
+
+    #[test]
+    fn innermost_matches_a_scan() {
+        // Nested, overlapping, duplicate, empty and disjoint ranges, points in any order.
+        let ranges = vec![0..100, 10..40, 20..30, 20..30, 35..60, 50..50, 70..80, 90..120];
+        let points: Vec<usize> =
+            vec![95, 0, 25, 9, 10, 30, 36, 39, 40, 50, 59, 60, 75, 80, 100, 119, 120, 500, 20];
+        let got = innermost(&ranges, &points);
+        for (i, &b) in points.iter().enumerate() {
+            assert_eq!(got[i], brute(&ranges, b), "point {b}");
+        }
+        assert_eq!(got[2], Some(2), "first of two equal ranges wins");
+        assert_eq!(innermost(&[], &[3]), vec![None]);
     }
 }

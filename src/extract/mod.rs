@@ -15,6 +15,7 @@ use crate::clean::{Cleaned, Text};
 use crate::segment::{Segmenter, Token};
 use crate::structure::{Sentence, Structure};
 use std::cell::OnceCell;
+use std::ops::Range;
 
 /// Everything an extractor may read about one document.
 pub struct Context<'d> {
@@ -22,12 +23,14 @@ pub struct Context<'d> {
     pub structure: &'d Structure,
     segmenter: &'d Segmenter,
     tokens: Vec<OnceCell<Vec<Token<'d>>>>,
+    words: Vec<OnceCell<Vec<Range<usize>>>>,
 }
 
 impl<'d> Context<'d> {
     pub fn new(cleaned: &'d Cleaned, structure: &'d Structure, segmenter: &'d Segmenter) -> Self {
         let tokens = (0..structure.sentences.len()).map(|_| OnceCell::new()).collect();
-        Context { cleaned, structure, segmenter, tokens }
+        let words = (0..structure.sentences.len()).map(|_| OnceCell::new()).collect();
+        Context { cleaned, structure, segmenter, tokens, words }
     }
 
     pub fn text(&self) -> &'d Text {
@@ -55,6 +58,19 @@ impl<'d> Context<'d> {
         self.tokens[i].get_or_init(|| {
             let r = self.structure.sentences[i].range.clone();
             self.segmenter.tokens(&self.norm()[r.clone()], r.start)
+        })
+    }
+
+    /// The word boundaries of sentence `i` (byte ranges into the whole normalised text),
+    /// without POS tags: cheaper than [`Context::tokens`] when only boundaries matter. Taken
+    /// from the tokens when those were already made.
+    pub fn words(&self, i: usize) -> &[Range<usize>] {
+        self.words[i].get_or_init(|| match self.tokens[i].get() {
+            Some(toks) => toks.iter().map(|t| t.range.clone()).collect(),
+            None => {
+                let r = self.structure.sentences[i].range.clone();
+                self.segmenter.words(&self.norm()[r.clone()], r.start)
+            }
         })
     }
 
