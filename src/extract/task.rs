@@ -45,6 +45,8 @@ pub fn build(
     let mut out: Vec<TaskDraft> = Vec::new();
     let mut prev_end = 0usize;
     let mut last_block: Option<Range<usize>> = None;
+    // Task index by start offset, so a block that continues a task finds it in O(1).
+    let mut by_start: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     for m in units {
         let same_block = last_block.as_ref() == Some(&m.block);
         if !same_block {
@@ -79,9 +81,10 @@ pub fn build(
                 start_key = start;
                 (start..m.block.end, title, None)
             };
-            match out.iter_mut().rev().find(|t| t.range.start == start_key) {
-                Some(t) => t.range.end = t.range.end.max(range.end),
+            match by_start.get(&start_key) {
+                Some(&k) => out[k].range.end = out[k].range.end.max(range.end),
                 None => {
+                    by_start.insert(start_key, out.len());
                     let deadline = deadline_text.and_then(|r| parse_deadline(&norm[r]));
                     out.push(TaskDraft {
                         section: ctx.structure.section_at(range.start),
@@ -102,6 +105,14 @@ pub fn build(
             task.units.push((m.name.clone(), m.role));
         }
     }
+    // (offset, index) of every target and project mention, sorted, so linking a task is two
+    // binary searches rather than a scan of every item per task.
+    let mut target_starts: Vec<(usize, usize)> =
+        targets.iter().enumerate().map(|(i, x)| (x.quantity.range.start, i)).collect();
+    target_starts.sort_unstable();
+    let mut project_starts: Vec<(usize, usize)> =
+        projects.iter().enumerate().flat_map(|(i, p)| p.mentions.iter().map(move |m| (m.start, i))).collect();
+    project_starts.sort_unstable();
     for t in &mut out {
         if t.deadline.is_none() {
             // The deadline may follow the unit list inside the same bracket.
@@ -109,20 +120,20 @@ pub fn build(
             let ext = tail.find([')', '。', '\n']).filter(|&i| i <= 120).unwrap_or(0);
             t.deadline = deadline_in(norm, t.range.start..t.range.end + ext);
         }
-        t.targets = targets
-            .iter()
-            .enumerate()
-            .filter(|(_, x)| t.range.contains(&x.quantity.range.start))
-            .map(|(i, _)| i)
-            .collect();
-        t.projects = projects
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.mentions.iter().any(|m| t.range.contains(&m.start)))
-            .map(|(i, _)| i)
-            .collect();
+        t.targets = in_range(&target_starts, &t.range);
+        let mut ps = in_range(&project_starts, &t.range);
+        ps.sort_unstable();
+        ps.dedup();
+        t.projects = ps;
     }
     out
+}
+
+/// Indices of the items whose offset lies in `r`, in offset order.
+fn in_range(starts: &[(usize, usize)], r: &Range<usize>) -> Vec<usize> {
+    let lo = starts.partition_point(|(s, _)| *s < r.start);
+    let hi = starts.partition_point(|(s, _)| *s < r.end);
+    starts[lo..hi].iter().map(|(_, i)| *i).collect()
 }
 
 fn char_floor(s: &str, mut i: usize) -> usize {

@@ -662,14 +662,12 @@ fn trimmed(s: &str, a: usize, b: usize, off: usize) -> Range<usize> {
 /// One `units[]` entry per distinct name, in order of first mention.
 pub fn aggregate(mentions: &[UnitMention]) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::new();
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for m in mentions {
-        let i = match out.iter().position(|u| u.name == m.name) {
-            Some(i) => i,
-            None => {
-                out.push(Unit { name: m.name.clone(), mentions: 0, roles: RoleCounts::default() });
-                out.len() - 1
-            }
-        };
+        let i = *index.entry(m.name.as_str()).or_insert_with(|| {
+            out.push(Unit { name: m.name.clone(), mentions: 0, roles: RoleCounts::default() });
+            out.len() - 1
+        });
         let u = &mut out[i];
         u.mentions += 1;
         match m.role {
