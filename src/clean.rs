@@ -133,6 +133,7 @@ fn byte_of(text: &str, ck: &[u32], ch: usize, chars: usize) -> usize {
 pub struct CleanRules {
     line: RegexSet,
     tail: RegexSet,
+    keep: RegexSet,
     phone: Regex,
 }
 
@@ -143,17 +144,19 @@ impl CleanRules {
     pub fn new() -> Result<CleanRules> {
         let mut line = Vec::new();
         let mut tail = Vec::new();
+        let mut keep = Vec::new();
         let rows = lexicon::parse_all("boilerplate.txt", BOILERPLATE, |row| {
             let (kind, pat) = row.text.split_once(char::is_whitespace).ok_or("expected KIND PATTERN")?;
             let pat = pat.trim();
             Regex::new(pat).map_err(|e| format!("bad pattern: {e}"))?;
             match kind {
                 "line" => line.push(pat.to_string()),
+                "keep" => keep.push(pat.to_string()),
                 "tail" => {
                     line.push(pat.to_string());
                     tail.push(pat.to_string());
                 }
-                other => return Err(format!("unknown kind {other:?} (line or tail)")),
+                other => return Err(format!("unknown kind {other:?} (line, tail or keep)")),
             }
             Ok(())
         })?;
@@ -161,6 +164,7 @@ impl CleanRules {
         Ok(CleanRules {
             line: RegexSet::new(&line).expect("checked above"),
             tail: RegexSet::new(&tail).expect("checked above"),
+            keep: RegexSet::new(&keep).expect("checked above"),
             phone: Regex::new(r"(?:^|[^\d])(?:1[3-9]\d{9}|\d{3,4}[- ]\d{3,4}[- ]?\d{3,4})(?:[^\d]|$)")
                 .expect("static regex"),
         })
@@ -202,7 +206,7 @@ impl CleanRules {
                 }
             }
             let hit = tail_from.is_some()
-                || (chars <= 120 && self.line.is_match(body))
+                || (chars <= 120 && self.line.is_match(body) && !self.keep.is_match(body))
                 || (chars <= 60 && self.phone.is_match(body) && !body.contains('。'));
             if hit {
                 out.push(range.clone());
@@ -302,6 +306,15 @@ mod tests {
             ]
         );
         assert!(!c.is_boilerplate(0));
+    }
+
+    #[test]
+    fn task_table_rows_are_not_navigation() {
+        let rules = CleanRules::new().unwrap();
+        let text = "首页 | 新闻 | 政务公开 | 互动交流\n序号 | 任务 | 责任单位 | 完成时限\n1 | 建设公园 | 城建办 | 年底\n";
+        let c = clean(text.to_string(), &rules);
+        assert_eq!(c.boilerplate.len(), 1, "only the navigation bar");
+        assert!(c.is_boilerplate(0));
     }
 
     #[test]
