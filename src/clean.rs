@@ -152,6 +152,12 @@ impl CleanRules {
             lines.push((pos..pos + body.len(), body.trim()));
             pos += line.len();
         }
+        // prose_after[i]: some line after i reads as prose (computed once from the back, so
+        // a page of many tail-like lines stays linear).
+        let mut prose_after = vec![false; lines.len() + 1];
+        for i in (0..lines.len()).rev() {
+            prose_after[i] = prose_after[i + 1] || is_prose(lines[i].1);
+        }
         let mut out: Vec<Range<usize>> = Vec::new();
         let mut tail_from: Option<usize> = None;
         for (i, (range, body)) in lines.iter().enumerate() {
@@ -161,7 +167,7 @@ impl CleanRules {
             let chars = body.chars().count();
             let is_tail = chars <= 80 && self.tail.is_match(body);
             if is_tail && tail_from.is_none() {
-                let rest_is_short = lines[i + 1..].iter().all(|(_, b)| !is_prose(b));
+                let rest_is_short = !prose_after[i + 1];
                 if rest_is_short {
                     tail_from = Some(i);
                 }

@@ -59,16 +59,13 @@ impl Structure {
     }
 
     /// Index of the innermost heading whose body holds `byte`.
+    ///
+    /// Headings are sorted by start, so this is a binary search (it is called once per
+    /// sentence; a linear scan made documents with many headings quadratic).
     pub fn section_at(&self, byte: usize) -> Option<usize> {
-        let mut best = None;
-        for (i, h) in self.headings.iter().enumerate() {
-            if h.body.start <= byte && byte < h.body.end {
-                best = Some(i);
-            } else if h.body.start > byte {
-                break;
-            }
-        }
-        best
+        let n = self.headings.partition_point(|h| h.body.start <= byte);
+        // The latest-starting heading before `byte` normally holds it; walk back otherwise.
+        self.headings[..n].iter().rposition(|h| byte < h.body.end)
     }
 
     /// Index of the sentence holding `byte`.
@@ -268,11 +265,18 @@ fn place_name(m: &str, rules: &StructureRules) -> Option<(String, usize)> {
 fn find_date(title: &str, cleaned: &Cleaned, rules: &StructureRules) -> Option<String> {
     let norm = cleaned.text.norm();
     // A signature date near the end of the text proper.
+    // (One pass from the back: restarting the search for each line was quadratic in the
+    // number of trailing boilerplate lines.)
     let mut end = norm.len();
-    while let Some(r) =
-        cleaned.boilerplate.iter().rev().find(|r| r.end >= end.saturating_sub(1) && r.start < end)
-    {
-        end = r.start;
+    for r in cleaned.boilerplate.iter().rev() {
+        if r.start >= end {
+            continue;
+        }
+        if r.end >= end.saturating_sub(1) {
+            end = r.start;
+        } else {
+            break;
+        }
     }
     let body = &norm[..end];
     let mut tail_start = body.len().saturating_sub(400);
@@ -347,9 +351,20 @@ fn cn_value(s: &str) -> Option<u32> {
     }
 }
 
+/// Bytes after a candidate position that `marker_at` looks at (a marker is at most ~20).
+const MARKER_WINDOW: usize = 48;
+
 /// A candidate marker: kind, value, marker byte range.
 fn marker_at(rules: &StructureRules, text: &str, at: usize) -> Option<(&'static str, u32, Range<usize>)> {
-    let c = rules.marker.captures_at(text, at)?;
+    // Search a short window only: `captures_at` scans forward to the next match, which made
+    // every boundary position cost the rest of the text (quadratic on `。。。...`). The
+    // longest marker plus its look-ahead character is far shorter than the window, so `$`
+    // can only match at the real end of the text.
+    let mut end = (at + MARKER_WINDOW).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let c = rules.marker.captures_at(&text[..end], at)?;
     let m = c.get(0)?;
     if m.start() != at {
         return None;
