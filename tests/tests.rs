@@ -2,3 +2,6 @@
 
 // The command line end to end: formats, batches, exit codes, encodings.
 mod cli;
+
+// Bad inputs, batches, --jobs determinism, --out-dir, --resume, Ctrl-C, encodings, properties.
+mod robust;
