@@ -143,8 +143,7 @@ impl StructureRules {
 /// Runs the structure stage.
 pub fn analyze(cleaned: &Cleaned, rules: &StructureRules) -> Structure {
     let norm = cleaned.text.norm();
-    let mut s = Structure::default();
-    s.title = find_title(cleaned, rules);
+    let mut s = Structure { title: find_title(cleaned, rules), ..Structure::default() };
     let title = s.title.clone().map(|r| &norm[r]).unwrap_or("");
     s.issuer = find_issuer(title, cleaned, rules);
     s.date = find_date(title, cleaned, rules);

@@ -399,11 +399,7 @@ fn push_break(out: &mut String, brk: &str) {
                 out.push('\n');
             }
         }
-        "\t" => {
-            if !out.is_empty() && !out.ends_with('\n') && !out.ends_with('\t') {
-                out.push('\t');
-            }
-        }
+        "\t" if !out.is_empty() && !out.ends_with('\n') && !out.ends_with('\t') => out.push('\t'),
         _ => {}
     }
 }
