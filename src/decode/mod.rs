@@ -259,7 +259,7 @@ const MAX_HTML_DEPTH: usize = 512;
 /// they do not deepen the stack of open elements.
 const FLAT: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
-    "p", "li", "td", "th", "tr", "option", "dt", "dd",
+    "param", "frame", "basefont", "keygen", "p", "li", "td", "th", "tr", "option", "dt", "dd",
 ];
 
 /// An upper estimate of element nesting: opening tags minus closing tags, in one pass.
