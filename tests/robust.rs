@@ -298,7 +298,7 @@ fn resume_skips_up_to_date_outputs() {
     assert_eq!(before.len(), seeds().len());
     let again = run();
     assert!(
-        again.contains(&format!("0 documents")) && again.contains(&format!("{} skipped", seeds().len())),
+        again.contains("zhengce: 0 documents") && again.contains(&format!("{} skipped", seeds().len())),
         "{again}"
     );
     assert_eq!(read_dir_sorted(&out_dir), before);
@@ -306,7 +306,7 @@ fn resume_skips_up_to_date_outputs() {
     std::fs::write(input.join("1.txt"), seed_text(0)).unwrap();
     let third = run();
     assert!(
-        third.contains("1 documents") && third.contains(&format!("{} skipped", seeds().len() - 1)),
+        third.contains("zhengce: 1 documents") && third.contains(&format!("{} skipped", seeds().len() - 1)),
         "{third}"
     );
     let after = read_dir_sorted(&out_dir);
