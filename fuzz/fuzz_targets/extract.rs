@@ -16,10 +16,14 @@ fuzz_target!(|data: &[u8]| {
     };
     let record = pipeline.extract_bytes(name, bytes);
     let json = serde_json::to_value(&record).expect("record serialises");
-    if let Record::Document(_) = record {
+    if let Record::Document(doc) = &record {
         let decoded = zhengce::decode::decode(bytes, name).expect("decoded once already");
-        let n = decoded.text.chars().count() as u64;
-        check_spans(&json, n);
+        let n = decoded.text.chars().count();
+        assert_eq!(doc.chars, n, "chars is the decoded text's length");
+        check_spans(&json, n as u64);
+        // Deterministic: a second run gives the same record (compared as JSON: NaN != NaN).
+        let again = serde_json::to_value(pipeline.extract_bytes(name, bytes)).unwrap();
+        assert!(again == json, "second run differs");
     }
 });
 
@@ -28,11 +32,14 @@ fn check_spans(v: &serde_json::Value, n: u64) {
     match v {
         serde_json::Value::Object(m) => {
             for (k, x) in m {
-                if k == "span" || k.ends_with("_span") {
-                    if let Some([a, b]) = x.as_array().map(Vec::as_slice) {
-                        let (a, b) = (a.as_u64().unwrap(), b.as_u64().unwrap());
-                        assert!(a <= b && b <= n, "span {k} [{a}, {b}] outside 0..{n}");
-                    }
+                let spans: Vec<&serde_json::Value> = match k.as_str() {
+                    "span" => vec![x],
+                    "boilerplate" => x.as_array().map(|v| v.iter().collect()).unwrap_or_default(),
+                    _ => vec![],
+                };
+                for s in spans {
+                    let (a, b) = (s[0].as_u64().unwrap(), s[1].as_u64().unwrap());
+                    assert!(a <= b && b <= n, "{k} [{a}, {b}] outside 0..{n}");
                 }
                 check_spans(x, n);
             }

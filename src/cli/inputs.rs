@@ -130,9 +130,8 @@ pub fn expand(paths: &[PathBuf], globs: &GlobSet) -> Vec<Input> {
                     // (or `report.txt/`, a directory named like a file).
                     out.push(Input::Broken {
                         error: format!(
-                            "{} is a directory with no input files in it (searched for {}, or --glob)",
-                            p.display(),
-                            DEFAULT_GLOBS.join(" ")
+                            "{} is a directory with no input files in it (see --glob)",
+                            p.display()
                         ),
                         source,
                         out: PathBuf::from(p.file_name().unwrap_or(p.as_os_str())),
