@@ -677,6 +677,30 @@ mod tests {
     }
 
     #[test]
+    fn section_at_matches_a_linear_scan() {
+        let mut text = String::from("某区三年行动计划\n");
+        for a in ["一", "二", "三"] {
+            text.push_str(&format!("{a}、总体安排\n"));
+            for b in ["一", "二"] {
+                text.push_str(&format!("({b})分项任务\n推进建设。完成改造。\n1.细项\n新建道路。\n"));
+            }
+        }
+        let (c, s) = run(&text);
+        assert!(s.headings.len() >= 12);
+        for byte in (0..c.text.norm().len()).filter(|&b| c.text.norm().is_char_boundary(b)) {
+            let slow = s.headings.iter().rposition(|h| h.body.start <= byte && byte < h.body.end);
+            assert_eq!(s.section_at(byte), slow, "at byte {byte}");
+        }
+    }
+
+    #[test]
+    fn markers_are_found_near_the_end_of_the_text() {
+        // The search window must not cut `1.` off from the end of the text.
+        let (c, s) = run("标题\n一、甲\n(一)乙");
+        assert_eq!(titles(&c, &s), vec![(1, "甲".to_string()), (2, "乙".to_string())]);
+    }
+
+    #[test]
     fn sentences_split_and_bounded() {
         let long = "甲".repeat(5000);
         let (_, s) = run(&format!("标题\n第一句。第二句;第三句\n{long}"));

@@ -12,6 +12,8 @@ mod golden;
 mod html;
 // `zhengce numbers` end to end: spans in code points, full-width digits, bare numbers.
 mod numbers;
+// Bad input, huge and pathological input, --resume and Ctrl-C, determinism, encodings.
+mod robust;
 // `zhengce report`: escaping and the headless-Chromium check.
 mod report;
 // CSV tables round-trip.

@@ -297,8 +297,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let interrupted = Arc::new(AtomicBool::new(false));
     {
         let flag = interrupted.clone();
+        // The first Ctrl-C lets the files in flight finish; a second one quits at once (output
+        // files are renamed into place whole, so nothing partial is left but `*.tmp*`).
         // A second handler cannot be installed (e.g. in tests); then Ctrl-C just kills us.
-        let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
+        let _ = ctrlc::set_handler(move || {
+            if flag.swap(true, Ordering::SeqCst) {
+                std::process::exit(130);
+            }
+        });
     }
     let progress = progress_bar(inputs.len(), args.quiet);
     let resume_dir = if args.resume { args.out_dir.as_deref() } else { None };

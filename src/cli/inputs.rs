@@ -16,9 +16,18 @@ pub const MAX_BYTES: u64 = 1 << 30;
 /// One input of a batch.
 #[derive(Debug, Clone)]
 pub enum Input {
-    File { path: PathBuf, source: String, rel: PathBuf },
+    /// `out` is the output file under `--out-dir`, unique within the batch.
+    File {
+        path: PathBuf,
+        source: String,
+        out: PathBuf,
+    },
     Stdin,
-    Broken { source: String, error: String },
+    Broken {
+        source: String,
+        error: String,
+        out: PathBuf,
+    },
 }
 
 impl Input {
@@ -34,11 +43,8 @@ impl Input {
     /// The path of the output file under `--out-dir`, mirroring the input's relative path.
     pub fn out_name(&self) -> PathBuf {
         match self {
-            Input::File { rel, .. } => rel.with_extension("json"),
+            Input::File { out, .. } | Input::Broken { out, .. } => out.clone(),
             Input::Stdin => PathBuf::from("stdin.json"),
-            Input::Broken { source, .. } => {
-                PathBuf::from(Path::new(source).file_name().unwrap_or_default()).with_extension("json")
-            }
         }
     }
 
@@ -71,7 +77,15 @@ fn read_file(path: &Path) -> Result<Vec<u8>, String> {
     if meta.len() > MAX_BYTES {
         return Err(format!("file too large ({} bytes; the limit is {MAX_BYTES})", meta.len()));
     }
-    std::fs::read(path).map_err(|e| io_message(path, &e))
+    // Read through `take`: devices and pipes report length 0, and /dev/zero never ends.
+    let mut buf = Vec::with_capacity(meta.len().min(MAX_BYTES) as usize);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_BYTES + 1).read_to_end(&mut buf))
+        .map_err(|e| io_message(path, &e))?;
+    if buf.len() as u64 > MAX_BYTES {
+        return Err(format!("{} is larger than {MAX_BYTES} bytes", path.display()));
+    }
+    Ok(buf)
 }
 
 fn io_message(path: &Path, e: &std::io::Error) -> String {
@@ -109,16 +123,90 @@ pub fn expand(paths: &[PathBuf], globs: &GlobSet) -> Vec<Input> {
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => {
                 let mut seen = HashSet::new();
+                let before = out.len();
                 walk(p, p, globs, &mut seen, &mut out);
+                if out.len() == before {
+                    // A named path always gives a record, also a directory with nothing to read
+                    // (or `report.txt/`, a directory named like a file).
+                    out.push(Input::Broken {
+                        error: format!(
+                            "{} is a directory with no input files in it (see --glob)",
+                            p.display()
+                        ),
+                        source,
+                        out: PathBuf::from(p.file_name().unwrap_or(p.as_os_str())),
+                    });
+                }
             }
             Ok(_) => {
                 let rel = PathBuf::from(p.file_name().unwrap_or(p.as_os_str()));
-                out.push(Input::File { path: p.clone(), source, rel })
+                out.push(Input::File { path: p.clone(), source, out: rel })
             }
-            Err(e) => out.push(Input::Broken { error: io_message(p, &e), source }),
+            Err(e) => out.push(Input::Broken {
+                error: io_message(p, &e),
+                source,
+                out: PathBuf::from(p.file_name().unwrap_or(p.as_os_str())),
+            }),
         }
     }
+    make_unique(&mut out);
     out
+}
+
+/// `dir/x.txt` → `dir/x.json`; a path with no file name (`/`, `..`) → `input.json`.
+fn json_name(rel: &Path) -> PathBuf {
+    match rel.file_name() {
+        Some(_) => rel.with_extension("json"),
+        None => PathBuf::from("input.json"),
+    }
+}
+
+/// Turns each input's relative path (held in `out` until now) into its output file name.
+///
+/// `x.txt` and `x.html` (or `a/x.txt` and `b/x.txt` named on the command line) would both
+/// write `x.json`, losing a record; all inputs of a clashing name therefore keep their
+/// extension (`x.txt.json`), and a clash after that gets a counter (`x.txt~2.json`). Depends
+/// only on the input list, so `--resume` finds the same names again.
+fn make_unique(inputs: &mut [Input]) {
+    use std::collections::HashMap;
+    let mut count: HashMap<PathBuf, usize> = HashMap::new();
+    for i in inputs.iter() {
+        if let Input::File { out, .. } | Input::Broken { out, .. } = i {
+            *count.entry(json_name(out)).or_default() += 1;
+        }
+    }
+    let mut taken: HashSet<PathBuf> = HashSet::new();
+    for i in inputs.iter_mut() {
+        let (Input::File { out, .. } | Input::Broken { out, .. }) = i else {
+            taken.insert(i.out_name());
+            continue;
+        };
+        let short = json_name(out);
+        let name = if count[&short] > 1 && out.file_name().is_some() {
+            let mut long = out.clone().into_os_string();
+            long.push(".json");
+            PathBuf::from(long)
+        } else {
+            short
+        };
+        let mut unique = name.clone();
+        let mut n = 1;
+        while !taken.insert(unique.clone()) {
+            n += 1;
+            let mut s = name.with_extension("").into_os_string();
+            s.push(format!("~{n}.json"));
+            unique = PathBuf::from(s);
+        }
+        *out = unique;
+    }
+}
+
+/// `path` relative to the walked directory (the directory itself: its own name).
+fn rel_of(root: &Path, path: &Path) -> PathBuf {
+    match path.strip_prefix(root) {
+        Ok(r) if !r.as_os_str().is_empty() => r.to_path_buf(),
+        _ => PathBuf::from(path.file_name().unwrap_or(path.as_os_str())),
+    }
 }
 
 fn walk(root: &Path, dir: &Path, globs: &GlobSet, seen: &mut HashSet<PathBuf>, out: &mut Vec<Input>) {
@@ -126,12 +214,13 @@ fn walk(root: &Path, dir: &Path, globs: &GlobSet, seen: &mut HashSet<PathBuf>, o
     match std::fs::canonicalize(dir) {
         Ok(c) => {
             if !seen.insert(c) {
-                out.push(Input::Broken { source, error: format!("symlink loop at {}", dir.display()) });
+                let error = format!("symlink loop at {}", dir.display());
+                out.push(Input::Broken { source, error, out: rel_of(root, dir) });
                 return;
             }
         }
         Err(e) => {
-            out.push(Input::Broken { error: io_message(dir, &e), source });
+            out.push(Input::Broken { error: io_message(dir, &e), source, out: rel_of(root, dir) });
             return;
         }
     }
@@ -142,7 +231,7 @@ fn walk(root: &Path, dir: &Path, globs: &GlobSet, seen: &mut HashSet<PathBuf>, o
             v
         }
         Err(e) => {
-            out.push(Input::Broken { error: io_message(dir, &e), source });
+            out.push(Input::Broken { error: io_message(dir, &e), source, out: rel_of(root, dir) });
             return;
         }
     };
@@ -150,18 +239,31 @@ fn walk(root: &Path, dir: &Path, globs: &GlobSet, seen: &mut HashSet<PathBuf>, o
         let source = path.to_string_lossy().into_owned();
         match std::fs::metadata(&path) {
             Ok(m) if m.is_dir() => walk(root, &path, globs, seen, out),
+            Ok(m) if !m.is_file() => {
+                // A FIFO or socket in an archive would block the batch forever; device files
+                // never end. Named on the command line they are read (`<(curl ...)`).
+                let name = path.file_name().map(Path::new).unwrap_or(&path);
+                if globs.is_match(name) {
+                    let error = format!("not a regular file: {}", path.display());
+                    out.push(Input::Broken { error, source, out: rel_of(root, &path) });
+                }
+            }
             Ok(_) => {
                 let name = path.file_name().map(Path::new).unwrap_or(&path);
                 if globs.is_match(name) {
-                    let rel = path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.clone());
-                    out.push(Input::File { path, source, rel });
+                    let rel = rel_of(root, &path);
+                    out.push(Input::File { path, source, out: rel });
                 }
             }
             Err(e) => {
                 // A dangling or looping symlink that matches the globs is reported.
                 let name = path.file_name().map(Path::new).unwrap_or(&path);
                 if globs.is_match(name) {
-                    out.push(Input::Broken { error: io_message(&path, &e), source });
+                    out.push(Input::Broken {
+                        error: io_message(&path, &e),
+                        source,
+                        out: rel_of(root, &path),
+                    });
                 }
             }
         }

@@ -182,6 +182,12 @@ fn looks_like_html(text: &str) -> bool {
 /// block elements as line breaks, table cells separated by tabs, entities decoded.
 pub fn html_to_text(html: &str) -> String {
     use scraper::{Html, Node};
+    // The HTML5 tree builder checks scopes by walking the stack of open elements, so a page
+    // of thousands of unclosed elements costs quadratic time. No real page nests that deep;
+    // such input gets a plain linear tag stripper instead.
+    if nesting_depth(html) > MAX_HTML_DEPTH {
+        return tidy_lines(&strip_tags(html));
+    }
     let doc = Html::parse_document(html);
     let mut out = String::with_capacity(html.len() / 2);
     // Iterative walk: deeply nested pages must not overflow the stack.
@@ -244,6 +250,103 @@ pub fn html_to_text(html: &str) -> String {
         }
     }
     tidy_lines(&out)
+}
+
+/// Deepest element nesting handed to the HTML parser (real pages stay well under 100).
+const MAX_HTML_DEPTH: usize = 512;
+
+/// Elements that never hold children, or that close their open sibling (`<p>`, `<li>`), so
+/// they do not deepen the stack of open elements.
+const FLAT: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+    "param", "frame", "basefont", "keygen", "p", "li", "td", "th", "tr", "option", "dt", "dd",
+];
+
+/// An upper estimate of element nesting: opening tags minus closing tags, in one pass.
+fn nesting_depth(html: &str) -> usize {
+    let b = html.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(off) = memchr_lt(&b[i..]) {
+        i += off + 1;
+        let closing = b.get(i) == Some(&b'/');
+        let start = i + usize::from(closing);
+        let end = b[start..].iter().position(|c| !c.is_ascii_alphanumeric()).map_or(b.len(), |p| start + p);
+        if end == start {
+            continue;
+        }
+        let name = html[start..end].to_ascii_lowercase();
+        if FLAT.contains(&name.as_str()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+            max = max.max(depth);
+        }
+        i = end;
+    }
+    max
+}
+
+fn memchr_lt(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&c| c == b'<')
+}
+
+/// Linear fallback for pathological pages: drops tags (and script/style bodies), breaks
+/// lines at tags, decodes the common entities.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        push_entities(&mut out, &rest[..lt]);
+        let tag = &rest[lt..];
+        let lower: String = tag.chars().take(8).collect::<String>().to_ascii_lowercase();
+        let skip_to =
+            ["script", "style"].iter().find(|n| lower[1..].starts_with(*n)).map(|n| format!("</{n}"));
+        let after = match skip_to {
+            Some(close) => tag
+                .as_bytes()
+                .windows(close.len())
+                .position(|w| w.eq_ignore_ascii_case(close.as_bytes()))
+                .map_or(tag.len(), |p| p + close.len()),
+            None => 0,
+        };
+        match tag[after..].find('>') {
+            Some(gt) => rest = &tag[after + gt + 1..],
+            None => {
+                rest = "";
+                break;
+            }
+        }
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    push_entities(&mut out, rest);
+    out
+}
+
+fn push_entities(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let t = &rest[amp..];
+        let known =
+            [("&amp;", '&'), ("&lt;", '<'), ("&gt;", '>'), ("&quot;", '"'), ("&nbsp;", ' '), ("&#39;", '\'')];
+        match known.iter().find(|(e, _)| t.starts_with(e)) {
+            Some((e, c)) => {
+                out.push(*c);
+                rest = &t[e.len()..];
+            }
+            None => {
+                out.push('&');
+                rest = &t[1..];
+            }
+        }
+    }
+    out.push_str(rest);
 }
 
 const SKIP: &[&str] = &[
@@ -388,6 +491,20 @@ mod tests {
             <table><tr><td>1</td><td>任务</td><td>经发办</td></tr></table></body></html>";
         let text = decode(html.as_bytes(), "page.html").unwrap().text;
         assert_eq!(text, "工作报告\n投资&建设 122亿元\n1\t任务\t经发办\n");
+    }
+
+    #[test]
+    fn deeply_nested_html_uses_the_linear_fallback() {
+        let n = 5000;
+        let html = format!(
+            "<html><body><script>x='<p>no</p>'</script>{}投资&amp;建设{}</body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        assert!(nesting_depth(&html) > MAX_HTML_DEPTH);
+        assert_eq!(decode(html.as_bytes(), "x.html").unwrap().text, "投资&建设\n");
+        // Balanced and flat pages stay with the real parser.
+        assert!(nesting_depth(&"<p>a</p><div>b</div><br>".repeat(1000)) < 3);
     }
 
     #[test]
