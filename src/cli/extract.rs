@@ -5,7 +5,6 @@
 use super::inputs::{self, Input};
 use super::InputArgs;
 use anyhow::{bail, Context as _};
-use rayon::prelude::*;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -246,9 +245,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
     }
     let pipeline = args.input.pipeline()?;
-    let jobs = args.jobs.unwrap_or(0);
-    let pool =
-        rayon::ThreadPoolBuilder::new().num_threads(jobs).build().context("cannot start worker threads")?;
+    let jobs = match args.jobs {
+        Some(n) if n > 0 => n,
+        _ => std::thread::available_parallelism().map_or(1, usize::from),
+    };
 
     let mut sink = match (&args.out_dir, &args.output) {
         _ if args.tables.is_some() => {
@@ -309,34 +309,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let progress = progress_bar(inputs.len(), args.quiet);
     let resume_dir = if args.resume { args.out_dir.as_deref() } else { None };
     let mut summary = Summary::default();
-    let chunk = pool.current_num_threads().max(1) * 8;
-    for batch in inputs.chunks(chunk) {
-        if interrupted.load(Ordering::SeqCst) {
-            break;
-        }
-        let outcomes: Vec<Option<Outcome>> = pool.install(|| {
-            batch
-                .par_iter()
-                .map(|input| {
-                    (!interrupted.load(Ordering::SeqCst))
-                        .then(|| process(&pipeline, input, resume_dir, args.dump_text))
-                })
-                .collect()
-        });
-        for (input, outcome) in batch.iter().zip(outcomes) {
-            let Some(outcome) = outcome else { continue };
-            if let Outcome::Done(record, text) = &outcome {
-                sink.write(input, record)?;
-                if let Some(text) = text {
-                    write_text(input, args.out_dir.as_deref(), text)?;
-                }
-            }
-            summary.add(&outcome);
-            if let Some(pb) = &progress {
-                pb.inc(1);
+    let window = jobs * 8;
+    let work = |input: &Input| process(&pipeline, input, resume_dir, args.dump_text);
+    ordered_parallel(&inputs, jobs, window, &interrupted, work, |i, outcome| {
+        let input = &inputs[i];
+        if let Outcome::Done(record, text) = &outcome {
+            sink.write(input, record)?;
+            if let Some(text) = text {
+                write_text(input, args.out_dir.as_deref(), text)?;
             }
         }
-    }
+        summary.add(&outcome);
+        if let Some(pb) = &progress {
+            pb.inc(1);
+        }
+        Ok(())
+    })?;
     sink.finish()?;
     if let Some(pb) = progress {
         pb.finish_and_clear();
@@ -367,6 +355,80 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+/// Runs `work` over `items` on `jobs` threads and hands every result to `emit` in item
+/// order, as soon as the results before it are in. At most `window` items are taken ahead of
+/// the last one emitted, so memory stays bounded however slow one item is, and no thread
+/// waits for a whole chunk to finish. Once `stop` is set no new item is taken; the items
+/// already taken (always a prefix) are finished and emitted.
+fn ordered_parallel<T: Sync, R: Send>(
+    items: &[T],
+    jobs: usize,
+    window: usize,
+    stop: &AtomicBool,
+    work: impl Fn(&T) -> R + Sync,
+    mut emit: impl FnMut(usize, R) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    use std::collections::BTreeMap;
+    use std::sync::{mpsc, Condvar, Mutex};
+    // (next index to take, highest index that may be taken + 1)
+    let gate = (Mutex::new((0usize, window.max(1))), Condvar::new());
+    let failed = AtomicBool::new(false);
+    let (tx, rx) = mpsc::channel::<(usize, R)>();
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.max(1) {
+            let tx = tx.clone();
+            let (gate, failed, work) = (&gate, &failed, &work);
+            scope.spawn(move || loop {
+                let i = {
+                    let mut g = gate.0.lock().unwrap_or_else(|e| e.into_inner());
+                    while g.0 >= g.1
+                        && g.0 < items.len()
+                        && !stop.load(Ordering::SeqCst)
+                        && !failed.load(Ordering::SeqCst)
+                    {
+                        g = gate.1.wait(g).unwrap_or_else(|e| e.into_inner());
+                    }
+                    if g.0 >= items.len() || stop.load(Ordering::SeqCst) || failed.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    g.0 += 1;
+                    g.0 - 1
+                };
+                if tx.send((i, work(&items[i]))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        let mut pending: BTreeMap<usize, R> = BTreeMap::new();
+        let mut next = 0;
+        let mut result = Ok(());
+        let release = |n: usize| {
+            let mut g = gate.0.lock().unwrap_or_else(|e| e.into_inner());
+            g.1 += n;
+            gate.1.notify_all();
+        };
+        while let Ok((i, r)) = rx.recv() {
+            pending.insert(i, r);
+            let mut emitted = 0;
+            while let Some(r) = pending.remove(&next) {
+                if result.is_ok() {
+                    if let Err(e) = emit(next, r) {
+                        failed.store(true, Ordering::SeqCst);
+                        result = Err(e);
+                    }
+                }
+                next += 1;
+                emitted += 1;
+            }
+            if emitted > 0 || stop.load(Ordering::SeqCst) || failed.load(Ordering::SeqCst) {
+                release(emitted);
+            }
+        }
+        result
     })
 }
 
