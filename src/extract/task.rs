@@ -118,7 +118,16 @@ pub fn build(
             // The deadline may follow the unit list inside the same bracket.
             let tail = &norm[t.range.end..];
             let ext = tail.find([')', '。', '\n']).filter(|&i| i <= 120).unwrap_or(0);
-            t.deadline = deadline_in(norm, t.range.start..t.range.end + ext);
+            t.deadline = deadline_in(norm, t.range.start..t.range.end + ext).or_else(|| {
+                // Or stand as its own sentence right after the labels:
+                // `配合单位:B、C。完成时限:2024年12月底。`
+                let gap = tail.len() - tail.trim_start_matches(['。', ';', ',', ')', ' ', '\n']).len();
+                let next = &tail[gap..];
+                let end = next.find(['。', ';', '\n']).unwrap_or(next.len()).min(80);
+                let end = (0..=end).rev().find(|&i| next.is_char_boundary(i)).unwrap_or(0);
+                let at = t.range.end + gap;
+                deadline_in(norm, at..at + end)
+            });
         }
         t.targets = in_range(&target_starts, &t.range);
         let mut ps = in_range(&project_starts, &t.range);
@@ -291,6 +300,17 @@ pub fn parse_deadline(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deadline_as_the_sentence_after_the_labels() {
+        let p = crate::Pipeline::new().unwrap();
+        let doc = p.extract_text(
+            "-",
+            "二、重点任务\n(一)深化改革。推行一网通办。牵头单位:县政务服务中心;配合单位:县发改局。完成时限:2024年12月底。\n",
+        );
+        assert_eq!(doc.tasks.len(), 1);
+        assert_eq!(doc.tasks[0].deadline.as_deref(), Some("2024-12"));
+    }
 
     #[test]
     fn deadlines() {
