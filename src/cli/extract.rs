@@ -249,6 +249,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(n) if n > 0 => n,
         _ => std::thread::available_parallelism().map_or(1, usize::from),
     };
+    let pool =
+        rayon::ThreadPoolBuilder::new().num_threads(jobs).build().context("cannot start worker threads")?;
 
     let mut sink = match (&args.out_dir, &args.output) {
         _ if args.tables.is_some() => {
@@ -311,7 +313,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut summary = Summary::default();
     let window = jobs * 8;
     let work = |input: &Input| process(&pipeline, input, resume_dir, args.dump_text);
-    ordered_parallel(&inputs, jobs, window, &interrupted, work, |i, outcome| {
+    ordered_parallel(&pool, &inputs, window, &interrupted, work, |i, outcome| {
         let input = &inputs[i];
         if let Outcome::Done(record, text) = &outcome {
             sink.write(input, record)?;
@@ -358,14 +360,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// Runs `work` over `items` on `jobs` threads and hands every result to `emit` in item
-/// order, as soon as the results before it are in. At most `window` items are taken ahead of
+/// Runs `work` over `items` on the pool's threads and hands every result to `emit` (on the
+/// calling thread) in item order, as soon as the results before it are in. At most `window` items are taken ahead of
 /// the last one emitted, so memory stays bounded however slow one item is, and no thread
 /// waits for a whole chunk to finish. Once `stop` is set no new item is taken; the items
 /// already taken (always a prefix) are finished and emitted.
 fn ordered_parallel<T: Sync, R: Send>(
+    pool: &rayon::ThreadPool,
     items: &[T],
-    jobs: usize,
     window: usize,
     stop: &AtomicBool,
     work: impl Fn(&T) -> R + Sync,
@@ -377,11 +379,11 @@ fn ordered_parallel<T: Sync, R: Send>(
     let gate = (Mutex::new((0usize, window.max(1))), Condvar::new());
     let failed = AtomicBool::new(false);
     let (tx, rx) = mpsc::channel::<(usize, R)>();
-    std::thread::scope(|scope| {
-        for _ in 0..jobs.max(1) {
+    pool.in_place_scope(|scope| {
+        for _ in 0..pool.current_num_threads().max(1) {
             let tx = tx.clone();
             let (gate, failed, work) = (&gate, &failed, &work);
-            scope.spawn(move || loop {
+            scope.spawn(move |_| loop {
                 let i = {
                     let mut g = gate.0.lock().unwrap_or_else(|e| e.into_inner());
                     while g.0 >= g.1
