@@ -64,15 +64,20 @@ impl Pipeline {
     }
 
     /// Like [`Pipeline::extract_bytes`], but also returns the decoded text the spans
-    /// point into (for `zhengce report`, which shows the text with highlights).
+    /// point into (for `zhengce report` and `--dump-text`); `None` when the input could not
+    /// be decoded.
     pub fn extract_with_text(&self, source: &str, bytes: &[u8]) -> (Record, Option<String>) {
+        self.extract_impl(source, bytes, true)
+    }
+
+    fn extract_impl(&self, source: &str, bytes: &[u8], keep_text: bool) -> (Record, Option<String>) {
         let sha = crate::sha256_hex(bytes);
         match decode::decode(bytes, source) {
             Ok(decoded) => {
-                let text = decoded.text.clone();
+                let text = keep_text.then(|| decoded.text.clone());
                 let mut doc = self.extract_decoded(source, decoded);
                 doc.sha256 = Some(sha);
-                (Record::Document(Box::new(doc)), Some(text))
+                (Record::Document(Box::new(doc)), text)
             }
             Err(e) => (Record::Error(ErrorRecord::new(source, e.to_string())), None),
         }
@@ -87,30 +92,7 @@ impl Pipeline {
     /// record and to tell HTML, PDF and DOCX from text). Never panics; an input with no
     /// readable text gives an error record.
     pub fn extract_bytes(&self, source: &str, bytes: &[u8]) -> Record {
-        let sha = crate::sha256_hex(bytes);
-        match decode::decode(bytes, source) {
-            Ok(decoded) => {
-                let mut doc = self.extract_decoded(source, decoded);
-                doc.sha256 = Some(sha);
-                Record::Document(Box::new(doc))
-            }
-            Err(e) => Record::Error(ErrorRecord::new(source, e.to_string())),
-        }
-    }
-
-    /// Like [`Pipeline::extract_bytes`], and also hands back the decoded text all offsets
-    /// refer to (for `--dump-text`); `None` when the input could not be decoded.
-    pub fn extract_bytes_with_text(&self, source: &str, bytes: &[u8]) -> (Record, Option<String>) {
-        let sha = crate::sha256_hex(bytes);
-        match decode::decode(bytes, source) {
-            Ok(decoded) => {
-                let text = decoded.text.clone();
-                let mut doc = self.extract_decoded(source, decoded);
-                doc.sha256 = Some(sha);
-                (Record::Document(Box::new(doc)), Some(text))
-            }
-            Err(e) => (Record::Error(ErrorRecord::new(source, e.to_string())), None),
-        }
+        self.extract_impl(source, bytes, false).0
     }
 
     /// Extracts from text that is already decoded.

@@ -24,7 +24,7 @@ fn pipeline() -> &'static Pipeline {
 
 fn extract(path: &Path) -> (zhengce::Document, String) {
     let bytes = std::fs::read(path).unwrap();
-    match pipeline().extract_bytes_with_text(&path.to_string_lossy(), &bytes) {
+    match pipeline().extract_with_text(&path.to_string_lossy(), &bytes) {
         (Record::Document(d), Some(text)) => (*d, text),
         (Record::Error(e), _) => panic!("{}: {}", path.display(), e.error),
         _ => panic!("{}: no text", path.display()),

@@ -217,7 +217,7 @@ fn process(pipeline: &Pipeline, input: &Input, resume_dir: Option<&Path>, dump_t
     // batch of thousands should a bug slip through.
     let run = || {
         if dump_text {
-            pipeline.extract_bytes_with_text(&source, &bytes)
+            pipeline.extract_with_text(&source, &bytes)
         } else {
             (pipeline.extract_bytes(&source, &bytes), None)
         }
