@@ -17,7 +17,7 @@ const PLAN: &str = "某镇2024年工作要点\n一、主要目标\n全年实现�
 
 #[test]
 fn help_works_for_every_subcommand() {
-    for sub in ["extract", "segment", "numbers"] {
+    for sub in ["extract", "segment", "numbers", "compare", "report"] {
         let out = run(&[sub, "--help"]);
         assert!(out.status.success(), "{sub}");
         assert!(stdout(&out).contains("Examples"), "{sub}");
