@@ -41,6 +41,12 @@ pub struct ProjectRules {
     heads: Vec<(String, ProjectKind, bool)>,
     stop_phrases: HashSet<String>,
     stop_modifiers: Vec<String>,
+    /// The stop modifiers as one automaton: "does this word contain one?" per token.
+    stop_modifier_ac: aho_corasick::AhoCorasick,
+    /// Head word → index into `heads`, and the longest head in bytes: `head_of` looks up
+    /// the text's suffixes instead of scanning every head.
+    head_index: std::collections::HashMap<String, usize>,
+    max_head: usize,
     /// Common words that never make a name proper, whatever their POS tag.
     common: HashSet<String>,
     /// Category words that close a list of named projects after `等` (`等重大项目`).
@@ -102,10 +108,22 @@ impl ProjectRules {
         })?;
         let of =
             |k: &str| -> HashSet<String> { stop.iter().filter(|s| s.0 == k).map(|s| s.1.clone()).collect() };
+        let stop_modifiers: Vec<String> = of("modifier").into_iter().collect();
+        let stop_modifier_ac =
+            aho_corasick::AhoCorasick::new(&stop_modifiers).map_err(|e| crate::error::Error::Dictionary {
+                file: "project_stop.txt".into(),
+                line: 0,
+                reason: e.to_string(),
+            })?;
+        let head_index = heads.iter().enumerate().map(|(i, h)| (h.0.clone(), i)).collect();
+        let max_head = heads.iter().map(|h| h.0.len()).max().unwrap_or(0);
         Ok(ProjectRules {
             heads,
+            head_index,
+            max_head,
+            stop_modifier_ac,
             stop_phrases: of("phrase"),
-            stop_modifiers: of("modifier").into_iter().collect(),
+            stop_modifiers,
             common: of("common"),
             concepts: of("concept").into_iter().collect(),
             categories: lexicon::parse_all("project_lists.txt", LISTS, |r| {
@@ -123,7 +141,17 @@ impl ProjectRules {
 
     /// The head noun `text` ends with, if any.
     fn head_of(&self, text: &str) -> Option<&(String, ProjectKind, bool)> {
-        self.heads.iter().find(|h| text.ends_with(h.0.as_str()))
+        // Longest suffix first, the same answer as scanning the heads longest first.
+        let from = text.len().saturating_sub(self.max_head);
+        (from..text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .find_map(|i| self.head_index.get(&text[i..]))
+            .map(|&k| &self.heads[k])
+    }
+
+    /// The word contains a stop modifier (`一批`, `重点`, ...).
+    fn has_stop_modifier(&self, word: &str) -> bool {
+        self.stop_modifier_ac.is_match(word)
     }
 
     /// The document's named projects, ordered by first mention.
@@ -147,13 +175,16 @@ impl ProjectRules {
         let mut out: Vec<ProjectDraft> = Vec::new();
         // The quoted cores of each entry: `“美好社区”项目` and `“美好社区”` are one project.
         let mut cores: Vec<Vec<String>> = Vec::new();
+        // Squeezed name and aliases of each entry, kept beside `out` (squeezing on every
+        // comparison made merging the most expensive step on long documents).
+        let mut keys: Vec<(String, Vec<String>)> = Vec::new();
         for c in cands {
             let key = squeeze(&c.name);
-            let found = out.iter().enumerate().position(|(k, p)| {
-                let pk = squeeze(&p.name);
-                pk == key
-                    || p.aliases.iter().any(|a| squeeze(a) == key)
-                    || self.same_project(&pk, &key)
+            let found = (0..out.len()).position(|k| {
+                let (pk, aliases) = &keys[k];
+                *pk == key
+                    || aliases.contains(&key)
+                    || self.same_project(pk, &key)
                     || c.core.as_ref().is_some_and(|core| {
                         // `“一号湾”` after `“科创一号湾”…`: a shortened later reference.
                         let n = core.chars().count();
@@ -175,27 +206,32 @@ impl ProjectRules {
             match found {
                 Some(k) => {
                     let p = &mut out[k];
-                    let pk = squeeze(&p.name);
-                    if pk != key && !p.aliases.iter().any(|a| squeeze(a) == key) {
+                    let (pk, aliases) = &mut keys[k];
+                    if *pk != key && !aliases.contains(&key) {
                         // The clean long name wins over one with words glued before it.
                         if key.chars().count() >= 8 && pk.ends_with(&key) {
                             let old = std::mem::replace(&mut p.name, c.name.clone());
+                            aliases.push(std::mem::replace(pk, key.clone()));
                             p.aliases.push(old);
                         } else {
+                            aliases.push(key.clone());
                             p.aliases.push(c.name.clone());
                         }
                     }
                     p.mentions.push(c.range);
                     p.mentions.sort_by_key(|m| m.start);
                 }
-                None => out.push(ProjectDraft {
-                    name: c.name,
-                    kind: c.kind,
-                    mentions: vec![c.range],
-                    aliases: Vec::new(),
-                    investment: None,
-                    year: None,
-                }),
+                None => {
+                    keys.push((key.clone(), Vec::new()));
+                    out.push(ProjectDraft {
+                        name: c.name,
+                        kind: c.kind,
+                        mentions: vec![c.range],
+                        aliases: Vec::new(),
+                        investment: None,
+                        year: None,
+                    })
+                }
             }
         }
         for p in &mut out {
@@ -475,9 +511,7 @@ impl ProjectRules {
         let head_at = |k: usize| -> Option<&(String, ProjectKind, bool)> {
             let t = &toks[k];
             // (`佛山禅城`: a two-character place name ending in 城 is not a head.)
-            if self.stop_modifiers.iter().any(|m| t.word.contains(m.as_str()))
-                || (t.tag == "ns" && t.word.chars().count() == 2)
-            {
+            if self.has_stop_modifier(t.word) || (t.tag == "ns" && t.word.chars().count() == 2) {
                 return None;
             }
             self.head_of(t.word)
@@ -498,7 +532,7 @@ impl ProjectRules {
         // Start after any stop modifier, and at most MAX_MODIFIER_TOKENS before the head.
         let mut s = h.saturating_sub(MAX_MODIFIER_TOKENS);
         for (j, t) in toks.iter().enumerate().take(h).skip(s) {
-            if self.stop_modifiers.iter().any(|m| t.word.contains(m.as_str()))
+            if self.has_stop_modifier(t.word)
                 || t.tag == "m" && !is_digits(t.word) && !is_ordinal(t.word) && !t.word.ends_with('年')
             {
                 s = j + 1;
@@ -537,7 +571,7 @@ impl ProjectRules {
         if plan && toks[s..h].iter().map(|t| t.word.chars().count()).sum::<usize>() < 4 {
             return;
         }
-        if self.stop_modifiers.iter().any(|m| toks[h].word.contains(m.as_str())) {
+        if self.has_stop_modifier(toks[h].word) {
             return;
         }
         let range = toks[s].range.start..toks[h].range.end;
