@@ -218,8 +218,9 @@ impl ProjectRules {
                             p.aliases.push(c.name.clone());
                         }
                     }
+                    // Candidates come in text order, so mentions stay sorted without a sort
+                    // per push (which made a long document quadratic in its mentions).
                     p.mentions.push(c.range);
-                    p.mentions.sort_by_key(|m| m.start);
                 }
                 None => {
                     keys.push((key.clone(), Vec::new()));
@@ -699,13 +700,17 @@ fn investment_near(
     mentions: &[Range<usize>],
 ) -> (Option<Quantity>, Option<i32>) {
     let norm = ctx.norm();
+    // Quantities come in text order; then only those from the clause start on are looked at
+    // (a scan of all of them per mention made long documents quadratic).
+    let sorted = quantities.windows(2).all(|w| w[0].range.start <= w[1].range.start);
     for m in mentions {
         let Some(si) = ctx.structure.sentence_at(m.start) else { continue };
         let sr = ctx.structure.sentences[si].range.clone();
         let cs = norm[sr.start..m.start].rfind([',', ';', '。', ':']).map_or(sr.start, |i| sr.start + i + 1);
         let me = m.end.clamp(m.start, sr.end.max(m.start));
         let ce = norm[me..sr.end.max(me)].find([',', ';', '。']).map_or(sr.end.max(me), |i| me + i);
-        let q = quantities.iter().find(|q| {
+        let from = if sorted { quantities.partition_point(|q| q.range.start < cs) } else { 0 };
+        let q = quantities[from..].iter().take_while(|q| !sorted || q.range.start < ce).find(|q| {
             q.range.start >= cs && q.range.end <= ce && q.unit.ends_with('元') && !overlaps(&q.range, m)
         });
         if let Some(q) = q {
