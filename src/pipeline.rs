@@ -153,6 +153,13 @@ impl Pipeline {
     }
 }
 
+/// Extracts `text` with one pipeline shared by all unit tests (building it costs ~0.2 s).
+#[cfg(test)]
+pub(crate) fn test_doc(text: &str) -> Document {
+    static P: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
+    P.get_or_init(|| Pipeline::new().expect("pipeline")).extract_text("t.txt", text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -740,13 +740,7 @@ fn year_in(s: &str) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use crate::document::{Document, ProjectKind};
-    use crate::pipeline::Pipeline;
-    use std::sync::OnceLock;
-
-    fn doc(text: &str) -> Document {
-        static P: OnceLock<Pipeline> = OnceLock::new();
-        P.get_or_init(|| Pipeline::new().expect("pipeline")).extract_text("t.txt", text)
-    }
+    use crate::pipeline::test_doc as doc;
 
     fn names(d: &Document) -> Vec<&str> {
         d.projects.iter().map(|p| p.name.as_str()).collect()

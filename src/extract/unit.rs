@@ -682,13 +682,7 @@ pub fn aggregate(mentions: &[UnitMention]) -> Vec<Unit> {
 #[cfg(test)]
 mod tests {
     use crate::document::{Document, Role};
-    use crate::pipeline::Pipeline;
-    use std::sync::OnceLock;
-
-    fn doc(text: &str) -> Document {
-        static P: OnceLock<Pipeline> = OnceLock::new();
-        P.get_or_init(|| Pipeline::new().expect("pipeline")).extract_text("t.txt", text)
-    }
+    use crate::pipeline::test_doc as doc;
 
     fn names(d: &Document) -> Vec<&str> {
         d.units.iter().map(|u| u.name.as_str()).collect()
