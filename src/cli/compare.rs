@@ -177,6 +177,20 @@ pub struct Row {
     pub cells: Vec<Vec<Cell>>,
 }
 
+type CountOf = fn(&Counts) -> usize;
+
+/// The per-document count rows of a comparison: Chinese label, English label, value.
+pub const COUNT_ROWS: [(&str, &str, CountOf); 8] = [
+    ("目标", "targets: target", |k| k.targets_target),
+    ("目标", "targets: achieved", |k| k.targets_achieved),
+    ("目标", "targets: fact", |k| k.targets_fact),
+    ("无指标", "targets without indicator", |k| k.targets_without_indicator),
+    ("项目", "projects: construction", |k| k.projects_construction),
+    ("项目", "projects: program", |k| k.projects_program),
+    ("单位", "units", |k| k.units),
+    ("任务", "tasks", |k| k.tasks),
+];
+
 /// Per-document counts.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Counts {
@@ -463,18 +477,7 @@ pub fn markdown(c: &Comparison) -> String {
     s.push_str("\n|---|");
     s.push_str(&"---:|".repeat(c.columns.len()));
     s.push('\n');
-    type Get = fn(&Counts) -> usize;
-    let lines: [(&str, Get); 8] = [
-        ("targets: target", |k| k.targets_target),
-        ("targets: achieved", |k| k.targets_achieved),
-        ("targets: fact", |k| k.targets_fact),
-        ("targets without indicator", |k| k.targets_without_indicator),
-        ("projects: construction", |k| k.projects_construction),
-        ("projects: program", |k| k.projects_program),
-        ("units", |k| k.units),
-        ("tasks", |k| k.tasks),
-    ];
-    for (name, get) in lines {
+    for (_, name, get) in COUNT_ROWS {
         s.push_str(&format!("| {name} |"));
         for k in &c.counts {
             s.push_str(&format!(" {} |", get(k)));

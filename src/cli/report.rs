@@ -181,19 +181,10 @@ fn comparison_section(h: &mut String, cmp: &Comparison, linked: bool) {
         let _ = write!(h, "<th>D{} {}</th>", i + 1, esc(&c.label));
     }
     h.push_str("</tr></thead><tbody>\n");
-    type Get = fn(&compare::Counts) -> usize;
-    let lines: [(&str, Get); 8] = [
-        ("目标 targets: target", |k| k.targets_target),
-        ("目标 targets: achieved", |k| k.targets_achieved),
-        ("目标 targets: fact", |k| k.targets_fact),
-        ("无指标 without indicator", |k| k.targets_without_indicator),
-        ("项目 projects: construction", |k| k.projects_construction),
-        ("项目 projects: program", |k| k.projects_program),
-        ("单位 units", |k| k.units),
-        ("任务 tasks", |k| k.tasks),
-    ];
-    for (name, get) in lines {
-        let _ = write!(h, "<tr><th>{name}</th>");
+    for (zh, en, get) in compare::COUNT_ROWS {
+        // (`targets without indicator` reads `无指标 without indicator` in the page.)
+        let en = en.strip_prefix("targets ").unwrap_or(en);
+        let _ = write!(h, "<tr><th>{zh} {en}</th>");
         for k in &cmp.counts {
             let _ = write!(h, "<td class=\"n\">{}</td>", get(k));
         }

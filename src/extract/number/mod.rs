@@ -533,15 +533,7 @@ impl NumberGrammar {
             if let Some((f, e)) = self.plain_fraction(text, skip_spaces(text, k + 3)) {
                 let sign = if c.negative { -1.0 } else { 1.0 };
                 let value = tidy(sign * (c.n.value + f));
-                let q = Quantity {
-                    range: c.start..e,
-                    number: c.start..e,
-                    value,
-                    normalized: Some(Normalized { value, value_max: None, unit: String::new() }),
-                    bare: true,
-                    ..Default::default()
-                };
-                return Step::Emit(Box::new(q), e);
+                return Step::Emit(Box::new(bare_value(c.start..e, value)), e);
             }
         }
         // `N分之M`: a fraction.
@@ -568,15 +560,7 @@ impl NumberGrammar {
                 if !text[e..].starts_with(['/', '.']) {
                     let sign = if c.negative { -1.0 } else { 1.0 };
                     let value = tidy(sign * c.n.value / b.value);
-                    let q = Quantity {
-                        range: c.start..e,
-                        number: c.start..e,
-                        value,
-                        normalized: Some(Normalized { value, value_max: None, unit: String::new() }),
-                        bare: true,
-                        ..Default::default()
-                    };
-                    return Step::Emit(Box::new(q), e);
+                    return Step::Emit(Box::new(bare_value(c.start..e, value)), e);
                 }
             }
         }
@@ -1132,3 +1116,15 @@ fn q_end(q: &Quantity) -> usize {
 
 #[cfg(test)]
 mod tests;
+
+/// A unitless number (`3又1/2`, `2/3`): value and normalised value alike, flagged bare.
+fn bare_value(range: Range<usize>, value: f64) -> Quantity {
+    Quantity {
+        number: range.clone(),
+        range,
+        value,
+        normalized: Some(Normalized { value, value_max: None, unit: String::new() }),
+        bare: true,
+        ..Default::default()
+    }
+}
