@@ -29,7 +29,7 @@ pub struct Segmenter {
     words: usize,
     /// Tags from our dictionaries for words jieba already knew: `Jieba::add_word` updates
     /// the frequency of a known word but keeps its old tag (发改委 stays `j`).
-    tags: std::collections::HashMap<String, String>,
+    tags: rustc_hash::FxHashMap<String, String>,
 }
 
 impl std::fmt::Debug for Segmenter {
@@ -83,7 +83,7 @@ impl Segmenter {
     pub fn new(extra: &[(String, String)]) -> Result<Segmenter> {
         let mut jieba = Jieba::new();
         let mut words = 0;
-        let mut tags = std::collections::HashMap::new();
+        let mut tags = rustc_hash::FxHashMap::default();
         let mut load = |file: &str, content: &str| -> Result<()> {
             for e in parse_dict(file, content)? {
                 let known = jieba.has_word(&e.word);

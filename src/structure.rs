@@ -10,7 +10,7 @@ use crate::clean::Cleaned;
 use crate::error::Result;
 use crate::lexicon;
 use regex::Regex;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 /// A heading found in the text; byte offsets into `norm`.
@@ -221,7 +221,7 @@ fn find_issuer(title: &str, cleaned: &Cleaned, rules: &StructureRules) -> Option
     }
     // Else a place in the text whose stem the title names (佛山禅城 ... 禅城区), else the
     // most frequent township-level name in the text.
-    let mut counts: HashMap<String, (usize, usize, usize)> = HashMap::new(); // name -> (count, rank, first)
+    let mut counts: HashMap<String, (usize, usize, usize)> = HashMap::default(); // name -> (count, rank, first)
     for m in rules.place.find_iter(norm) {
         if cleaned.is_boilerplate(m.start()) {
             continue;

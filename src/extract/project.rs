@@ -19,7 +19,7 @@ use crate::document::ProjectKind;
 use crate::error::Result;
 use crate::lexicon;
 use crate::segment::Token;
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 /// One distinct project; byte ranges into the normalised text.
@@ -45,8 +45,11 @@ pub struct ProjectRules {
     stop_modifier_ac: aho_corasick::AhoCorasick,
     /// Head word → index into `heads`, and the longest head in bytes: `head_of` looks up
     /// the text's suffixes instead of scanning every head.
-    head_index: std::collections::HashMap<String, usize>,
+    head_index: FxHashMap<String, usize>,
     max_head: usize,
+    /// The last characters of the heads: most words end in none of them, and are rejected
+    /// without a lookup.
+    head_last: HashSet<char>,
     /// Common words that never make a name proper, whatever their POS tag.
     common: HashSet<String>,
     /// Category words that close a list of named projects after `等` (`等重大项目`).
@@ -117,10 +120,12 @@ impl ProjectRules {
             })?;
         let head_index = heads.iter().enumerate().map(|(i, h)| (h.0.clone(), i)).collect();
         let max_head = heads.iter().map(|h| h.0.len()).max().unwrap_or(0);
+        let head_last = heads.iter().filter_map(|h| h.0.chars().next_back()).collect();
         Ok(ProjectRules {
             heads,
             head_index,
             max_head,
+            head_last,
             stop_modifier_ac,
             stop_phrases: of("phrase"),
             stop_modifiers,
@@ -141,6 +146,9 @@ impl ProjectRules {
 
     /// The head noun `text` ends with, if any.
     fn head_of(&self, text: &str) -> Option<&(String, ProjectKind, bool)> {
+        if !text.chars().next_back().is_some_and(|c| self.head_last.contains(&c)) {
+            return None;
+        }
         // Longest suffix first, the same answer as scanning the heads longest first.
         let from = text.len().saturating_sub(self.max_head);
         (from..text.len())
@@ -512,7 +520,10 @@ impl ProjectRules {
         let head_at = |k: usize| -> Option<&(String, ProjectKind, bool)> {
             let t = &toks[k];
             // (`佛山禅城`: a two-character place name ending in 城 is not a head.)
-            if self.has_stop_modifier(t.word) || (t.tag == "ns" && t.word.chars().count() == 2) {
+            if !t.word.chars().next_back().is_some_and(|c| self.head_last.contains(&c))
+                || self.has_stop_modifier(t.word)
+                || (t.tag == "ns" && t.word.chars().count() == 2)
+            {
                 return None;
             }
             self.head_of(t.word)

@@ -15,7 +15,7 @@ use crate::lexicon;
 use crate::segment::Token;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::cell::RefCell;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 const STATUS_WORDS: &str = include_str!("../../dictionaries/status_words.txt");
@@ -120,7 +120,7 @@ impl TargetRules {
         // Review words before plan words, as listed.
         let mut heading_words = Vec::new();
         let mut title_words = Vec::new();
-        let mut status: HashMap<String, (Status, Strength)> = HashMap::new();
+        let mut status: HashMap<String, (Status, Strength)> = HashMap::default();
         for (w, class, strength, heading) in rows {
             match strength {
                 Some(st) => {
@@ -200,7 +200,7 @@ impl TargetRules {
             .filter(|q| !q.bare && !q.unit.trim().is_empty() && self.keeps_time(ctx, q))
             .collect();
         let mut out: Vec<TargetDraft> = Vec::with_capacity(quantities.len());
-        let cache = RefCell::new(HashMap::new());
+        let cache = RefCell::new(HashMap::default());
         for (k, q) in quantities.iter().enumerate() {
             let Some(sent) = ctx.structure.sentences.get(q.sentence) else { continue };
             let sentence = sent.range.clone();

@@ -46,7 +46,7 @@ pub fn build(
     let mut prev_end = 0usize;
     let mut last_block: Option<Range<usize>> = None;
     // Task index by start offset, so a block that continues a task finds it in O(1).
-    let mut by_start: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut by_start: rustc_hash::FxHashMap<usize, usize> = rustc_hash::FxHashMap::default();
     for m in units {
         let same_block = last_block.as_ref() == Some(&m.block);
         if !same_block {

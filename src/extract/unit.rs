@@ -16,7 +16,7 @@ use crate::document::{Role, RoleCounts, Unit};
 use crate::error::Result;
 use crate::lexicon;
 use regex::Regex;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
 /// One mention of a unit; byte ranges into the normalised text.
@@ -662,7 +662,7 @@ fn trimmed(s: &str, a: usize, b: usize, off: usize) -> Range<usize> {
 /// One `units[]` entry per distinct name, in order of first mention.
 pub fn aggregate(mentions: &[UnitMention]) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::new();
-    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut index: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     for m in mentions {
         let i = *index.entry(m.name.as_str()).or_insert_with(|| {
             out.push(Unit { name: m.name.clone(), mentions: 0, roles: RoleCounts::default() });

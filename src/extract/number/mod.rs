@@ -18,7 +18,7 @@ use crate::error::Result;
 use crate::lexicon;
 use aho_corasick::{AhoCorasick, MatchKind};
 use numeral::{cn_digit, read, small_mult, starts_numeral, tidy, Numeral};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 const UNITS: &str = include_str!("../../../dictionaries/units.txt");
@@ -129,7 +129,7 @@ fn skip_spaces(text: &str, i: usize) -> usize {
 
 impl NumberGrammar {
     pub fn new() -> Result<NumberGrammar> {
-        let mut units = HashMap::new();
+        let mut units = HashMap::default();
         for (word, unit) in lexicon::parse_all("units.txt", UNITS, |row| {
             let f: Vec<&str> = row.fields().collect();
             let kind = f.get(1).ok_or("missing kind column")?;
