@@ -109,15 +109,17 @@ impl Segmenter {
 
     /// Segments `text`; ranges are byte offsets in `text` plus `base`.
     pub fn tokens<'a>(&'a self, text: &'a str, base: usize) -> Vec<Token<'a>> {
-        self.jieba
-            .tag(text, true)
-            .into_iter()
-            .map(|t| Token {
-                word: t.word,
-                tag: self.tags.get(t.word).map_or(t.tag, String::as_str),
-                range: base + t.byte_start..base + t.byte_end,
-            })
-            .collect()
+        // A fresh vector of the exact length: collecting jieba's vector in place would keep
+        // its capacity (one slot per character, 64 bytes each), and every sentence's tokens
+        // stay cached until the document is done.
+        let tags = self.jieba.tag(text, true);
+        let mut out = Vec::with_capacity(tags.len());
+        out.extend(tags.iter().map(|t| Token {
+            word: t.word,
+            tag: self.tags.get(t.word).map_or(t.tag, String::as_str),
+            range: base + t.byte_start..base + t.byte_end,
+        }));
+        out
     }
 }
 
@@ -128,7 +130,10 @@ impl Segmenter {
     /// once per process to load that model), so `cut` runs about 1.7 times as fast; use
     /// this when an extractor only needs where words start and end.
     pub fn words(&self, text: &str, base: usize) -> Vec<Range<usize>> {
-        self.jieba.cut(text, true).into_iter().map(|t| base + t.byte_start..base + t.byte_end).collect()
+        let words = self.jieba.cut(text, true);
+        let mut out = Vec::with_capacity(words.len());
+        out.extend(words.iter().map(|t| base + t.byte_start..base + t.byte_end));
+        out
     }
 }
 
