@@ -210,7 +210,9 @@ impl NumberGrammar {
         let mut out = Vec::new();
         let mut i = 0;
         while i < text.len() {
-            let Some(c) = next_char(text, i) else { break };
+            // Most characters cannot begin a number: skip to the next one that can.
+            let Some((k, c)) = text[i..].char_indices().find(|&(_, c)| may_start(c)) else { break };
+            i += k;
             let after = &text[i + c.len_utf8()..];
             let starts = starts_numeral(c)
                 || ((c == '负' || c == '-')
@@ -1108,6 +1110,12 @@ fn urls(text: &str) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// A character that may begin a number expression: a numeral, a sign, or `几`/`数`/`翻`/`半`
+/// (the full test is in [`NumberGrammar::find`]).
+fn may_start(c: char) -> bool {
+    starts_numeral(c) || matches!(c, '负' | '-' | '几' | '数' | '翻' | '半')
 }
 
 fn q_end(q: &Quantity) -> usize {

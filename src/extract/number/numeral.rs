@@ -90,7 +90,8 @@ pub fn starts_numeral(c: char) -> bool {
 
 /// Rounds away binary noise (`1.5699999999` → `1.57`) by keeping 15 significant digits.
 pub fn tidy(x: f64) -> f64 {
-    if !x.is_finite() || x == 0.0 {
+    // Whole numbers below 10^15 have no noise to round away (and are most values).
+    if !x.is_finite() || x == 0.0 || (x.fract() == 0.0 && x.abs() < 1e15) {
         return x;
     }
     format!("{x:.14e}").parse().unwrap_or(x)
