@@ -164,6 +164,16 @@ pub fn analyze(cleaned: &Cleaned, rules: &StructureRules) -> Structure {
     s
 }
 
+/// The length of the UTF-8 character whose first byte is `b`.
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
+}
+
 fn lines(norm: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut pos = 0;
     norm.split_inclusive('\n').map(move |l| {
@@ -423,10 +433,14 @@ fn find_headings(cleaned: &Cleaned, rules: &StructureRules, title: Option<&Range
         }
         let in_boilerplate = bp < boilerplate.len() && boilerplate[bp].start <= i;
         if i >= title_end && !in_boilerplate {
-            let prev = norm[..i].chars().next_back();
+            // The character before `i`, read from its last bytes (decoding backwards at every
+            // character was a tenth of this stage).
+            let before = &bytes[..i];
             let boundary = at_line_start
                 || follows_title
-                || matches!(prev, Some(' ' | '\t' | '。' | ';' | '!' | '?' | ')' | ':' | '】'));
+                || before.last().is_some_and(|b| matches!(b, b' ' | b'\t' | b';' | b'!' | b'?' | b')' | b':'))
+                || before.ends_with("。".as_bytes())
+                || before.ends_with("】".as_bytes());
             if boundary {
                 if let Some((kind, value, marker)) = marker_at(rules, norm, i) {
                     let depth = stack.iter().position(|(k, _, _)| *k == kind);
@@ -481,7 +495,7 @@ fn find_headings(cleaned: &Cleaned, rules: &StructureRules, title: Option<&Range
                 }
             }
         }
-        i += norm[i..].chars().next().map(char::len_utf8).unwrap_or(1);
+        i += utf8_len(c);
     }
     // Body ends where the next heading of the same or a higher level starts. One pass with
     // a stack of open headings (levels strictly rising), not a scan ahead per heading.
