@@ -185,14 +185,18 @@ impl ProjectRules {
         let mut cores: Vec<Vec<String>> = Vec::new();
         // Squeezed name and aliases of each entry, kept beside `out` (squeezing on every
         // comparison made merging the most expensive step on long documents).
+        // Each key's length in characters is kept too: `same_project` compares lengths
+        // before it looks at the text.
         let mut keys: Vec<(String, Vec<String>)> = Vec::new();
+        let mut key_chars: Vec<usize> = Vec::new();
         for c in cands {
             let key = squeeze(&c.name);
+            let n_key = key.chars().count();
             let found = (0..out.len()).position(|k| {
                 let (pk, aliases) = &keys[k];
                 *pk == key
                     || aliases.contains(&key)
-                    || self.same_project(pk, &key)
+                    || self.same_project((pk, key_chars[k]), (&key, n_key))
                     || c.core.as_ref().is_some_and(|core| {
                         // `“一号湾”` after `“科创一号湾”…`: a shortened later reference.
                         let n = core.chars().count();
@@ -217,8 +221,9 @@ impl ProjectRules {
                     let (pk, aliases) = &mut keys[k];
                     if *pk != key && !aliases.contains(&key) {
                         // The clean long name wins over one with words glued before it.
-                        if key.chars().count() >= 8 && pk.ends_with(&key) {
+                        if n_key >= 8 && pk.ends_with(&key) {
                             let old = std::mem::replace(&mut p.name, c.name.clone());
+                            key_chars[k] = n_key;
                             aliases.push(std::mem::replace(pk, key.clone()));
                             p.aliases.push(old);
                         } else {
@@ -232,6 +237,7 @@ impl ProjectRules {
                 }
                 None => {
                     keys.push((key.clone(), Vec::new()));
+                    key_chars.push(n_key);
                     out.push(ProjectDraft {
                         name: c.name,
                         kind: c.kind,
@@ -253,14 +259,14 @@ impl ProjectRules {
 
     /// `九星城` / `九星城项目`, `美好社区` / `美好社区项目`: one is the other plus a head, or
     /// holds the other with little more.
-    fn same_project(&self, a: &str, b: &str) -> bool {
-        let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-        if short.chars().count() < 2 {
+    /// Each name comes with its length in characters.
+    fn same_project(&self, a: (&str, usize), b: (&str, usize)) -> bool {
+        let ((short, ns), (long, nl)) = if a.0.len() <= b.0.len() { (a, b) } else { (b, a) };
+        if ns < 2 {
             return false;
         }
         // A stray character the segmenter glued on (`携嘉宝智电…项目` / `嘉宝智电…项目`).
-        let (ns, nl) = (short.chars().count(), long.chars().count());
-        if long.contains(short) && ns * 5 >= nl * 4 {
+        if ns * 5 >= nl * 4 && long.contains(short) {
             return true;
         }
         // A long distinctive name with words glued before it (`湖塘镇携嘉宝智电汽车刹车组件项目`).
