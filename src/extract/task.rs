@@ -155,6 +155,10 @@ fn char_floor(s: &str, mut i: usize) -> usize {
 
 const CN_DIGITS: &str = "一二三四五六七八九十";
 
+fn is_cn_digit(c: char) -> bool {
+    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+}
+
 /// The last list marker inside `r`: `(start, end)` of the marker itself.
 pub fn last_marker(norm: &str, r: Range<usize>) -> Option<(usize, usize)> {
     let text = &norm[r.clone()];
@@ -170,9 +174,14 @@ pub fn last_marker(norm: &str, r: Range<usize>) -> Option<(usize, usize)> {
 /// The byte length of a list marker starting at `i`, if one starts there.
 fn marker_at(text: &str, i: usize, c: char) -> Option<usize> {
     let rest = &text[i..];
-    let prev = text[..i].chars().next_back();
-    let at_boundary =
-        prev.is_none_or(|p| p.is_whitespace() || matches!(p, '。' | ';' | ':' | ')' | '!' | '?' | '】'));
+    // Asked only of digits: decoding the previous character at every position was most of
+    // this function's time.
+    let at_boundary = || {
+        text[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|p| p.is_whitespace() || matches!(p, '。' | ';' | ':' | ')' | '!' | '?' | '】'))
+    };
     match c {
         '(' => {
             // `(1)` `(一)`: anywhere (flattened text glues them to the previous heading).
@@ -183,7 +192,7 @@ fn marker_at(text: &str, i: usize, c: char) -> Option<usize> {
             (ok && rest[1 + inner.len()..].starts_with(')')).then_some(inner.len() + 2)
         }
         '①'..='⑳' => Some(c.len_utf8()),
-        d if d.is_ascii_digit() && at_boundary => {
+        d if d.is_ascii_digit() && at_boundary() => {
             let digits: usize = rest.chars().take_while(|d| d.is_ascii_digit()).count();
             if digits > 2 {
                 return None;
@@ -198,8 +207,8 @@ fn marker_at(text: &str, i: usize, c: char) -> Option<usize> {
                 None
             }
         }
-        d if CN_DIGITS.contains(d) && at_boundary => {
-            let n = rest.chars().take_while(|&d| CN_DIGITS.contains(d)).count();
+        d if is_cn_digit(d) && at_boundary() => {
+            let n = rest.chars().take_while(|&d| is_cn_digit(d)).count();
             let len: usize = rest.chars().take(n).map(char::len_utf8).sum();
             (n <= 3 && rest[len..].starts_with('、')).then_some(len + '、'.len_utf8())
         }
