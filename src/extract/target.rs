@@ -90,7 +90,14 @@ pub struct TargetRules {
     stop: HashMap<String, StopRole>,
     classifiers: Vec<String>,
     cues: HashMap<String, Cue>,
+    /// [`CURRENT_WORDS`] then [`LAST_YEAR_WORDS`], found in one pass over a sentence.
+    time_ac: AhoCorasick,
 }
+
+/// Words that put a sentence in the document's own year (`全年`, `截至6月`).
+const CURRENT_WORDS: [&str; 7] = ["全年", "年内", "今年", "本年", "截至", "截止", "目前"];
+/// Words that put it in the year before (`过去一年` in a 2024 report reviews 2023).
+const LAST_YEAR_WORDS: [&str; 3] = ["去年", "上年", "过去一年"];
 
 fn parse_status(s: &str) -> std::result::Result<Status, String> {
     match s {
@@ -178,7 +185,10 @@ impl TargetRules {
         .into_iter()
         .collect();
 
+        let time_ac = AhoCorasick::new(CURRENT_WORDS.iter().chain(&LAST_YEAR_WORDS))
+            .expect("static time words");
         Ok(TargetRules {
+            time_ac,
             status,
             status_ac,
             status_ac_words,
@@ -859,10 +869,17 @@ impl DocInfo {
             para_start.push(if k == 0 { 0 } else { newlines[k - 1] + 1 });
             let text = &norm[s.range.clone()];
             horizon.push(horizon_in(text));
-            current.push(
-                ["全年", "年内", "今年", "本年", "截至", "截止", "目前"].iter().any(|w| text.contains(w)),
-            );
-            last_year.push(["去年", "上年", "过去一年"].iter().any(|w| text.contains(w)));
+            // Overlapping matches: `去年内` holds a word of each kind.
+            let (mut cur, mut last) = (false, false);
+            for m in rules.time_ac.find_overlapping_iter(text) {
+                if m.pattern().as_usize() < CURRENT_WORDS.len() {
+                    cur = true;
+                } else {
+                    last = true;
+                }
+            }
+            current.push(cur);
+            last_year.push(last);
         }
         DocInfo { year, period_end, default, headings, para_start, horizon, current, last_year }
     }
@@ -957,9 +974,13 @@ fn years_in(text: &str) -> Vec<(usize, i32)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i + 4 <= b.len() {
+        if b[i] != b'1' && b[i] != b'2' {
+            i += 1;
+            continue;
+        }
         let four = &b[i..i + 4];
         let prev_digit = i > 0 && b[i - 1].is_ascii_digit();
-        if !prev_digit && four.iter().all(u8::is_ascii_digit) && (four[0] == b'1' || four[0] == b'2') {
+        if !prev_digit && four.iter().all(u8::is_ascii_digit) {
             let rest = &text[i + 4..];
             if rest.starts_with('年')
                 || rest.starts_with('-')
