@@ -438,7 +438,9 @@ fn find_headings(cleaned: &Cleaned, rules: &StructureRules, title: Option<&Range
             let before = &bytes[..i];
             let boundary = at_line_start
                 || follows_title
-                || before.last().is_some_and(|b| matches!(b, b' ' | b'\t' | b';' | b'!' | b'?' | b')' | b':'))
+                || before
+                    .last()
+                    .is_some_and(|b| matches!(b, b' ' | b'\t' | b';' | b'!' | b'?' | b')' | b':'))
                 || before.ends_with("。".as_bytes())
                 || before.ends_with("】".as_bytes());
             if boundary {

@@ -14,8 +14,8 @@ use crate::error::Result;
 use crate::lexicon;
 use crate::segment::Token;
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::cell::RefCell;
 use rustc_hash::FxHashMap as HashMap;
+use std::cell::RefCell;
 use std::ops::Range;
 
 const STATUS_WORDS: &str = include_str!("../../dictionaries/status_words.txt");
@@ -185,8 +185,8 @@ impl TargetRules {
         .into_iter()
         .collect();
 
-        let time_ac = AhoCorasick::new(CURRENT_WORDS.iter().chain(&LAST_YEAR_WORDS))
-            .expect("static time words");
+        let time_ac =
+            AhoCorasick::new(CURRENT_WORDS.iter().chain(&LAST_YEAR_WORDS)).expect("static time words");
         Ok(TargetRules {
             time_ac,
             status,
