@@ -50,6 +50,9 @@ pub struct ProjectRules {
     /// The last characters of the heads: most words end in none of them, and are rejected
     /// without a lookup.
     head_last: HashSet<char>,
+    /// Every head as one automaton: a sentence without a head, a quote or `等` holds no
+    /// project name, and is not segmented for this stage.
+    any_head: aho_corasick::AhoCorasick,
     /// Common words that never make a name proper, whatever their POS tag.
     common: HashSet<String>,
     /// Category words that close a list of named projects after `等` (`等重大项目`).
@@ -121,11 +124,15 @@ impl ProjectRules {
         let head_index = heads.iter().enumerate().map(|(i, h)| (h.0.clone(), i)).collect();
         let max_head = heads.iter().map(|h| h.0.len()).max().unwrap_or(0);
         let head_last = heads.iter().filter_map(|h| h.0.chars().next_back()).collect();
+        let any_head = aho_corasick::AhoCorasick::new(heads.iter().map(|h| h.0.as_str())).map_err(|e| {
+            crate::error::Error::Dictionary { file: "project_heads.txt".into(), line: 0, reason: e.to_string() }
+        })?;
         Ok(ProjectRules {
             heads,
             head_index,
             max_head,
             head_last,
+            any_head,
             stop_modifier_ac,
             stop_phrases: of("phrase"),
             stop_modifiers,
@@ -167,6 +174,10 @@ impl ProjectRules {
         let norm = ctx.norm();
         let mut cands: Vec<Cand> = Vec::new();
         for (i, _) in ctx.sentences() {
+            let text = ctx.sentence_text(i);
+            if !text.contains(['“', '‘', '"', '等']) && !self.any_head.is_match(text) {
+                continue;
+            }
             let tokens = ctx.tokens(i);
             let start = cands.len();
             self.quoted(ctx, i, tokens, &mut cands);
