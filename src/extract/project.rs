@@ -125,7 +125,11 @@ impl ProjectRules {
         let max_head = heads.iter().map(|h| h.0.len()).max().unwrap_or(0);
         let head_last = heads.iter().filter_map(|h| h.0.chars().next_back()).collect();
         let any_head = aho_corasick::AhoCorasick::new(heads.iter().map(|h| h.0.as_str())).map_err(|e| {
-            crate::error::Error::Dictionary { file: "project_heads.txt".into(), line: 0, reason: e.to_string() }
+            crate::error::Error::Dictionary {
+                file: "project_heads.txt".into(),
+                line: 0,
+                reason: e.to_string(),
+            }
         })?;
         Ok(ProjectRules {
             heads,
@@ -185,6 +189,8 @@ impl ProjectRules {
             self.chunks(norm, tokens, &quoted, &mut cands);
             let taken: Vec<Range<usize>> = cands[start..].iter().map(|c| c.range.clone()).collect();
             self.listed(norm, tokens, &taken, &mut cands);
+            let taken: Vec<Range<usize>> = cands[start..].iter().map(|c| c.range.clone()).collect();
+            self.enumerated(norm, tokens, &taken, &mut cands);
         }
         // The plan a document's title names is the document itself, not a project in it.
         if let Some(t) = &ctx.structure.title {
@@ -445,9 +451,14 @@ impl ProjectRules {
             if t.word != "等" {
                 continue;
             }
-            // The category: within the next three tokens, one that ends in a category word.
-            let Some(kind) = tokens[k + 1..].iter().take(3).find_map(|c| {
-                self.categories.iter().find(|(w, _)| c.word.ends_with(w.as_str())).map(|(_, kd)| *kd)
+            // The category: within the next three tokens, one that ends in a category word
+            // (or in one and 建设, `等项目建设`); a fourth when three nouns lead to it
+            // (`等重大市政交通项目`).
+            let next = &tokens[k + 1..];
+            let Some(kind) = next.iter().take(3).find_map(|c| self.category_of(c.word)).or_else(|| {
+                let nouns = next.len() >= 4
+                    && next[..3].iter().all(|c| c.tag.starts_with('n') || matches!(c.tag, "a" | "b"));
+                nouns.then(|| self.category_of(next[3].word)).flatten()
             }) else {
                 continue;
             };
@@ -502,6 +513,70 @@ impl ProjectRules {
                         && t.word.chars().count() >= 2
                 });
                 if !proper && self.head_of(name).is_none_or(|h| h.2) {
+                    continue;
+                }
+                out.push(Cand { range: r.clone(), name: name.to_string(), kind, core: None });
+            }
+        }
+    }
+
+    /// The kind of project a category word names, if `word` ends in one (`重大项目`,
+    /// `项目建设`).
+    fn category_of(&self, word: &str) -> Option<ProjectKind> {
+        let w = word.strip_suffix("建设").unwrap_or(word);
+        self.categories.iter().find(|(c, _)| w.ends_with(c.as_str())).map(|(_, kind)| *kind)
+    }
+
+    /// Items of an enumeration after a count of projects: `招引重大项目7个,分别是A、B和C`,
+    /// `新开工3个项目,分别为A、B、C`. The count and `分别是` make each item a name, even
+    /// one the segmenter does not know as a proper noun.
+    fn enumerated(&self, norm: &str, tokens: &[Token], taken: &[Range<usize>], out: &mut Vec<Cand>) {
+        for (k, t) in tokens.iter().enumerate() {
+            let list_start = match (t.word, tokens.get(k + 1).map(|n| n.word)) {
+                ("分别是" | "分别为", _) => k + 1,
+                ("分别", Some("是" | "为")) => k + 2,
+                _ => continue,
+            };
+            // Back from `分别`: an optional comma, then `项目7个` or `7个项目`.
+            let mut j = k;
+            if j > 0 && matches!(tokens[j - 1].word, "," | ":") {
+                j -= 1;
+            }
+            let before = &tokens[j.saturating_sub(3)..j];
+            let counted = |a: &Token, b: &Token| a.tag == "m" && b.tag == "q";
+            let kind = match before {
+                [c, m, q] if counted(m, q) => self.category_of(c.word),
+                [m, q, c] if counted(m, q) => self.category_of(c.word),
+                _ => None,
+            };
+            let Some(kind) = kind else { continue };
+            // The items, to the end of the clause, split at 、 和 及.
+            let mut items: Vec<Range<usize>> = Vec::new();
+            let mut cur: Option<Range<usize>> = None;
+            for tok in &tokens[list_start.min(tokens.len())..] {
+                if matches!(tok.word, "、" | "和" | "及" | "," | "。" | ";" | ":") {
+                    items.extend(cur.take());
+                    if !matches!(tok.word, "、" | "和" | "及") {
+                        break;
+                    }
+                } else {
+                    let r = cur.get_or_insert(tok.range.clone());
+                    r.end = tok.range.end;
+                }
+            }
+            items.extend(cur);
+            if items.len() < 2 {
+                continue;
+            }
+            for r in items {
+                let name = norm[r.clone()].trim();
+                let n = name.chars().count();
+                if !(3..=MAX_NAME).contains(&n)
+                    || self.stop_phrases.contains(name)
+                    || name.contains(['“', '”', '"', '‘', '’'])
+                    || name.chars().any(|c| c.is_ascii_digit())
+                    || taken.iter().any(|q| q.start < r.end && r.start < q.end)
+                {
                     continue;
                 }
                 out.push(Cand { range: r.clone(), name: name.to_string(), kind, core: None });
@@ -817,6 +892,31 @@ mod tests {
         assert!(n.contains(&"西山湿地公园"), "{n:?}");
         assert!(n.contains(&"城北数据中心"), "{n:?}");
         assert!(!n.iter().any(|x| x.contains("商业设施") || x.contains("人才公寓")), "{n:?}");
+    }
+
+    #[test]
+    fn enumeration_after_a_count_of_projects() {
+        let d = doc("今年新开工重点项目4个,分别是云栖智造园、青禾冷链物流中心、蓝湾医养综合体和北岸数据港,总投资20亿元。");
+        let n = names(&d);
+        for want in ["青禾冷链物流中心", "蓝湾医养综合体", "北岸数据港"] {
+            assert!(n.iter().any(|x| x.contains(want)), "{want} in {n:?}");
+        }
+        let d = doc("新签约3个项目,分别为华辰精密机械、启明新材料和远帆物流。");
+        let n = names(&d);
+        assert!(n.contains(&"华辰精密机械") && n.contains(&"远帆物流"), "{n:?}");
+    }
+
+    #[test]
+    fn enumeration_after_other_counts_names_no_projects() {
+        let d = doc("全镇共有规上企业3家,分别是甲乙化工、丙丁纺织和戊己电子;完成改革任务2项,分别是审批提速和监管下沉。");
+        assert!(d.projects.is_empty(), "{:?}", names(&d));
+    }
+
+    #[test]
+    fn list_category_after_three_nouns_or_with_jianshe() {
+        let d = doc("全力推进滨江快速路、城东联络线等重大市政交通项目建设。");
+        let n = names(&d);
+        assert!(n.contains(&"滨江快速路") && n.contains(&"城东联络线"), "{n:?}");
     }
 
     #[test]
