@@ -409,6 +409,11 @@ impl ProjectRules {
         {
             return false;
         }
+        // `“快审快批”` `“双招双引”`: a word repeated in first and third place makes a slogan.
+        let cs: Vec<char> = core.chars().collect();
+        if cs.len() == 4 && cs[0] == cs[2] && cs[1] != cs[3] {
+            return false;
+        }
         // `“服务化”` `“菜单式”` `“枢纽型”`: attributes.
         if core.ends_with(['化', '式', '型', '性']) && self.head_of(core).is_none() {
             return false;
@@ -864,7 +869,7 @@ mod tests {
 
     #[test]
     fn slogans_metaphors_and_formulas_are_not_projects() {
-        let d = doc("坚决做到“两个维护”,当好经济发展“压舱石”,打通服务“最后一公里”,构建“1+3+N”工作格局,推进“科技引商”。");
+        let d = doc("坚决做到“两个维护”,当好经济发展“压舱石”,打通服务“最后一公里”,构建“1+3+N”工作格局,推进“科技引商”,推行“快审快批”。");
         assert!(d.projects.is_empty(), "{:?}", names(&d));
     }
 
