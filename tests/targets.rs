@@ -257,3 +257,11 @@ fn shares_and_predicates_between_indicator_and_number() {
     assert_eq!(indicator(&doc, text, "800个"), "5G基站");
     assert_eq!(indicator(&doc, text, "150家"), "高新技术企业");
 }
+
+#[test]
+fn a_quoted_term_right_before_the_number_is_the_indicator() {
+    let text = "今年计划建成“一刻钟便民生活圈”10个,打造\"智慧菜场\" 5家。";
+    let doc = extract(text);
+    assert_eq!(indicator(&doc, text, "10个"), "一刻钟便民生活圈");
+    assert_eq!(indicator(&doc, text, "5家"), "智慧菜场");
+}

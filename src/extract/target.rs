@@ -344,7 +344,9 @@ impl TargetRules {
     ) -> (Option<Range<usize>>, bool) {
         let count = self.is_classifier(&q.unit);
         let share_like = q.unit.ends_with('%');
-        let left = self.walk_left(norm, tokens, q.range.start, left_limit, share_like);
+        let left = self
+            .walk_left(norm, tokens, q.range.start, left_limit, share_like)
+            .or_else(|| quoted_before(norm, q.range.start, left_limit));
         let right = self.walk_right(norm, tokens, q.range.end, right_limit, left.is_none());
         match (left, right) {
             (Some(l), Some(r)) if count => {
@@ -1041,6 +1043,18 @@ fn is_base(before: &str) -> bool {
 }
 
 /// A year set as the horizon of a plan (`到2025年`, `至2026年底`) in `text`: the last one.
+/// A quoted term right before `end` names what is counted (`建成“一刻钟便民生活圈”10个`,
+/// `“跨省通办”事项150项` is read by the noun rules): the text inside the quotes.
+fn quoted_before(norm: &str, end: usize, limit: usize) -> Option<Range<usize>> {
+    let before = norm.get(limit..end)?.trim_end_matches(' ');
+    let inner_end = limit + before.strip_suffix(['”', '"'])?.len();
+    let inner_start = limit + norm[limit..inner_end].rfind(['“', '"'])?;
+    let inner_start = inner_start + norm[inner_start..].chars().next()?.len_utf8();
+    let inner = &norm[inner_start..inner_end];
+    let n = inner.chars().count();
+    ((2..=16).contains(&n) && !inner.contains([',', '。', ';', ':', '、'])).then_some(inner_start..inner_end)
+}
+
 fn horizon_in(text: &str) -> Option<i32> {
     years_in(text)
         .into_iter()
