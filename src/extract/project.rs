@@ -603,6 +603,13 @@ impl ProjectRules {
                 } else if let Some(n) = bracketed(&tokens[k..]) {
                     // `华南科技装备(军民融合)产业园`, `文化中心(三期)综合剧场`
                     k += n;
+                } else if k > s
+                    && matches!(tokens[k].word, "新" | "老")
+                    && tokens.get(k + 1).is_some_and(|t| t.tag.starts_with('n'))
+                {
+                    // `南山/ns 新/a 材料/n 基地/n`: 新 or 老 inside a name (`大` in `大家园`
+                    // is a degree word, not part of one).
+                    k += 1;
                 } else {
                     break;
                 }
@@ -683,7 +690,13 @@ impl ProjectRules {
         if self.has_stop_modifier(toks[h].word) {
             return;
         }
-        let range = toks[s].range.start..toks[h].range.end;
+        // `滨河路改造提升工程`: a head that needs quotes (工程) right after the name's own head,
+        // with at most one word between, still belongs to the name.
+        let end = (h + 1..toks.len().min(h + 3))
+            .find(|&k| self.head_of(toks[k].word).is_some_and(|hd| hd.2 && hd.0 == toks[k].word))
+            .filter(|&k| toks[h + 1..k].iter().all(|t| matches!(t.tag, "v" | "vn")))
+            .unwrap_or(h);
+        let range = toks[s].range.start..toks[end].range.end;
         if quoted.iter().any(|q| q.start < range.end && range.start < q.end) {
             return;
         }
@@ -922,6 +935,14 @@ mod tests {
         let d = doc("全力推进滨江快速路、城东联络线等重大市政交通项目建设。");
         let n = names(&d);
         assert!(n.contains(&"滨江快速路") && n.contains(&"城东联络线"), "{n:?}");
+    }
+
+    #[test]
+    fn names_run_over_xin_and_a_trailing_gongcheng() {
+        let d = doc("加快推进南山新材料基地建设,确保滨河路改造提升工程年底完工。");
+        let n = names(&d);
+        assert!(n.contains(&"南山新材料基地"), "{n:?}");
+        assert!(n.contains(&"滨河路改造提升工程"), "{n:?}");
     }
 
     #[test]
