@@ -265,3 +265,12 @@ fn a_quoted_term_right_before_the_number_is_the_indicator() {
     assert_eq!(indicator(&doc, text, "10个"), "一刻钟便民生活圈");
     assert_eq!(indicator(&doc, text, "5家"), "智慧菜场");
 }
+
+#[test]
+fn change_verbs_before_the_number_are_not_part_of_the_indicator() {
+    let text = "到2026年,网上可办事项扩大至80项,审批时限缩短到3个工作日,办事材料减少到5份。";
+    let doc = extract(text);
+    assert_eq!(indicator(&doc, text, "80项"), "网上可办事项");
+    assert_eq!(indicator(&doc, text, "3个工作日"), "审批时限");
+    assert_eq!(indicator(&doc, text, "5份"), "办事材料");
+}
