@@ -274,3 +274,24 @@ fn change_verbs_before_the_number_are_not_part_of_the_indicator() {
     assert_eq!(indicator(&doc, text, "3个工作日"), "审批时限");
     assert_eq!(indicator(&doc, text, "5份"), "办事材料");
 }
+
+const HALF_YEAR: &str = "某镇2025年上半年工作情况的报告\n\
+上半年,全镇实现工业产值52亿元,比上年同期增长9.1%,完成全年目标任务的55%;\
+社会消费品零售总额较去年同期提高1.5个百分点。全镇辖12个行政村。\n\
+下半年,力争全年财政收入比2020年翻一番。\n";
+
+#[test]
+fn progress_reports_and_comparison_bases() {
+    let doc = extract(HALF_YEAR);
+    let output = target(&doc, HALF_YEAR, "52亿元");
+    assert_eq!(output.status, Status::Achieved, "a progress report reports results");
+    assert_eq!(output.year, Some(2025), "比上年同期 is a base, not last year");
+    assert_eq!(target(&doc, HALF_YEAR, "55%").status, Status::Achieved, "完成…目标 is progress");
+    let points = target(&doc, HALF_YEAR, "1.5个百分点");
+    assert_eq!(points.indicator.as_deref(), Some("社会消费品零售总额"));
+    assert_eq!(points.year, Some(2025));
+    assert_eq!(target(&doc, HALF_YEAR, "12个").status, Status::Fact);
+    let doubled = target(&doc, HALF_YEAR, "翻一番");
+    assert_eq!(doubled.indicator.as_deref(), Some("财政收入"));
+    assert_eq!(doubled.status, Status::Target);
+}

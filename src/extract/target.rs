@@ -378,13 +378,20 @@ impl TargetRules {
         }
         let toks = &tokens[lo..hi];
         let mut i = toks.len();
-        // Skip link words (and 的 in `占全镇总量的52%`).
-        while i > 0 {
-            let t = &toks[i - 1];
-            if self.role(t.word) == Some(StopRole::Link) || (share_like && t.word == "的") {
-                i -= 1;
-            } else {
-                break;
+        // Skip link words (and 的 in `占全镇总量的52%`), and a comparison base among them
+        // (`比2020年翻一番`, `较去年同期提高`).
+        loop {
+            while i > 0 {
+                let t = &toks[i - 1];
+                if self.role(t.word) == Some(StopRole::Link) || (share_like && t.word == "的") {
+                    i -= 1;
+                } else {
+                    break;
+                }
+            }
+            match comparison_base(&toks[..i]) {
+                Some(n) => i -= n,
+                None => break,
             }
         }
         let head_end = i;
@@ -639,12 +646,20 @@ impl TargetRules {
             if base {
                 continue;
             }
+            // `完成全年目标任务的58%`: a goal met or being met reports progress.
+            let met = t.word.contains("目标")
+                && tokens[k.saturating_sub(3)..k].iter().any(|p| p.word.contains("完成"));
+            let status_of = |s: Status| if met && s == Status::Target { Status::Achieved } else { s };
             if let Some(&(status, strength)) = self.status.get(t.word) {
-                hits.push(StatusHit { pos: t.range.start, status, strength });
+                hits.push(StatusHit { pos: t.range.start, status: status_of(status), strength });
             } else if t.word.chars().count() >= 3 {
                 for m in self.status_ac.find_iter(t.word) {
                     let (status, strength) = self.status_ac_words[m.pattern().as_usize()];
-                    hits.push(StatusHit { pos: t.range.start + m.start(), status, strength });
+                    hits.push(StatusHit {
+                        pos: t.range.start + m.start(),
+                        status: status_of(status),
+                        strength,
+                    });
                 }
             }
             // `近5年`, `5年来`, `2017年` before the document's year.
@@ -876,7 +891,10 @@ impl DocInfo {
             for m in rules.time_ac.find_overlapping_iter(text) {
                 if m.pattern().as_usize() < CURRENT_WORDS.len() {
                     cur = true;
-                } else {
+                } else if !(text[..m.start()].ends_with(['比', '较', '与'])
+                    || text[m.end()..].starts_with("同期"))
+                {
+                    // `比上年`, `较去年同期`: a comparison base, not last year's results.
                     last = true;
                 }
             }
@@ -1043,6 +1061,28 @@ fn is_base(before: &str) -> bool {
 }
 
 /// A year set as the horizon of a plan (`到2025年`, `至2026年底`) in `text`: the last one.
+/// How many tokens at the end of `toks` make a comparison base: `比2020年`, `较上年`,
+/// `较去年同期`, `与上年同期`.
+fn comparison_base(toks: &[Token]) -> Option<usize> {
+    let mut j = toks.len();
+    if j > 0 && toks[j - 1].word == "同期" {
+        j -= 1;
+    }
+    let w = toks.get(j.checked_sub(1)?)?.word;
+    let year = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+    if matches!(w, "去年" | "上年" | "上年度" | "前年" | "去年同期" | "上年同期") {
+        j -= 1;
+    } else if w == "年" && j >= 2 && year(toks[j - 2].word) {
+        j -= 2;
+    } else if w.strip_suffix('年').is_some_and(year) {
+        j -= 1;
+    } else {
+        return None;
+    }
+    let p = toks.get(j.checked_sub(1)?)?.word;
+    matches!(p, "比" | "较" | "相比" | "与" | "同").then_some(toks.len() - (j - 1))
+}
+
 /// A quoted term right before `end` names what is counted (`建成“一刻钟便民生活圈”10个`,
 /// `“跨省通办”事项150项` is read by the noun rules): the text inside the quotes.
 fn quoted_before(norm: &str, end: usize, limit: usize) -> Option<Range<usize>> {
