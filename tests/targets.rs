@@ -295,3 +295,11 @@ fn progress_reports_and_comparison_bases() {
     assert_eq!(doubled.indicator.as_deref(), Some("财政收入"));
     assert_eq!(doubled.status, Status::Target);
 }
+
+#[test]
+fn table_cells_bound_the_clause() {
+    let text = "序号\t工作任务\t目标要求\t牵头单位\n1\t建设美丽庭院\t新建示范户300户\t农业办\n";
+    let doc = extract(text);
+    let t = target(&doc, text, "300户");
+    assert_eq!(t.text, "新建示范户300户");
+}

@@ -1134,7 +1134,7 @@ fn left_limit(norm: &str, clause: &Range<usize>, q: &Quantity, prev_end: Option<
 
 /// The clause (between clause punctuation) around `r`, inside `sentence`.
 pub fn clause_around(norm: &str, r: Range<usize>, sentence: Range<usize>) -> Range<usize> {
-    const STOPS: &[char] = &[',', '。', ';', ':', '!', '?', '\n'];
+    const STOPS: &[char] = &[',', '。', ';', ':', '!', '?', '\n', '\t', '|'];
     let s = &norm[sentence.clone()];
     let rel_start = r.start.saturating_sub(sentence.start).min(s.len());
     let rel_end = r.end.saturating_sub(sentence.start).min(s.len());
