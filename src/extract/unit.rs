@@ -794,6 +794,15 @@ mod tests {
     }
 
     #[test]
+    fn oversight_bodies_before_dui_are_actors() {
+        let d = doc(
+            "(五)强化督查。区纪委监委、区督查办对各项任务落实情况进行跟踪问效。企业对服务的满意度达到95%。",
+        );
+        assert_eq!(names(&d), ["区纪委监委", "区督查办"]);
+        assert_eq!(d.tasks[0].title, "强化督查");
+    }
+
+    #[test]
     fn facilities_and_the_issuer_are_not_actors_of_jiang() {
         let d = doc("(二)完善公共服务。镇文化中心将于年底建成开放,镇党委将持续加大投入,区委将统筹推进。");
         assert!(d.units.is_empty(), "{:?}", names(&d));
