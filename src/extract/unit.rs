@@ -6,7 +6,7 @@
 //!   `配合` overrides it (`责任单位:区发改委牵头,区财政局配合`);
 //! - text tables whose header row has a unit column (`序号 | 重点任务 | 责任单位 | 完成时限`);
 //! - actors: a clause-initial list of organisation-like names before a verb of commitment
-//!   (`由A牵头`, `A、B配合`, `A负责`, `A将`), checked by an organisation-name grammar.
+//!   (`由A牵头`, `A、B配合`, `A负责`, `A将`, `A对…进行督办`), checked by an organisation-name grammar.
 //!
 //! Each mention carries the `block` it came from (the label list, the table row or the actor
 //! clause), so that the task stage can find the piece of work it belongs to.
