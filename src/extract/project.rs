@@ -746,7 +746,9 @@ fn is_chunk_token(t: &Token) -> bool {
 fn glued(word: &str, head: &str) -> bool {
     let (w, h) = (word.chars().count(), head.chars().count());
     (h == 1 && w >= 3)
-        || (h == 2 && w >= 4 && !["项目", "平台", "中心", "工程", "计划", "基地", "公园"].contains(&head))
+        || (h == 2
+            && w >= 4
+            && !["项目", "平台", "中心", "工程", "计划", "基地", "公园", "改造"].contains(&head))
 }
 
 /// `(` + up to three name tokens + `)`: how many tokens the bracketed part takes.
@@ -897,7 +899,7 @@ mod tests {
 
     #[test]
     fn generic_phrases_are_not_projects() {
-        let d = doc("谋划一批城市更新项目,推动重大项目落地,充实招商项目库,新建社区卫生服务中心3个。");
+        let d = doc("谋划一批城市更新项目,推动重大项目落地,充实招商项目库,新建社区卫生服务中心3个,完成老旧小区改造20个。");
         assert!(d.projects.is_empty(), "{:?}", names(&d));
     }
 
