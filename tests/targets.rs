@@ -303,3 +303,10 @@ fn table_cells_bound_the_clause() {
     let t = target(&doc, text, "300户");
     assert_eq!(t.text, "新建示范户300户");
 }
+
+#[test]
+fn per_capita_yongyou_is_not_a_static_description() {
+    let text = "到2025年,全县学前教育毛入园率达到95%。每千人口拥有3岁以下婴幼儿托位数达到4.5个。";
+    let doc = extract(text);
+    assert_eq!(target(&doc, text, "4.5个").status, Status::Target);
+}

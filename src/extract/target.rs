@@ -643,7 +643,10 @@ impl TargetRules {
             let base = matches!(t.word, "去年" | "上年" | "上年度")
                 && k > 0
                 && matches!(tokens[k - 1].word, "较" | "比" | "同比" | "相比" | "与");
-            if base {
+            // `每千人口拥有…托位数`: 拥有 inside a per-capita indicator describes nothing.
+            let per_capita = matches!(t.word, "拥有" | "有")
+                && tokens[k.saturating_sub(2)..k].iter().any(|p| p.word.starts_with('每'));
+            if base || per_capita {
                 continue;
             }
             // `完成全年目标任务的58%`: a goal met or being met reports progress.
