@@ -310,3 +310,12 @@ fn per_capita_yongyou_is_not_a_static_description() {
     let doc = extract(text);
     assert_eq!(target(&doc, text, "4.5个").status, Status::Target);
 }
+
+#[test]
+fn latin_indicators_and_spans_of_years() {
+    let text = "到2027年,全市R&D经费投入强度达到3.2%,高新技术企业数量三年翻一番,规上企业营收五年增长40%。";
+    let doc = extract(text);
+    assert_eq!(indicator(&doc, text, "3.2%"), "全市R&D经费投入强度");
+    assert_eq!(indicator(&doc, text, "翻一番"), "高新技术企业数量");
+    assert_eq!(indicator(&doc, text, "40%"), "规上企业营收");
+}

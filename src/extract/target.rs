@@ -391,6 +391,8 @@ impl TargetRules {
             }
             match comparison_base(&toks[..i]) {
                 Some(n) => i -= n,
+                // `企业数量三年增长50%`, `两年翻一番`: the span of time, not the indicator.
+                None if i > 0 && is_duration(toks[i - 1].word) => i -= 1,
                 None => break,
             }
         }
@@ -557,7 +559,7 @@ impl TargetRules {
         }
         // Words only (`5G` and `PM2.5` count: they have a letter).
         let has_letter = t.word.chars().any(char::is_alphabetic);
-        if !has_letter || !t.word.chars().all(|c| c.is_alphanumeric() || c == '.') {
+        if !has_letter || !t.word.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '&') {
             return false;
         }
         if t.word.chars().all(is_cjk_numeral) {
@@ -1084,6 +1086,15 @@ fn comparison_base(toks: &[Token]) -> Option<usize> {
     }
     let p = toks.get(j.checked_sub(1)?)?.word;
     matches!(p, "比" | "较" | "相比" | "与" | "同").then_some(toks.len() - (j - 1))
+}
+
+/// `三年`, `5年`, `两年`: a span of years (a four-digit year is a date, not a span).
+fn is_duration(word: &str) -> bool {
+    word.strip_suffix('年').is_some_and(|n| {
+        !n.is_empty()
+            && n.chars().count() <= 2
+            && n.chars().all(|c| c.is_ascii_digit() || "一二两三四五六七八九十".contains(c))
+    })
 }
 
 /// A quoted term right before `end` names what is counted (`建成“一刻钟便民生活圈”10个`,
