@@ -319,3 +319,11 @@ fn latin_indicators_and_spans_of_years() {
     assert_eq!(indicator(&doc, text, "翻一番"), "高新技术企业数量");
     assert_eq!(indicator(&doc, text, "40%"), "规上企业营收");
 }
+
+#[test]
+fn a_total_over_the_plan_span_is_planned_but_a_past_total_is_a_result() {
+    let text = "某县2026年工作要点\n今年三年累计投入财政资金20亿元。近三年累计完成投资80亿元。";
+    let doc = extract(text);
+    assert_eq!(target(&doc, text, "20亿元").status, Status::Target);
+    assert_eq!(target(&doc, text, "80亿元").status, Status::Achieved);
+}

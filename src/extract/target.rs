@@ -648,7 +648,13 @@ impl TargetRules {
             // `每千人口拥有…托位数`: 拥有 inside a per-capita indicator describes nothing.
             let per_capita = matches!(t.word, "拥有" | "有")
                 && tokens[k.saturating_sub(2)..k].iter().any(|p| p.word.starts_with('每'));
-            if base || per_capita {
+            // `三年累计投入20亿元` in a plan: a total over the plan's span, not a result
+            // (`近三年累计`, `五年来累计` stay results).
+            let planned_total = t.word == "累计"
+                && k > 0
+                && is_duration(tokens[k - 1].word)
+                && !(k > 1 && matches!(tokens[k - 2].word, "近" | "过去" | "前"));
+            if base || per_capita || planned_total {
                 continue;
             }
             // `完成全年目标任务的58%`: a goal met or being met reports progress.
