@@ -327,3 +327,14 @@ fn a_total_over_the_plan_span_is_planned_but_a_past_total_is_a_result() {
     assert_eq!(target(&doc, text, "20亿元").status, Status::Target);
     assert_eq!(target(&doc, text, "80亿元").status, Status::Achieved);
 }
+
+#[test]
+fn quan_nian_in_a_review_is_the_year_reported_on() {
+    let review = "某街道2024年工作总结\n全年完成税收收入3.2亿元,接待游客60万人次。\n";
+    let doc = extract(review);
+    assert_eq!(target(&doc, review, "3.2亿元").status, Status::Achieved);
+    assert_eq!(target(&doc, review, "60万人次").status, Status::Achieved);
+    let plan = "某街道2025年工作要点\n全年完成税收收入3.5亿元,接待游客65万人次。\n";
+    let doc = extract(plan);
+    assert_eq!(target(&doc, plan, "3.5亿元").status, Status::Target);
+}

@@ -638,7 +638,8 @@ impl TargetRules {
 
     /// Status cues of a sentence: token words, multi-character words inside tokens, years
     /// before or after the document's year, `近5年` and `5年来`.
-    fn cues_of(&self, norm: &str, tokens: &[Token], doc_year: Option<i32>) -> Vec<StatusHit> {
+    fn cues_of(&self, norm: &str, tokens: &[Token], doc: &DocInfo) -> Vec<StatusHit> {
+        let doc_year = doc.year;
         let mut hits = Vec::new();
         for (k, t) in tokens.iter().enumerate() {
             // `较去年翻一番`, `比上年增长`: last year is the base of a comparison, not the time.
@@ -654,7 +655,8 @@ impl TargetRules {
                 && k > 0
                 && is_duration(tokens[k - 1].word)
                 && !(k > 1 && matches!(tokens[k - 2].word, "近" | "过去" | "前"));
-            if base || per_capita || planned_total {
+            let reported_year = doc.review && matches!(t.word, "全年" | "今年" | "年内" | "本年");
+            if base || per_capita || planned_total || reported_year {
                 continue;
             }
             // `完成全年目标任务的58%`: a goal met or being met reports progress.
@@ -740,8 +742,7 @@ impl TargetRules {
         let _ = tokens;
         let hits: Vec<StatusHit> = {
             let mut c = cache.borrow_mut();
-            let all =
-                c.entry(q.sentence).or_insert_with(|| self.cues_of(norm, ctx.tokens(q.sentence), doc.year));
+            let all = c.entry(q.sentence).or_insert_with(|| self.cues_of(norm, ctx.tokens(q.sentence), doc));
             // Only cues in the sentence around the number matter; keep the search bounded.
             let lo =
                 all.partition_point(|h| h.pos < clause.start.min(q.range.start).saturating_sub(CUE_WINDOW));
@@ -789,7 +790,7 @@ impl TargetRules {
                 break;
             }
             let mut cache = cache.borrow_mut();
-            let h = cache.entry(i).or_insert_with(|| self.cues_of(norm, ctx.tokens(i), doc.year));
+            let h = cache.entry(i).or_insert_with(|| self.cues_of(norm, ctx.tokens(i), doc));
             if let Some(h) = h.iter().rev().find(|h| h.strength == Strength::Strong) {
                 return h.status;
             }
@@ -832,6 +833,9 @@ struct DocInfo {
     /// The end of the plan period, for targets without a year in a multi-year plan.
     period_end: Option<i32>,
     default: Status,
+    /// The title names a review (`工作总结`, `执行情况`): there `全年`, `今年` and `年内`
+    /// mean the year reported on, not the year planned.
+    review: bool,
     /// Status cue of each heading's title, by heading index.
     headings: Vec<Option<Status>>,
     /// Per sentence: where its paragraph (line) starts.
@@ -912,7 +916,8 @@ impl DocInfo {
             current.push(cur);
             last_year.push(last);
         }
-        DocInfo { year, period_end, default, headings, para_start, horizon, current, last_year }
+        let review = by_title == Some(Status::Achieved);
+        DocInfo { year, period_end, default, review, headings, para_start, horizon, current, last_year }
     }
 
     /// The status cue of the innermost heading (or its parents) around `byte`.
