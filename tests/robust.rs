@@ -571,3 +571,23 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn standard_input_named_twice_gives_one_document_and_one_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = zhengce()
+        .args(["extract", "-", "-", "--quiet", "--out-dir"])
+        .arg(dir.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all("到2025年,全镇新建公园3个。".as_bytes()).unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(1));
+    let first = std::fs::read_to_string(dir.path().join("stdin.json")).unwrap();
+    assert!(first.contains("\"targets\""), "{first}");
+    let second = std::fs::read_to_string(dir.path().join("stdin~2.json")).unwrap();
+    assert!(second.contains("more than once"), "{second}");
+}

@@ -114,9 +114,19 @@ pub fn globs(patterns: &[String]) -> Result<GlobSet, globset::Error> {
 /// Expands the paths into inputs, in command-line order, directories sorted by path.
 pub fn expand(paths: &[PathBuf], globs: &GlobSet) -> Vec<Input> {
     let mut out = Vec::new();
+    let mut stdin_named = false;
     for p in paths {
         if p.as_os_str() == "-" {
-            out.push(Input::Stdin);
+            if std::mem::replace(&mut stdin_named, true) {
+                // Read once, it would be empty the second time; and both would write stdin.json.
+                out.push(Input::Broken {
+                    source: "-".into(),
+                    error: "standard input is named more than once; it can be read only once".into(),
+                    out: PathBuf::from("stdin"),
+                });
+            } else {
+                out.push(Input::Stdin);
+            }
             continue;
         }
         let source = p.to_string_lossy().into_owned();
