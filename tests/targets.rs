@@ -338,3 +338,11 @@ fn quan_nian_in_a_review_is_the_year_reported_on() {
     let doc = extract(plan);
     assert_eq!(target(&doc, plan, "3.5亿元").status, Status::Target);
 }
+
+#[test]
+fn a_fact_noun_that_starts_an_indicator_is_no_fact_cue() {
+    let text = "某县2024年计划执行情况\n全年常住人口城镇化率达到61%。全县常住人口52万人。\n";
+    let doc = extract(text);
+    assert_eq!(target(&doc, text, "61%").status, Status::Achieved);
+    assert_eq!(target(&doc, text, "52万人").status, Status::Fact);
+}

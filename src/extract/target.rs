@@ -668,6 +668,11 @@ impl TargetRules {
             } else if t.word.chars().count() >= 3 {
                 for m in self.status_ac.find_iter(t.word) {
                     let (status, strength) = self.status_ac_words[m.pattern().as_usize()];
+                    // `常住人口城镇化率`: a weak fact noun that only starts a longer word
+                    // names part of the indicator, not a static description.
+                    if status == Status::Fact && strength == Strength::Weak && m.end() < t.word.len() {
+                        continue;
+                    }
                     hits.push(StatusHit {
                         pos: t.range.start + m.start(),
                         status: status_of(status),
