@@ -206,14 +206,19 @@ impl ProjectRules {
         // before it looks at the text.
         let mut keys: Vec<(String, Vec<String>)> = Vec::new();
         let mut key_chars: Vec<usize> = Vec::new();
+        // A 64-bit set of each key's characters: `same_project` needs one name's characters
+        // inside the other's, and most pairs fail that at once.
+        let mut key_masks: Vec<u64> = Vec::new();
         for c in cands {
             let key = squeeze(&c.name);
             let n_key = key.chars().count();
+            let mask = char_mask(&key);
             let found = (0..out.len()).position(|k| {
                 let (pk, aliases) = &keys[k];
+                let nested = key_masks[k] & !mask == 0 || mask & !key_masks[k] == 0;
                 *pk == key
                     || aliases.contains(&key)
-                    || self.same_project((pk, key_chars[k]), (&key, n_key))
+                    || (nested && self.same_project((pk, key_chars[k]), (&key, n_key)))
                     || c.core.as_ref().is_some_and(|core| {
                         // `“一号湾”` after `“科创一号湾”…`: a shortened later reference.
                         let n = core.chars().count();
@@ -241,6 +246,7 @@ impl ProjectRules {
                         if n_key >= 8 && pk.ends_with(&key) {
                             let old = std::mem::replace(&mut p.name, c.name.clone());
                             key_chars[k] = n_key;
+                            key_masks[k] = mask;
                             aliases.push(std::mem::replace(pk, key.clone()));
                             p.aliases.push(old);
                         } else {
@@ -255,6 +261,7 @@ impl ProjectRules {
                 None => {
                     keys.push((key.clone(), Vec::new()));
                     key_chars.push(n_key);
+                    key_masks.push(mask);
                     out.push(ProjectDraft {
                         name: c.name,
                         kind: c.kind,
@@ -811,6 +818,12 @@ fn quote_pairs(norm: &str, r: Range<usize>) -> Vec<(usize, usize)> {
 }
 
 /// Squeezed key: no quotes, no spaces.
+/// The characters of `s` hashed into 64 bits: if `a`'s characters are all in `b`, then
+/// `char_mask(a) & !char_mask(b) == 0`.
+fn char_mask(s: &str) -> u64 {
+    s.chars().fold(0, |m, c| m | 1 << (c as u32 % 64))
+}
+
 fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !"“”‘’\"'《》 \u{3000}".contains(*c)).collect()
 }
