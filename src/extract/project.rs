@@ -490,6 +490,15 @@ impl ProjectRules {
                     || (p.tag == "v" && p.word.chars().count() <= 2 && cur_start == end)
                 {
                     break;
+                } else if p.tag == "v" && p.word.chars().count() == 1 && {
+                    // `长宁/ns 高铁/n 站/v 站/v 前/f 广场/n`: one-character "verbs" between
+                    // nouns inside an item are nouns the tagger misread.
+                    let run =
+                        tokens[..j].iter().rev().take_while(|t| t.tag == "v" && t.word.chars().count() == 1);
+                    let before = tokens[..j].iter().rev().nth(run.count());
+                    before.is_some_and(|b| b.tag.starts_with('n') && b.tag != "nr")
+                } {
+                    cur_start = p.range.start;
                 } else if p.tag == "v" || p.tag == "p" || p.tag == "c" || p.tag.starts_with('u') {
                     // A verb inside what would be an item: the list started after it.
                     if cur_start == end {
@@ -769,6 +778,8 @@ fn bracketed(toks: &[Token]) -> Option<usize> {
 
 fn is_proper(t: &Token) -> bool {
     matches!(t.tag, "ns" | "nr" | "nrt" | "nrfg" | "nt" | "nz" | "eng")
+        // A compass-named area (`城北/s`, `江东/s`) names a place; `街区/s`, `周边/s` do not.
+        || (t.tag == "s" && t.word.contains(['东', '西', '南', '北']))
         || is_digits(t.word)
         || is_ordinal(t.word)
 }
@@ -958,6 +969,15 @@ mod tests {
         let n = names(&d);
         assert!(n.contains(&"南山新材料基地"), "{n:?}");
         assert!(n.contains(&"滨河路改造提升工程"), "{n:?}");
+    }
+
+    #[test]
+    fn list_items_keep_misread_one_character_words_and_compass_areas_are_places() {
+        let d = doc("加快推进临江高铁站站前广场、县文体中心等项目建设,城北污水处理厂扩建项目进入设备安装阶段,完善街区示范区配套。");
+        let n = names(&d);
+        assert!(n.contains(&"临江高铁站站前广场"), "{n:?}");
+        assert!(n.contains(&"城北污水处理厂扩建项目"), "{n:?}");
+        assert!(!n.iter().any(|x| x.contains("街区示范区")), "{n:?}");
     }
 
     #[test]
