@@ -486,7 +486,7 @@ impl ProjectRules {
                     items.push(cur_start..end);
                     end = p.range.start;
                     cur_start = end;
-                } else if p.tag.starts_with('x')
+                } else if (p.tag.starts_with('x') && !is_unknown(p))
                     || (p.tag == "v" && p.word.chars().count() <= 2 && cur_start == end)
                 {
                     break;
@@ -511,7 +511,13 @@ impl ProjectRules {
                 j -= 1;
             }
             items.push(cur_start..end);
-            if !ok || items.len() < 2 {
+            // One item is a name only when the tagger does not know part of it, the mark
+            // of a brand or company (`加速徕/x木/n电子/n等项目建设`).
+            let single = items.len() == 1 && kind == ProjectKind::Construction && {
+                let r = &items[0];
+                tokens.iter().any(|t| t.range.start >= r.start && t.range.end <= r.end && is_unknown(t))
+            };
+            if !ok || (items.len() < 2 && !single) {
                 continue;
             }
             for r in items {
@@ -526,13 +532,14 @@ impl ProjectRules {
                     continue;
                 }
                 // Still a name: it ends in a head or holds a proper word (`商业设施` does not).
-                let proper = tokens.iter().any(|t| {
-                    t.range.start >= r.start
-                        && t.range.end <= r.end
-                        && is_proper(t)
-                        && !self.common.contains(t.word)
-                        && t.word.chars().count() >= 2
-                });
+                let proper = single
+                    || tokens.iter().any(|t| {
+                        t.range.start >= r.start
+                            && t.range.end <= r.end
+                            && is_proper(t)
+                            && !self.common.contains(t.word)
+                            && t.word.chars().count() >= 2
+                    });
                 if !proper && self.head_of(name).is_none_or(|h| h.2) {
                     continue;
                 }
@@ -784,6 +791,11 @@ fn is_proper(t: &Token) -> bool {
         || is_ordinal(t.word)
 }
 
+/// A Chinese character the tagger does not know (`徕/x`): part of a name, not punctuation.
+fn is_unknown(t: &Token) -> bool {
+    t.tag == "x" && !t.word.is_empty() && t.word.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
 /// `第二` in `第二实验学校`: an ordinal that is part of a name.
 fn is_ordinal(s: &str) -> bool {
     s.starts_with('第') && s.chars().count() <= 3
@@ -978,6 +990,14 @@ mod tests {
         assert!(n.contains(&"临江高铁站站前广场"), "{n:?}");
         assert!(n.contains(&"城北污水处理厂扩建项目"), "{n:?}");
         assert!(!n.iter().any(|x| x.contains("街区示范区")), "{n:?}");
+    }
+
+    #[test]
+    fn one_listed_item_is_a_name_only_with_a_character_the_tagger_does_not_know() {
+        // `犇` is tagged x by jieba: a brand, not a word.
+        let d = doc("加速犇腾精密等项目建设投产,推进产业升级等项目建设。");
+        let n = names(&d);
+        assert_eq!(n, ["犇腾精密"], "{n:?}");
     }
 
     #[test]
