@@ -353,3 +353,31 @@ fn quanbu_between_indicator_and_comparator_is_skipped() {
     let doc = extract(text);
     assert!(indicator(&doc, text, "超过三十万元").ends_with("集体经济收入"), "{:?}", doc.targets);
 }
+
+#[test]
+fn indicator_tables_take_the_unit_from_the_row_label_and_the_year_from_the_header() {
+    let text = "某区“十四五”规划\n表1 主要指标\n\
+指标\t2020年\t2025年\t属性\n\
+地区生产总值(亿元)\t480\t700\t预期性\n\
+城镇登记失业率(%)\t3.2\t<4.5\t约束性\n\
+| 序号 | 指标 | 2020年 | 2025年 |\n\
+| 1 | 常住人口(万人) | 52 | 56 |\n";
+    let doc = extract(text);
+    let base = target(&doc, text, "480");
+    assert_eq!((base.indicator.as_deref(), base.unit.as_str()), (Some("地区生产总值"), "亿元"));
+    assert_eq!((base.status, base.year), (Status::Achieved, Some(2020)));
+    let goal = target(&doc, text, "700");
+    assert_eq!((goal.status, goal.year), (Status::Target, Some(2025)));
+    assert_eq!(goal.normalized.as_ref().map(|n| n.value), Some(7e10));
+    let cap = target(&doc, text, "<4.5");
+    assert_eq!((cap.unit.as_str(), cap.status), ("%", Status::Target));
+    // A pipe table with a row number first: the cell naming the unit is the label.
+    let people = target(&doc, text, "56");
+    assert_eq!((people.indicator.as_deref(), people.unit.as_str()), (Some("常住人口"), "万人"));
+    assert_eq!((people.status, people.year), (Status::Target, Some(2025)));
+    // Task-table rows with no unit in a label cell give no targets from bare numbers.
+    let tasks = "序号	任务	数量	牵头单位
+1	新建公园	3	城建办
+";
+    assert!(extract(tasks).targets.is_empty());
+}

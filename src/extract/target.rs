@@ -7,7 +7,7 @@
 //! of particular documents. Work per quantity is bounded by the sentence length, which the
 //! structure stage caps.
 
-use super::number::Quantity;
+use super::number::{table_row, Quantity, TableRow};
 use super::Context;
 use crate::document::{Measure, Status};
 use crate::error::Result;
@@ -243,6 +243,11 @@ impl TargetRules {
                     indicator = self.walk_left(norm, tokens, colon, label.start, false);
                 }
             }
+            // A cell of an indicator table: the row's label names it (`地区生产总值(亿元)`).
+            let row = table_row(norm, q.range.start);
+            if indicator.is_none() {
+                indicator = row.as_ref().and_then(|r| row_label(norm, r));
+            }
             if indicator.is_none() {
                 // `总产值128亿元,同比增长35%`: the growth is of the same indicator.
                 indicator = out
@@ -271,6 +276,14 @@ impl TargetRules {
                 self.status(ctx, &doc, tokens, q, &clause, from_right, out.last(), &cache)
             };
             let year = year_of(ctx, &doc, q, &clause, status);
+            // Under a header of years (`2020年 | 2025年`), the latest column is the target and
+            // earlier ones are the base values already reached.
+            let (status, year) = match row.as_ref().and_then(|r| header_year(norm, r)) {
+                Some((y, latest)) if !frame => {
+                    (if latest { Status::Target } else { Status::Achieved }, Some(y))
+                }
+                _ => (status, year),
+            };
             out.push(TargetDraft { quantity: q.clone(), clause, indicator, measure, status, year });
         }
         out
@@ -1102,6 +1115,51 @@ fn comparison_base(toks: &[Token]) -> Option<usize> {
     }
     let p = toks.get(j.checked_sub(1)?)?.word;
     matches!(p, "比" | "较" | "相比" | "与" | "同").then_some(toks.len() - (j - 1))
+}
+
+/// The label of a table row without its unit: `地区生产总值` in `地区生产总值(亿元)`.
+fn row_label(norm: &str, row: &TableRow) -> Option<Range<usize>> {
+    let text = &norm[row.label.clone()];
+    let lead = text.len() - text.trim_start().len();
+    let body = text.trim();
+    let body = match body.rfind('(') {
+        Some(i) if body.ends_with(')') => body[..i].trim_end(),
+        _ => body,
+    };
+    let n = body.chars().count();
+    let start = row.label.start + lead;
+    ((2..=24).contains(&n) && !body.chars().all(|c| c.is_ascii_digit())).then_some(start..start + body.len())
+}
+
+/// The year heading the column of `row` in a header line above it (`指标\t2020年\t2025年`),
+/// and whether it is the latest year in that header.
+fn header_year(norm: &str, row: &TableRow) -> Option<(i32, bool)> {
+    let sep = row.sep;
+    let mut end = row.line_start.checked_sub(1)?;
+    for _ in 0..40 {
+        let start = norm[..end].rfind('\n').map_or(0, |i| i + 1);
+        let line = &norm[start..end];
+        if !line.contains(sep) {
+            return None;
+        }
+        let cells: Vec<&str> = line.split(sep).skip_while(|c| c.trim().is_empty()).collect();
+        let year_of = |c: &str| years_in_cell(c);
+        if let Some(y) = cells.get(row.column).and_then(|c| year_of(c)) {
+            let latest = cells.iter().filter_map(|c| year_of(c)).all(|o| o <= y);
+            return Some((y, latest));
+        }
+        end = start.checked_sub(1)?;
+    }
+    None
+}
+
+/// A year written in a header cell: `2025年`, `2025`, `2025年目标`.
+fn years_in_cell(cell: &str) -> Option<i32> {
+    let c = cell.trim();
+    let digits: String = c.chars().take_while(|d| d.is_ascii_digit()).collect();
+    let rest = &c[digits.len()..];
+    let y: i32 = digits.parse().ok().filter(|_| digits.len() == 4)?;
+    ((1949..=2100).contains(&y) && (rest.is_empty() || rest.starts_with('年'))).then_some(y)
 }
 
 /// `三年`, `5年`, `两年`: a span of years (a four-digit year is a date, not a span).

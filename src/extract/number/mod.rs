@@ -247,8 +247,43 @@ impl NumberGrammar {
     /// what the target stage reads.
     pub fn find_in(&self, ctx: &Context) -> Vec<Quantity> {
         let mut all = self.find_all_in(ctx);
+        for q in all.iter_mut().filter(|q| q.bare) {
+            self.row_unit(ctx.norm(), q);
+        }
         all.retain(|q| !q.bare);
         all
+    }
+
+    /// A bare number alone in a cell of a table row whose first cell names its unit
+    /// (`地区生产总值(亿元)\t480\t700`) takes that unit, as indicator tables in plans write.
+    fn row_unit(&self, norm: &str, q: &mut Quantity) {
+        let Some(row) = table_row(norm, q.range.start) else { return };
+        let label = &norm[row.label.clone()];
+        let Some(open) = label.rfind('(').filter(|_| label.trim_end().ends_with(')')) else { return };
+        let unit = label[open + 1..].trim_end().trim_end_matches(')').trim();
+        // `亿元`, `万人`: a magnitude before a unit of the lexicon.
+        let (mag, base_unit) = [("万亿", 1e12), ("亿", 1e8), ("万", 1e4), ("千", 1e3), ("百", 1e2)]
+            .iter()
+            .find_map(|&(m, f)| unit.strip_prefix(m).filter(|b| self.units.contains_key(*b)).map(|b| (f, b)))
+            .unwrap_or((1.0, unit));
+        let Some(u) = self.units.get(base_unit) else { return };
+        // The cell holds the number and at most a comparator sign.
+        let cell = norm[row.cell.clone()].trim();
+        let number = norm[q.range.clone()].trim();
+        if cell.trim_start_matches(['<', '>', '≤', '≥', '=', '~']).trim()
+            != number.trim_start_matches(['<', '>', '≤', '≥', '=', '~'])
+        {
+            return;
+        }
+        let factor = |v: f64| tidy(v * mag * u.factor);
+        q.unit = unit.to_string();
+        q.kind = u.kind;
+        q.normalized = Some(Normalized {
+            value: factor(q.value),
+            value_max: q.value_max.map(factor),
+            unit: u.base.clone(),
+        });
+        q.bare = false;
     }
 
     /// Like [`NumberGrammar::find_in`] but with bare numbers, for `zhengce numbers`.
@@ -1110,6 +1145,55 @@ fn urls(text: &str) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// Where a cell of a text table row lies: the row's label (the cell naming a unit, else
+/// the first) and the cell around a byte offset, for rows of cells split by tabs or `|`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableRow {
+    pub label: Range<usize>,
+    pub cell: Range<usize>,
+    /// Which cell (0 is the label).
+    pub column: usize,
+    /// Where the row's line starts.
+    pub line_start: usize,
+    /// The cell separator: a tab or `|`.
+    pub sep: char,
+}
+
+/// The table row around byte `at`, if its line is split into cells and `at` is not in the
+/// first one.
+pub fn table_row(norm: &str, at: usize) -> Option<TableRow> {
+    let line_start = norm[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = norm[at..].find('\n').map_or(norm.len(), |i| at + i);
+    let line = &norm[line_start..line_end];
+    let sep = if line.contains('\t') {
+        '\t'
+    } else if line.contains('|') {
+        '|'
+    } else {
+        return None;
+    };
+    let mut start = line_start;
+    let mut cells = Vec::new();
+    for part in line.split(sep) {
+        cells.push(start..start + part.len());
+        start += part.len() + sep.len_utf8();
+    }
+    // Leading empty cells (`| 指标 | …`) do not count.
+    while cells.first().is_some_and(|c| norm[c.clone()].trim().is_empty()) {
+        cells.remove(0);
+    }
+    let column = cells.iter().position(|c| c.start <= at && at <= c.end)?;
+    // The label: the nearest cell before that names a unit (`| 1 | 常住人口(万人) | 52 |`),
+    // else the first.
+    let label = cells[..column]
+        .iter()
+        .rev()
+        .find(|c| norm[(*c).clone()].trim_end().ends_with(')'))
+        .unwrap_or(&cells[0])
+        .clone();
+    (column > 0).then(|| TableRow { label, cell: cells[column].clone(), column, line_start, sep })
 }
 
 /// A character that may begin a number expression: a numeral, a sign, or `几`/`数`/`翻`/`半`
