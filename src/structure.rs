@@ -132,7 +132,8 @@ impl StructureRules {
                 .expect("static regex"),
             period: Regex::new(r"((?:19|20)\d{2})\s*(?:年)?\s*[-—–~至到]{1,2}\s*((?:19|20)\d{2})\s*年")
                 .expect("static regex"),
-            five_year: Regex::new(r"十([一二三四五六])五").expect("static regex"),
+            // `十四五`, `第十四个五年规划`.
+            five_year: Regex::new(r"十([一二三四五六])个?五").expect("static regex"),
             place: Regex::new(&place).expect("static regex"),
             organs,
             suffix_rank,
@@ -680,6 +681,8 @@ mod tests {
         assert_eq!(s.period, Some([2023, 2025]));
         assert!(c.text.norm()[s.title.clone().unwrap()].starts_with("中共某某镇委员会"));
         let (_, s) = run("某区“十四五”时期生态环境保护规划\n正文。\n");
+        assert_eq!(s.period, Some([2021, 2025]));
+        let (_, s) = run("某县国民经济和社会发展第十四个五年规划纲要\n正文。\n");
         assert_eq!(s.period, Some([2021, 2025]));
         let (_, s) = run("在2023年某某街道党工委工作会议上的报告(第4/5页)\n正文。\n");
         assert_eq!(s.issuer.as_deref(), Some("某某街道党工委"));

@@ -357,8 +357,8 @@ fn quanbu_between_indicator_and_comparator_is_skipped() {
 #[test]
 fn indicator_tables_take_the_unit_from_the_row_label_and_the_year_from_the_header() {
     let text = "某区“十四五”规划\n表1 主要指标\n\
-指标\t2020年\t2025年\t属性\n\
-地区生产总值(亿元)\t480\t700\t预期性\n\
+指标\t2020年\t2025年\t年均增长\t属性\n\
+地区生产总值(亿元)\t480\t700\t7%\t预期性\n\
 城镇登记失业率(%)\t3.2\t<4.5\t约束性\n\
 | 序号 | 指标 | 2020年 | 2025年 |\n\
 | 1 | 常住人口(万人) | 52 | 56 |\n";
@@ -369,6 +369,8 @@ fn indicator_tables_take_the_unit_from_the_row_label_and_the_year_from_the_heade
     let goal = target(&doc, text, "700");
     assert_eq!((goal.status, goal.year), (Status::Target, Some(2025)));
     assert_eq!(goal.normalized.as_ref().map(|n| n.value), Some(7e10));
+    let rate = target(&doc, text, "7%");
+    assert_eq!((rate.measure, rate.status, rate.year), (Measure::Growth, Status::Target, Some(2025)));
     let cap = target(&doc, text, "<4.5");
     assert_eq!((cap.unit.as_str(), cap.status), ("%", Status::Target));
     // A pipe table with a row number first: the cell naming the unit is the label.

@@ -277,10 +277,15 @@ impl TargetRules {
             };
             let year = year_of(ctx, &doc, q, &clause, status);
             // Under a header of years (`2020年 | 2025年`), the latest column is the target and
-            // earlier ones are the base values already reached.
-            let (status, year) = match row.as_ref().and_then(|r| header_year(norm, r)) {
-                Some((y, latest)) if !frame => {
+            // earlier ones are the base values already reached; a growth column (`年均增长`)
+            // is a target rate for the period.
+            let (status, year) = match row.as_ref().and_then(|r| header_of(norm, r)) {
+                Some(Header { year: Some(y), latest, .. }) if !frame => {
                     (if latest { Status::Target } else { Status::Achieved }, Some(y))
+                }
+                Some(Header { growth: true, last_year, .. }) if !frame => {
+                    measure = Measure::Growth;
+                    (Status::Target, Some(last_year))
                 }
                 _ => (status, year),
             };
@@ -1131,9 +1136,19 @@ fn row_label(norm: &str, row: &TableRow) -> Option<Range<usize>> {
     ((2..=24).contains(&n) && !body.chars().all(|c| c.is_ascii_digit())).then_some(start..start + body.len())
 }
 
-/// The year heading the column of `row` in a header line above it (`指标\t2020年\t2025年`),
-/// and whether it is the latest year in that header.
-fn header_year(norm: &str, row: &TableRow) -> Option<(i32, bool)> {
+/// The header line above a table row (the nearest line of cells with a year in one):
+/// the year heading the row's column, if any, and what that column's title says.
+struct Header {
+    year: Option<i32>,
+    /// The column's year is the header's latest.
+    latest: bool,
+    /// The column is a rate of growth (`年均增长`, `增速`).
+    growth: bool,
+    /// The header's latest year.
+    last_year: i32,
+}
+
+fn header_of(norm: &str, row: &TableRow) -> Option<Header> {
     let sep = row.sep;
     let mut end = row.line_start.checked_sub(1)?;
     for _ in 0..40 {
@@ -1143,10 +1158,15 @@ fn header_year(norm: &str, row: &TableRow) -> Option<(i32, bool)> {
             return None;
         }
         let cells: Vec<&str> = line.split(sep).skip_while(|c| c.trim().is_empty()).collect();
-        let year_of = |c: &str| years_in_cell(c);
-        if let Some(y) = cells.get(row.column).and_then(|c| year_of(c)) {
-            let latest = cells.iter().filter_map(|c| year_of(c)).all(|o| o <= y);
-            return Some((y, latest));
+        if let Some(last_year) = cells.iter().filter_map(|c| years_in_cell(c)).max() {
+            let title = cells.get(row.column).copied().unwrap_or("");
+            let year = years_in_cell(title);
+            return Some(Header {
+                year,
+                latest: year == Some(last_year),
+                growth: year.is_none() && ["增长", "增速", "增幅"].iter().any(|w| title.contains(w)),
+                last_year,
+            });
         }
         end = start.checked_sub(1)?;
     }
