@@ -429,6 +429,9 @@ fn pathological_text_gives_records() {
         ("tail.txt", format!("标题\n正文。\n上一篇\n{}", "某\n".repeat(n / 2))),
         ("nested.html", format!("{}甲{}", "<div>".repeat(n / 5), "</div>".repeat(n / 5))),
         ("lt.html", "<".repeat(n)),
+        // Ten times longer: one line of numbers, each looking for its table row.
+        ("bare_numbers.txt", "12、".repeat(n * 10 / 3)),
+        ("table_row.txt", format!("指标\t2020年\t2025年\n指标(亿元)\t{}", "12\t".repeat(n * 10 / 3))),
     ];
     let paths: Vec<PathBuf> = shapes.iter().map(|(name, body)| write(d, name, body)).collect();
     let args: Vec<&std::ffi::OsStr> = paths.iter().map(|p| os(p)).collect();

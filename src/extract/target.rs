@@ -1152,7 +1152,16 @@ fn header_of(norm: &str, row: &TableRow) -> Option<Header> {
     let sep = row.sep;
     let mut end = row.line_start.checked_sub(1)?;
     for _ in 0..40 {
-        let start = norm[..end].rfind('\n').map_or(0, |i| i + 1);
+        // Header lines are short: a line longer than this window is prose, not a header.
+        let mut from = end.saturating_sub(2048);
+        while !norm.is_char_boundary(from) {
+            from += 1;
+        }
+        let start = match norm[from..end].rfind('\n') {
+            Some(i) => from + i + 1,
+            None if from == 0 => 0,
+            None => return None,
+        };
         let line = &norm[start..end];
         if !line.contains(sep) {
             return None;

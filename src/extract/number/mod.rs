@@ -1164,8 +1164,27 @@ pub struct TableRow {
 /// The table row around byte `at`, if its line is split into cells and `at` is not in the
 /// first one.
 pub fn table_row(norm: &str, at: usize) -> Option<TableRow> {
-    let line_start = norm[..at].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = norm[at..].find('\n').map_or(norm.len(), |i| at + i);
+    // Rows are short: look for the line's ends within a window, so that the numbers of one
+    // huge line do not each scan all of it.
+    const WINDOW: usize = 2048;
+    let mut from = at.saturating_sub(WINDOW);
+    while !norm.is_char_boundary(from) {
+        from += 1;
+    }
+    let line_start = match norm[from..at].rfind('\n') {
+        Some(i) => from + i + 1,
+        None if from == 0 => 0,
+        None => return None,
+    };
+    let mut to = (at + WINDOW).min(norm.len());
+    while !norm.is_char_boundary(to) {
+        to -= 1;
+    }
+    let line_end = match norm[at..to].find('\n') {
+        Some(i) => at + i,
+        None if to == norm.len() => norm.len(),
+        None => return None,
+    };
     let line = &norm[line_start..line_end];
     let sep = if line.contains('\t') {
         '\t'
