@@ -153,8 +153,6 @@ fn char_floor(s: &str, mut i: usize) -> usize {
     i
 }
 
-const CN_DIGITS: &str = "一二三四五六七八九十";
-
 fn is_cn_digit(c: char) -> bool {
     matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
 }
@@ -188,7 +186,7 @@ fn marker_at(text: &str, i: usize, c: char) -> Option<usize> {
             let inner: String = rest[1..].chars().take_while(|&d| d != ')').take(4).collect();
             let n = inner.chars().count();
             let ok = (1..=2).contains(&n) && inner.chars().all(|d| d.is_ascii_digit())
-                || (1..=3).contains(&n) && inner.chars().all(|d| CN_DIGITS.contains(d));
+                || (1..=3).contains(&n) && inner.chars().all(is_cn_digit);
             (ok && rest[1 + inner.len()..].starts_with(')')).then_some(inner.len() + 2)
         }
         '①'..='⑳' => Some(c.len_utf8()),
