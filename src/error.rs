@@ -16,15 +16,20 @@ pub enum Error {
     /// The input has no text to extract (empty, binary, an image-only PDF, ...).
     #[error("{0}")]
     Unreadable(String),
-    /// A dictionary row could not be parsed.
-    #[error("{file}:{line}: {reason}")]
-    Dictionary { file: String, line: usize, reason: String },
+    /// A lexicon could not be parsed: `line` names the bad row, `None` a problem of the
+    /// whole file (not UTF-8, a form listed twice, an unknown file name).
+    #[error("{file}{}: {reason}", line_suffix(.line))]
+    Dictionary { file: String, line: Option<usize>, reason: String },
     /// Output could not be serialised.
     #[error("cannot serialise output: {0}")]
     Output(#[from] serde_json::Error),
     /// A CSV table could not be written.
     #[error("cannot write table: {0}")]
     Table(#[from] csv::Error),
+}
+
+fn line_suffix(line: &Option<usize>) -> String {
+    line.map(|l| format!(":{l}")).unwrap_or_default()
 }
 
 /// Result alias for the library.

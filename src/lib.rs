@@ -24,6 +24,7 @@ pub mod decode;
 pub mod document;
 pub mod error;
 pub mod extract;
+pub mod grammar;
 pub mod lexicon;
 pub mod pipeline;
 pub mod segment;

@@ -44,6 +44,10 @@ pub struct InputArgs {
     /// (repeatable; later files win).
     #[arg(long = "user-dict", value_name = "FILE")]
     pub user_dicts: Vec<PathBuf>,
+    /// A directory laid out like `dictionaries/`: each lexicon file in it replaces the built-in
+    /// one of the same name, so labels, cues and units can be changed without rebuilding.
+    #[arg(long = "dict-dir", value_name = "DIR")]
+    pub dict_dir: Option<PathBuf>,
 }
 
 impl InputArgs {
@@ -56,6 +60,7 @@ impl InputArgs {
                 .with_context(|| format!("cannot load user dictionary {}", p.display()))?;
             opts.user_dicts.push(d);
         }
+        opts.dict_dir = self.dict_dir.clone();
         Ok(zhengce::Pipeline::with_options(&opts)?)
     }
 }
