@@ -238,3 +238,38 @@ fn bad_gold_is_a_usage_error() {
     let empty = tempfile::tempdir().unwrap();
     assert_eq!(run(&["eval", empty.path().to_str().unwrap(), "corpus"]).status.code(), Some(2));
 }
+
+/// The fenced block after the first line that starts with `fence`.
+fn block<'a>(md: &'a str, fence: &str) -> &'a str {
+    let start = md.find(&format!("\n{fence}\n")).unwrap() + fence.len() + 2;
+    let len = md[start..].find("\n```\n").unwrap();
+    &md[start..start + len + 1]
+}
+
+#[test]
+fn the_example_in_docs_eval_md_is_valid_gold() {
+    let md = std::fs::read_to_string("docs/eval.md").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("gold")).unwrap();
+    std::fs::create_dir_all(dir.path().join("docs")).unwrap();
+    std::fs::write(dir.path().join("docs/qingxi_2024.txt"), block(&md, "```text")).unwrap();
+    std::fs::write(dir.path().join("gold/qingxi_2024.json"), block(&md, "```json")).unwrap();
+    let (out, v) = eval_json(dir.path(), &[]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(v["missing"], serde_json::json!([]));
+    let findings = v["per_doc"][0]["findings"].as_array().unwrap();
+    let gold_problems: Vec<_> = findings
+        .iter()
+        .filter(|f| f["kind"] == "quote_not_found" || f["kind"] == "ambiguous_quote")
+        .collect();
+    assert!(gold_problems.is_empty(), "{gold_problems:#?}");
+    assert_eq!(v["targets"]["tp"].as_u64().unwrap() + v["targets"]["fn"].as_u64().unwrap(), 12);
+    if has_python() {
+        let py = Command::new("python3")
+            .args(["../shared/eval/score.py", "validate"])
+            .args([dir.path().join("gold"), dir.path().join("docs")])
+            .output()
+            .unwrap();
+        assert_eq!(String::from_utf8_lossy(&py.stdout), "0 problem(s)\n");
+    }
+}
