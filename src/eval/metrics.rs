@@ -226,12 +226,12 @@ impl Bar {
     /// report a misspelt name as a failed bar).
     pub fn parse(s: &str) -> Result<Bar, String> {
         let (name, text) =
-            s.split_once('=').ok_or_else(|| format!("{s:?}: expected NAME=VALUE, e.g. targets.f1=0.9"))?;
-        let min: f64 = text.trim().parse().map_err(|_| format!("{s:?}: {text:?} is not a number"))?;
+            s.split_once('=').ok_or_else(|| "expected NAME=VALUE, e.g. targets.f1=0.9".to_string())?;
+        let min: f64 = text.trim().parse().map_err(|_| format!("{text:?} is not a number"))?;
         let probe = Metrics::from_counts(&Counts::default());
         if probe.get(name).is_none() {
             return Err(format!(
-                "{s:?}: no metric {name:?}; names are GROUP.p|r|f1|tp|fp|fn for {} and GROUP.acc|n for {}",
+                "no metric {name:?}; names are GROUP.p|r|f1|tp|fp|fn for {} and GROUP.acc|n for {}",
                 PRF_NAMES.join(", "),
                 ACC_NAMES.join(", ")
             ));

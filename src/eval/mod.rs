@@ -97,6 +97,7 @@ pub enum Finding {
     /// A gold task no extracted task title matches: all its units are missed.
     MissedTask {
         title: String,
+        units: Vec<GoldTaskUnit>,
     },
     MissedAssignment {
         task: String,

@@ -157,8 +157,14 @@ pub fn findings_text(d: &DocReport) -> String {
             }
             Finding::MissedUnit { name } => format!("missed unit      {name}"),
             Finding::ExtraUnit { name } => format!("extra unit       {name}"),
-            Finding::MissedTask { title } => {
-                format!("missed task      “{}”: no extracted task has this title", cut(title, 60))
+            Finding::MissedTask { title, units } => {
+                let units: Vec<String> =
+                    units.iter().map(|u| format!("{} ({})", u.name, opt(&u.role))).collect();
+                format!(
+                    "missed task      “{}”: no extracted task has this title; {}",
+                    cut(title, 60),
+                    units.join(", ")
+                )
             }
             Finding::MissedAssignment { task, unit, role } => {
                 format!("missed assign    “{}”: {unit} ({})", cut(task, 40), opt(role))

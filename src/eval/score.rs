@@ -403,7 +403,7 @@ fn score_tasks(gold: &Gold, pred: &Value, c: &mut Counts, out: &mut Vec<Finding>
         let pnames = distinct(pred_pairs.iter().map(|(n, _)| n.clone()));
         let task = gt.title.clone().unwrap_or_default();
         if matched.is_none() && !gnames.is_empty() {
-            out.push(Finding::MissedTask { title: task.clone() });
+            out.push(Finding::MissedTask { title: task.clone(), units: gt.units.clone() });
         }
         for n in &gnames {
             if pnames.contains(n) {

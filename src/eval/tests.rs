@@ -131,7 +131,7 @@ fn tasks_match_by_title_and_roles_are_checked() {
     assert!(d
         .findings
         .iter()
-        .any(|f| matches!(f, Finding::MissedTask { title } if title == "完全不同的任务")));
+        .any(|f| matches!(f, Finding::MissedTask { title, .. } if title == "完全不同的任务")));
 }
 
 #[test]
