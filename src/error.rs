@@ -23,6 +23,9 @@ pub enum Error {
     /// Output could not be serialised.
     #[error("cannot serialise output: {0}")]
     Output(#[from] serde_json::Error),
+    /// A gold annotation file (`zhengce eval`) is not valid JSON or lacks a required key.
+    #[error("{path}: {reason}")]
+    Gold { path: PathBuf, reason: String },
     /// A CSV table could not be written.
     #[error("cannot write table: {0}")]
     Table(#[from] csv::Error),

@@ -23,6 +23,7 @@ pub mod clean;
 pub mod decode;
 pub mod document;
 pub mod error;
+pub mod eval;
 pub mod extract;
 pub mod grammar;
 pub mod lexicon;

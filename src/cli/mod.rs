@@ -2,6 +2,7 @@
 //! turns flags into library calls, walks inputs, and writes output.
 
 mod compare;
+mod eval;
 mod extract;
 mod inputs;
 mod numbers;
@@ -28,6 +29,7 @@ enum Command {
     Numbers(numbers::Args),
     Compare(compare::Args),
     Report(report::Args),
+    Eval(eval::Args),
 }
 
 /// Flags shared by the subcommands that read documents.
@@ -81,6 +83,7 @@ pub fn main() -> ExitCode {
         Command::Numbers(a) => numbers::run(a),
         Command::Compare(a) => compare::run(a),
         Command::Report(a) => report::run(a),
+        Command::Eval(a) => eval::run(a),
     };
     match result {
         Ok(code) => code,
