@@ -84,6 +84,7 @@ fn agrees_with_score_py(gold: &str, docs: &str) {
 #[test]
 fn same_figures_as_score_py_on_the_corpus() {
     if has_python() {
+        agrees_with_score_py("corpus/gold", "corpus");
         agrees_with_score_py("../shared/gold", "corpus");
     }
 }

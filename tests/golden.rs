@@ -28,7 +28,8 @@ fn golden_corpus() {
         let record = pipeline.extract_bytes(&source, &bytes);
         let got = serde_json::to_string_pretty(&record).unwrap() + "\n";
         let sub = path.parent().and_then(|p| p.strip_prefix("corpus").ok()).unwrap_or(Path::new(""));
-        let golden = Path::new("tests/golden").join(sub).join(path.file_stem().unwrap()).with_extension("json");
+        let golden =
+            Path::new("tests/golden").join(sub).join(path.file_stem().unwrap()).with_extension("json");
         if bless {
             std::fs::create_dir_all(golden.parent().unwrap()).unwrap();
             std::fs::write(&golden, &got).unwrap();

@@ -41,6 +41,9 @@ pub struct Args {
     /// A jieba user dictionary loaded after the built-in one (repeatable), as for extract.
     #[arg(long = "user-dict", value_name = "FILE")]
     pub user_dicts: Vec<PathBuf>,
+    /// A directory of edited lexicons, as for extract.
+    #[arg(long = "dict-dir", value_name = "DIR")]
+    pub dict_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -69,8 +72,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
     }
     let jobs = find_documents(&set, &args.docs)?;
-    let pipeline =
-        InputArgs { paths: Vec::new(), globs: Vec::new(), user_dicts: args.user_dicts.clone() }.pipeline()?;
+    let pipeline = InputArgs {
+        paths: Vec::new(),
+        globs: Vec::new(),
+        user_dicts: args.user_dicts.clone(),
+        dict_dir: args.dict_dir.clone(),
+    }
+    .pipeline()?;
     let threads = match args.jobs {
         Some(n) if n > 0 => n,
         _ => std::thread::available_parallelism().map_or(1, usize::from),
@@ -124,20 +132,27 @@ fn find_documents<'a>(set: &'a eval::GoldSet, docs: &[PathBuf]) -> anyhow::Resul
     let mut jobs = Vec::new();
     for f in &set.files {
         let doc = Path::new(&f.gold.doc);
-        let mut found = inputs.iter().enumerate().filter_map(|(i, input)| match input {
-            Input::File { path, .. } if path.ends_with(doc) => Some((i, path)),
-            _ => None,
-        });
-        let path = found.next().map(|(i, p)| {
+        let mut found: Vec<(usize, &PathBuf)> = inputs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, input)| match input {
+                Input::File { path, .. } if path.ends_with(doc) => Some((i, path)),
+                _ => None,
+            })
+            .collect();
+        // The shallowest match wins: `corpus/x.txt` over a twin in `corpus/original/x.txt`.
+        found.sort_by_key(|(i, p)| (p.components().count(), *i));
+        let path = found.first().map(|&(i, p)| {
             used[i] = true;
             p.clone()
         });
-        if let (Some(first), Some((_, other))) = (&path, found.next()) {
+        for (i, other) in found.iter().skip(1) {
+            used[*i] = true;
             eprintln!(
                 "zhengce: {}: more than one document is named {}; using {} (not {})",
                 f.path.display(),
                 f.gold.doc,
-                first.display(),
+                found[0].1.display(),
                 other.display()
             );
         }
