@@ -56,8 +56,7 @@ pub fn build(
             let start_key;
             let (range, title, deadline_text) = if let Some(row) = &m.row {
                 start_key = m.block.start;
-                let title =
-                    row.title.clone().map(|t| first_clause(norm, t)).unwrap_or_else(|| m.block.clone());
+                let title = row.title.clone().map(|t| cell_title(norm, t)).unwrap_or_else(|| m.block.clone());
                 (m.block.clone(), title, row.deadline.clone())
             } else {
                 let floor = prev_end.max(m.block.start.saturating_sub(MAX_BACK));
@@ -175,6 +174,17 @@ fn title_after(norm: &str, from: usize, limit: usize) -> Range<usize> {
         }
     }
     r
+}
+
+/// The title of a table cell: its first sentence, cut at a comma when long.
+fn cell_title(norm: &str, r: Range<usize>) -> Range<usize> {
+    let text = &norm[r.clone()];
+    let end = text.find(['。', '!', '?', '\n']).map_or(r.end, |i| r.start + i);
+    let t = norm[r.start..end].trim_end();
+    match t.find(',').filter(|_| t.chars().count() > MAX_TITLE) {
+        Some(i) => r.start..r.start + i,
+        None => r.start..r.start + t.len(),
+    }
 }
 
 /// The first clause of `r` (to a comma or full stop), with a leading marker skipped.

@@ -108,8 +108,9 @@ impl UnitRules {
         }
         self.actors(norm, &label_spans, &in_table, &mut raw);
 
-        raw.sort_by_key(|r| (r.range.start, r.range.end));
-        raw.dedup_by(|a, b| a.range == b.range);
+        // By block, so that a merged table cell read again for a row below stays with it.
+        raw.sort_by_key(|r| (r.block.start, r.range.start, r.range.end));
+        raw.dedup_by(|a, b| a.range == b.range && a.block == b.block);
         raw.into_iter()
             .filter_map(|r| {
                 let sentence = ctx.structure.sentence_at(r.range.start)?;
@@ -186,7 +187,7 @@ impl UnitRules {
                 ')' => depth -= 1,
                 _ => {}
             }
-            if depth > 0 || !matches!(ch, '、' | '/' | ' ' | '\t' | '\u{3000}') {
+            if depth > 0 || !matches!(ch, '、' | '/' | ' ' | '\t' | '\u{3000}' | '\n') {
                 continue;
             }
             items.push(g.start + istart..g.start + i);
@@ -257,7 +258,8 @@ impl UnitRules {
         }
         // A long item is a name only with an organisation ending; otherwise it is prose
         // that followed an unbracketed list.
-        if n > 8 && !self.suffixes.iter().any(|suf| name.ends_with(suf.word.as_str())) {
+        let bare = crate::grammar::org::strip_brackets(name);
+        if n > 8 && !self.suffixes.iter().any(|suf| bare.ends_with(suf.word.as_str())) {
             return None;
         }
         Some((s..e, role))
@@ -388,32 +390,50 @@ impl UnitRules {
     }
 
     /// Task tables: a header row with a unit column (found by the table model), then rows
-    /// with as many cells.
+    /// with as many cells. A row whose unit cells are all empty takes those of the merged
+    /// cell above it ([`crate::grammar::table::Table::filled`]). The row's title is its name cell where every row
+    /// has one, else its content cell (a name printed once for a group of rows names the
+    /// group, not the row).
     fn tables(&self, ctx: &Context, out: &mut Vec<Raw>) {
         let norm = ctx.norm();
         for table in ctx.structure.tables.iter() {
-            let mut header: Option<&[Column]> = None;
-            for row in &table.rows {
+            let mut header: Option<(usize, &[Column])> = None;
+            for (r, row) in table.rows.iter().enumerate() {
                 if let Some(h) = &row.header {
-                    header = Some(h);
+                    header = Some((r, h));
                     continue;
                 }
-                let Some(h) = header else { continue };
+                let Some((hr, h)) = header else { continue };
                 if row.cells.len() != h.len() {
                     header = None;
                     continue;
                 }
-                let cell = |kind: Column| {
-                    h.iter().position(|c| *c == kind).map(|k| row.cells[k].clone()).filter(|r| !r.is_empty())
-                };
-                let task_row = TableRow { title: cell(Column::Task), deadline: cell(Column::Deadline) };
-                for (k, col) in h.iter().enumerate() {
-                    let Column::Unit(role) = *col else { continue };
+                if row.total {
+                    continue;
+                }
+                let col = |kind: Column| h.iter().position(|c| *c == kind);
+                let own = |k: usize| row.cells.get(k).filter(|c| !c.is_empty()).cloned();
+                let named = col(Column::Task).filter(|&k| {
+                    table.rows[hr + 1..]
+                        .iter()
+                        .take_while(|r| r.header.is_none())
+                        .filter(|r| !r.total && r.cells.len() == h.len())
+                        .all(|r| r.cells.get(k).is_some_and(|c| !c.is_empty()))
+                });
+                let title = named
+                    .and_then(own)
+                    .or_else(|| col(Column::Content).and_then(own))
+                    .or_else(|| col(Column::Task).and_then(own));
+                let deadline = col(Column::Deadline).and_then(|k| table.filled(r, k));
+                let task_row = TableRow { title, deadline };
+                for (k, c) in h.iter().enumerate() {
+                    let Column::Unit(role) = *c else { continue };
+                    let Some(cell) = table.filled(r, k) else { continue };
                     let before = out.len();
-                    self.split_list(norm, row.cells[k].clone(), role, out, false);
-                    for r in &mut out[before..] {
-                        r.block = row.span.clone();
-                        r.row = Some(task_row.clone());
+                    self.split_list(norm, cell, role, out, false);
+                    for m in &mut out[before..] {
+                        m.block = row.span.clone();
+                        m.row = Some(task_row.clone());
                     }
                 }
             }

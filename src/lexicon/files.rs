@@ -445,6 +445,36 @@ impl FromRow for OrgSuffix {
     }
 }
 
+/// `org_stop.txt`: a word that keeps a phrase from being an organisation name where it
+/// stands (`各项`, `社会`, `牵头`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgStop {
+    pub word: String,
+    pub place: StopPlace,
+}
+
+/// Where an [`OrgStop`] word disqualifies a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StopPlace {
+    Start,
+    End,
+    Anywhere,
+}
+
+impl FromRow for OrgStop {
+    fn from_row(row: Row<'_>, out: &mut Vec<Self>) -> Result<(), String> {
+        let [word, place] = columns(&row, "WORD start|end|any")?;
+        let place = match place {
+            "start" => StopPlace::Start,
+            "end" => StopPlace::End,
+            "any" => StopPlace::Anywhere,
+            x => return Err(format!("place must be start, end or any, got {x:?}")),
+        };
+        out.push(OrgStop { word: word.to_string(), place });
+        Ok(())
+    }
+}
+
 /// `project_heads.txt`: a head noun that ends a project name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProjectHead {
@@ -533,12 +563,22 @@ pub struct TableHeader {
 /// What a table column holds (unit columns come from `unit_labels.txt`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ColumnKind {
-    /// The task or item the row is about.
+    /// The task or item the row is about (its name).
     Task,
+    /// What the task consists of (`任务内容`, `建设内容`): the row's text when it has no name.
+    Content,
     /// When the row is due.
     Deadline,
     /// A rate of change over the table's years (`年均增长`).
     Growth,
+    /// The row number (`序号`).
+    Index,
+    /// An amount of money or size (`总投资`): a number per row.
+    Amount,
+    /// Another column of task and project tables (`备注`, `建设地点`).
+    Other,
+    /// Not a column: the first cell of a row of totals (`合计`).
+    Total,
 }
 
 impl FromRow for TableHeader {
@@ -546,9 +586,18 @@ impl FromRow for TableHeader {
         let [word, column] = columns(&row, "WORD COLUMN")?;
         let column = match column {
             "task" => ColumnKind::Task,
+            "content" => ColumnKind::Content,
             "deadline" => ColumnKind::Deadline,
             "growth" => ColumnKind::Growth,
-            c => return Err(format!("{c:?} is not task, deadline or growth")),
+            "index" => ColumnKind::Index,
+            "amount" => ColumnKind::Amount,
+            "other" => ColumnKind::Other,
+            "total" => ColumnKind::Total,
+            c => {
+                return Err(format!(
+                    "{c:?} is not task, content, deadline, growth, index, amount, other or total"
+                ))
+            }
         };
         out.push(TableHeader { word: word.to_string(), column });
         Ok(())

@@ -1,0 +1,193 @@
+//! Organisation names: whether a phrase names a body (`区发改委`, `梧台海关`, `各街道`,
+//! `相关村`, `人民银行澄州市中心支行`) rather than a thing or a place in prose (`社会`,
+//! `各项工作`, `合作格局`). The table model asks it whether a cell lists units; the unit stage
+//! asks it about actors and list items.
+//!
+//! A name is a run of Han characters that is a known short name (`org_abbrev.txt`), a
+//! collective (`各村`, `相关部门`), or ends in an organisation suffix (`org_suffixes.txt`),
+//! and holds no word of `org_stop.txt` where that word disqualifies it.
+
+use crate::error::Result;
+use crate::grammar::is_han;
+use crate::lexicon::{Lexicons, OrgSuffix, StopPlace};
+use rustc_hash::FxHashSet as HashSet;
+
+/// Longest organisation name, in chars.
+pub const MAX_ORG: usize = 20;
+/// Longest name without an organisation suffix, in chars (a collective, `各村(居)委会`).
+const MAX_COLLECTIVE: usize = 6;
+
+/// The organisation-name grammar, compiled once.
+#[derive(Debug, Clone)]
+pub struct OrgGrammar {
+    /// Suffixes, longest first.
+    suffixes: Vec<OrgSuffix>,
+    abbrev: HashSet<String>,
+    stop_start: Vec<String>,
+    stop_end: Vec<String>,
+    stop_any: Vec<String>,
+}
+
+impl OrgGrammar {
+    /// Compiles `org_suffixes.txt`, `org_abbrev.txt` and `org_stop.txt`.
+    pub fn new(lex: &Lexicons) -> Result<OrgGrammar> {
+        let mut suffixes = lex.org_suffixes.clone();
+        suffixes.sort_by(|a, b| b.word.len().cmp(&a.word.len()).then_with(|| a.word.cmp(&b.word)));
+        let stops = |p: StopPlace| -> Vec<String> {
+            lex.org_stop.iter().filter(|s| s.place == p).map(|s| s.word.clone()).collect()
+        };
+        Ok(OrgGrammar {
+            suffixes,
+            abbrev: lex.org_abbrev.iter().map(|w| w.0.clone()).collect(),
+            stop_start: stops(StopPlace::Start),
+            stop_end: stops(StopPlace::End),
+            stop_any: stops(StopPlace::Anywhere),
+        })
+    }
+
+    /// Whether `name` names a body. `dept_only` refuses places (镇, 街道, 村) and the
+    /// reporting body itself (`区委`, `镇政府`): what may be the actor of `将`, `要`.
+    pub fn is_org(&self, name: &str, dept_only: bool) -> bool {
+        let n = name.chars().count();
+        if !(2..=MAX_ORG).contains(&n) || !name.chars().all(is_han) {
+            return false;
+        }
+        if self.abbrev.contains(name) {
+            return true;
+        }
+        if self.stop_start.iter().any(|w| name.starts_with(w.as_str()))
+            || self.stop_end.iter().any(|w| name.ends_with(w.as_str()))
+            || self.stop_any.iter().any(|w| name.contains(w.as_str()))
+        {
+            return false;
+        }
+        let collective = ["各", "相关", "有关"].iter().any(|p| name.starts_with(p));
+        if collective && n <= MAX_COLLECTIVE {
+            return true;
+        }
+        // `区委`, `镇党委`: the reporting body itself, not a department it assigns work to.
+        let issuer = ["区", "市", "县", "镇", "乡", "省", "州", "旗"].iter().any(|p| name.starts_with(p))
+            && ["委", "党委", "党工委", "政府", "人民政府"]
+                .iter()
+                .any(|x| name.len() == 3 + x.len() && name.ends_with(x));
+        if issuer && dept_only {
+            return false;
+        }
+        let Some(suf) = self.suffix(name) else { return false };
+        if suf.dept {
+            return true;
+        }
+        // A place needs a name before its suffix, not more place words (`市县`, `三省市`).
+        let stem = &name[..name.len() - suf.word.len()];
+        let placeish = |c: char| "省市县区镇乡村州旗盟".contains(c) || super::is_cn_digit(c);
+        !dept_only && stem.chars().count() >= 2 && !stem.chars().all(placeish)
+    }
+
+    /// Whether `name` ends in a departmental suffix (`局`, `办`, `中心`, `公司`).
+    pub fn has_dept_suffix(&self, name: &str) -> bool {
+        self.suffix(name).is_some_and(|s| s.dept)
+    }
+
+    /// Whether `name` ends in any organisation suffix.
+    pub fn has_suffix(&self, name: &str) -> bool {
+        self.suffix(name).is_some()
+    }
+
+    fn suffix(&self, name: &str) -> Option<&OrgSuffix> {
+        self.suffixes.iter().find(|s| name.ends_with(s.word.as_str()) && name.len() > s.word.len())
+    }
+
+    /// Whether a table cell (one or more lines) is a list of bodies: every item between
+    /// `、` `,` `;` and line ends, with bracketed notes dropped (`区委宣传部(区文明办)`,
+    /// `各村(居)委会`), is a name. A list may end in `、` where a cell wraps.
+    pub fn is_org_list(&self, cell: &str) -> bool {
+        let mut any = false;
+        for item in split_top(cell, &['、', ',', ';', '\n', ' ', '\t', '/']) {
+            let item = item.trim();
+            if item.is_empty() {
+                continue;
+            }
+            let bare = strip_brackets(item);
+            let bare = bare.strip_suffix('等').unwrap_or(&bare);
+            if !self.is_org(bare, false) {
+                return false;
+            }
+            any = true;
+        }
+        any
+    }
+}
+
+/// `s` cut at any of `seps` outside brackets.
+pub fn split_top<'a>(s: &'a str, seps: &[char]) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' | '【' => depth += 1,
+            ')' | '】' => depth -= 1,
+            _ if depth <= 0 && seps.contains(&c) => {
+                out.push(&s[start..i]);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    out.push(&s[start..]);
+    out
+}
+
+/// `s` without its bracketed parts: `各村(居)委会` gives `各村委会`.
+pub fn strip_brackets(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0i32;
+    for c in s.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ if depth <= 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g() -> OrgGrammar {
+        OrgGrammar::new(&Lexicons::embedded().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn names_and_non_names() {
+        let g = g();
+        assert!(g.is_org("区发展改革委", true));
+        assert!(g.is_org("相关部门", true));
+        assert!(g.is_org("湖滨镇", false));
+        assert!(!g.is_org("湖滨镇", true));
+        assert!(g.is_org("江口海关", true));
+        assert!(g.is_org("人民银行青州市中心支行", true));
+        assert!(g.is_org("市文旅集团", true));
+        assert!(g.is_org("运营单位", true));
+        assert!(!g.is_org("加快推进", false));
+        assert!(!g.is_org("本单位", false));
+        assert!(!g.is_org("学校家庭社会", false));
+        assert!(!g.is_org("各项社会事业", false));
+        assert!(!g.is_org("市县", false));
+        assert!(!g.is_org("区域协同发展格局", false));
+        assert!(!g.is_org("各牵头部门", false));
+        assert!(!g.is_org("区委", true));
+    }
+
+    #[test]
+    fn cell_lists() {
+        let g = g();
+        assert!(g.is_org_list("区委宣传部(区文明办、区网信办)、区民政局"));
+        assert!(g.is_org_list("镇财政所、\n各村(居)委会"));
+        assert!(!g.is_org_list("完成管网改造12公里"));
+        assert!(!g.is_org_list(""));
+    }
+}
