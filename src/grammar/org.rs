@@ -7,9 +7,10 @@
 //! collective (`各村`, `相关部门`), or ends in an organisation suffix (`org_suffixes.txt`),
 //! and holds no word of `org_stop.txt` where that word disqualifies it.
 
+use crate::document::Role;
 use crate::error::Result;
 use crate::grammar::is_han;
-use crate::lexicon::{Lexicons, OrgSuffix, StopPlace};
+use crate::lexicon::{self, LabelKind, Lexicons, OrgSuffix, StopPlace};
 use rustc_hash::FxHashSet as HashSet;
 
 /// Longest organisation name, in chars.
@@ -48,6 +49,14 @@ impl OrgGrammar {
     /// Whether `name` names a body. `dept_only` refuses places (镇, 街道, 村) and the
     /// reporting body itself (`区委`, `镇政府`): what may be the actor of `将`, `要`.
     pub fn is_org(&self, name: &str, dept_only: bool) -> bool {
+        // `各村(居)委会`, `各街镇(园区)`: the bracket is a note inside the name.
+        let bare;
+        let name = if name.contains('(') {
+            bare = strip_brackets(name);
+            bare.as_str()
+        } else {
+            name
+        };
         let n = name.chars().count();
         if !(2..=MAX_ORG).contains(&n) || !name.chars().all(is_han) {
             return false;
@@ -88,6 +97,16 @@ impl OrgGrammar {
         self.suffix(name).is_some_and(|s| s.dept)
     }
 
+    /// Whether a word is an organisation suffix or ends in one (`支行`, `商务局`).
+    pub fn ends_like_org(&self, word: &str) -> bool {
+        self.suffixes.iter().any(|s| word.ends_with(s.word.as_str()))
+    }
+
+    /// Whether a word is a departmental suffix or ends in one (`办`, `部门`, `执法局`).
+    pub fn has_dept_ending(&self, word: &str) -> bool {
+        self.suffixes.iter().any(|s| s.dept && word.ends_with(s.word.as_str()))
+    }
+
     /// Whether `name` ends in any organisation suffix.
     pub fn has_suffix(&self, name: &str) -> bool {
         self.suffix(name).is_some()
@@ -101,20 +120,83 @@ impl OrgGrammar {
     /// `、` `,` `;` and line ends, with bracketed notes dropped (`区委宣传部(区文明办)`,
     /// `各村(居)委会`), is a name. A list may end in `、` where a cell wraps.
     pub fn is_org_list(&self, cell: &str) -> bool {
+        self.is_org_list_of(cell, false)
+    }
+
+    /// [`OrgGrammar::is_org_list`], with `dept_only` as in [`OrgGrammar::is_org`].
+    pub fn is_org_list_of(&self, cell: &str, dept_only: bool) -> bool {
         let mut any = false;
         for item in split_top(cell, &['、', ',', ';', '\n', ' ', '\t', '/']) {
             let item = item.trim();
             if item.is_empty() {
                 continue;
             }
-            let bare = strip_brackets(item);
-            let bare = bare.strip_suffix('等').unwrap_or(&bare);
-            if !self.is_org(bare, false) {
+            if !self.is_org(item.strip_suffix('等').unwrap_or(item), dept_only) {
                 return false;
             }
             any = true;
         }
         any
+    }
+}
+
+/// Labels of responsible units (`unit_labels.txt`): whole labels (`责任单位`) and labels
+/// built from a role stem, up to three more characters and a head noun (`牵头落实单位`,
+/// `协同配合部门`, `责任领导`), which take the role of their first stem.
+#[derive(Debug, Clone)]
+pub struct LabelGrammar {
+    /// Whole labels with their roles, longest first.
+    labels: Vec<(String, Role)>,
+    stems: Vec<(String, Role)>,
+    heads: Vec<String>,
+}
+
+/// Most characters between a label's stem and its head noun.
+const MAX_LABEL_GAP: usize = 3;
+
+impl LabelGrammar {
+    /// Compiles `unit_labels.txt`.
+    pub fn new(lex: &Lexicons) -> LabelGrammar {
+        let rows = |k: LabelKind| -> Vec<(String, Role)> {
+            let mut v: Vec<(String, Role)> =
+                lex.unit_labels.iter().filter(|l| l.kind == k).map(|l| (l.word.clone(), l.role)).collect();
+            lexicon::longest_first(&mut v, |l| l.0.as_str());
+            v
+        };
+        LabelGrammar {
+            labels: rows(LabelKind::Label),
+            stems: rows(LabelKind::Stem),
+            heads: rows(LabelKind::Head).into_iter().map(|h| h.0).collect(),
+        }
+    }
+
+    /// The role of a label word, if it is one.
+    pub fn role(&self, word: &str) -> Option<Role> {
+        if let Some(l) = self.labels.iter().find(|l| l.0 == word) {
+            return Some(l.1);
+        }
+        let (stem, role) = self.stems.iter().find(|s| word.starts_with(s.0.as_str()))?;
+        let rest = &word[stem.len()..];
+        let head = self.heads.iter().find(|h| rest.ends_with(h.as_str()))?;
+        let gap = &rest[..rest.len() - head.len()];
+        (gap.chars().count() <= MAX_LABEL_GAP && gap.chars().all(is_han)).then_some(*role)
+    }
+
+    /// Whether the list after this label names posts as well as bodies (`责任领导`), so that
+    /// only names that pass the organisation grammar are kept.
+    pub fn names_posts(&self, word: &str) -> bool {
+        word.ends_with("领导")
+    }
+
+    /// A regex (without anchors) that matches any label word: the whole labels, then the
+    /// built ones.
+    pub fn pattern(&self) -> String {
+        let built = format!(
+            "{}\\p{{Han}}{{0,{MAX_LABEL_GAP}}}?{}",
+            lexicon::alternation(self.stems.iter().map(|s| s.0.as_str())),
+            lexicon::alternation(self.heads.iter().map(String::as_str)),
+        );
+        format!("(?:{built}|{})", lexicon::alternation(self.labels.iter().map(|l| l.0.as_str())))
     }
 }
 
@@ -180,6 +262,21 @@ mod tests {
         assert!(!g.is_org("区域协同发展格局", false));
         assert!(!g.is_org("各牵头部门", false));
         assert!(!g.is_org("区委", true));
+    }
+
+    #[test]
+    fn labels_whole_and_built() {
+        let l = LabelGrammar::new(&Lexicons::embedded().unwrap());
+        assert_eq!(l.role("责任单位"), Some(Role::Responsible));
+        assert_eq!(l.role("牵头落实单位"), Some(Role::Lead));
+        assert_eq!(l.role("牵头督办部门"), Some(Role::Lead));
+        assert_eq!(l.role("参与部门"), Some(Role::Support));
+        assert_eq!(l.role("责任领导"), Some(Role::Responsible));
+        assert_eq!(l.role("牵头组织实施工作单位"), None);
+        assert_eq!(l.role("单位"), None);
+        let re = regex::Regex::new(&l.pattern()).unwrap();
+        assert_eq!(re.find("(牵头落实单位:区民政局)").map(|m| m.as_str()), Some("牵头落实单位"));
+        assert_eq!(re.find("配合单位:区财政局").map(|m| m.as_str()), Some("配合单位"));
     }
 
     #[test]

@@ -17,10 +17,10 @@
 
 mod flat;
 
-use super::org::OrgGrammar;
+use super::org::{LabelGrammar, OrgGrammar};
 use crate::document::Role;
 use crate::error::Result;
-use crate::lexicon::{longest_first, ColumnKind, Lexicons};
+use crate::lexicon::{longest_first, ColumnKind, LabelKind, Lexicons};
 use std::ops::Range;
 
 /// Longest cell of a space-aligned row, in chars: longer "cells" are prose.
@@ -108,13 +108,19 @@ pub struct TableRules {
     total_words: Vec<String>,
     /// Whether a cell lists bodies (the unit cells of a flattened row).
     org: OrgGrammar,
+    /// Built labels (`牵头落实单位`).
+    labels: LabelGrammar,
 }
 
 impl TableRules {
     /// Header words from `unit_labels.txt` and `table_headers.txt`.
     pub fn new(lex: &Lexicons) -> Result<TableRules> {
-        let mut unit_labels: Vec<(String, Role)> =
-            lex.unit_labels.iter().map(|l| (l.word.clone(), l.role)).collect();
+        let mut unit_labels: Vec<(String, Role)> = lex
+            .unit_labels
+            .iter()
+            .filter(|l| l.kind == LabelKind::Label)
+            .map(|l| (l.word.clone(), l.role))
+            .collect();
         unit_labels.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         let words = |kind: ColumnKind| {
             let mut w: Vec<String> =
@@ -133,6 +139,7 @@ impl TableRules {
             other_words: words(ColumnKind::Other),
             total_words: words(ColumnKind::Total),
             org: OrgGrammar::new(lex)?,
+            labels: LabelGrammar::new(lex),
         })
     }
 
@@ -145,6 +152,9 @@ impl TableRules {
     /// The role of a unit-column header cell (`牵头单位`, `责任部门(单位)`), if it is one.
     pub fn unit_column(&self, cell: &str) -> Option<Role> {
         let t = cell.trim();
+        if let Some(role) = self.labels.role(t) {
+            return Some(role);
+        }
         let l = self
             .unit_labels
             .iter()

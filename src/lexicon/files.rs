@@ -386,15 +386,32 @@ impl FromRow for IssuerWord {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitLabel {
     pub word: String,
+    /// The role the label gives (a head noun gives none).
     pub role: Role,
+    pub kind: LabelKind,
+}
+
+/// What a row of `unit_labels.txt` is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelKind {
+    /// A whole label (`责任单位`).
+    Label,
+    /// A role word that starts longer labels (`牵头` in `牵头落实单位`).
+    Stem,
+    /// A noun that ends such labels (`单位`, `部门`, `领导`).
+    Head,
 }
 
 impl FromRow for UnitLabel {
     fn from_row(row: Row<'_>, out: &mut Vec<Self>) -> Result<(), String> {
-        let mut f = row.fields();
-        let word = f.next().ok_or("missing label")?.to_string();
-        let role = role(f.next().ok_or("missing role")?)?;
-        out.push(UnitLabel { word, role });
+        let f: Vec<&str> = row.fields().collect();
+        let (word, role, kind) = match f.as_slice() {
+            [w, "head"] => (*w, Role::Responsible, LabelKind::Head),
+            [w, r] => (*w, role(r)?, LabelKind::Label),
+            [w, r, "stem"] => (*w, role(r)?, LabelKind::Stem),
+            _ => return Err("expected `LABEL ROLE`, `STEM ROLE stem` or `NOUN head`".to_string()),
+        };
+        out.push(UnitLabel { word: word.to_string(), role, kind });
         Ok(())
     }
 }
@@ -406,6 +423,13 @@ pub struct UnitVerb {
     pub role: Role,
     /// The actor must carry a departmental suffix.
     pub strict: bool,
+    /// A time follows (`于6月底前`): the actor acts by then.
+    pub time: bool,
+    /// Only in a bracketed note (`(A牵头,B参与)`).
+    pub bracket: bool,
+    /// Not a verb: a phrase that stands between the actor and its verb (`按职责分工`), taken
+    /// off the end of an actor list.
+    pub adverb: bool,
 }
 
 impl FromRow for UnitVerb {
@@ -413,12 +437,17 @@ impl FromRow for UnitVerb {
         let mut f = row.fields();
         let word = f.next().ok_or("missing verb")?.to_string();
         let role = role(f.next().ok_or("missing role")?)?;
-        let strict = match f.next() {
-            None => false,
-            Some("strict") => true,
-            Some(x) => return Err(format!("unknown flag {x:?} (strict)")),
-        };
-        out.push(UnitVerb { word, role, strict });
+        let mut v = UnitVerb { word, role, strict: false, time: false, bracket: false, adverb: false };
+        for flag in f {
+            match flag {
+                "strict" => v.strict = true,
+                "time" => v.time = true,
+                "bracket" => v.bracket = true,
+                "adverb" => v.adverb = true,
+                x => return Err(format!("unknown flag {x:?} (strict, time, bracket, adverb)")),
+            }
+        }
+        out.push(v);
         Ok(())
     }
 }
