@@ -15,7 +15,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 /// Longest organisation name, in chars.
 pub const MAX_ORG: usize = 20;
-/// Longest name without an organisation suffix, in chars (a collective, `各村(居)委会`).
+/// Longest collective (`各村(居)委会`, `相关部门`) that needs no more than an ending, in chars.
 const MAX_COLLECTIVE: usize = 6;
 
 /// The organisation-name grammar, compiled once.
@@ -70,8 +70,9 @@ impl OrgGrammar {
         {
             return false;
         }
+        // `各村`, `相关部门`, `各街道办事处`: a collective that ends like a body.
         let collective = ["各", "相关", "有关"].iter().any(|p| name.starts_with(p));
-        if collective && n <= MAX_COLLECTIVE {
+        if collective && n <= MAX_COLLECTIVE && self.ends_like_org(name) {
             return true;
         }
         // `区委`, `镇党委`: the reporting body itself, not a department it assigns work to.

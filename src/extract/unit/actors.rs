@@ -10,7 +10,7 @@
 //! Every name passes the organisation grammar, and a list that opens with a verb or a
 //! preposition (`支持市中心医院对接…`, `推动A与B协同发展`) is no list of actors.
 
-use super::{clause_end, in_spans, Raw, Source, UnitRules};
+use super::{clause_end, in_spans, Raw, Source, UnitRules, Weight};
 use crate::document::Role;
 use crate::extract::Context;
 use crate::grammar::marker::{at_boundary, marker_at, needs_boundary};
@@ -85,11 +85,17 @@ impl UnitRules {
                 continue;
             }
             let block = start..clause_end(norm, m.end());
-            let firm = in_bracket(norm, start, m.end());
-            push(out, &names, v.role, &block, firm);
+            let weight = if in_bracket(norm, start, m.end()) {
+                Weight::Firm
+            } else if v.strict {
+                Weight::Weak
+            } else {
+                Weight::Strong
+            };
+            push(out, &names, v.role, &block, weight);
             if v.word == "会同" {
                 let support = self.org_run(ctx, m.end(), false);
-                push(out, &support, Role::Support, &block, firm);
+                push(out, &support, Role::Support, &block, weight);
             }
         }
         self.after_you(ctx, taken, out);
@@ -121,7 +127,7 @@ impl UnitRules {
             if !rest.starts_with(is_han) || rest.chars().take(4).any(|c| c == '的') {
                 continue;
             }
-            push(out, &names, Role::Responsible, &(i..clause_end(norm, end)), false);
+            push(out, &names, Role::Responsible, &(i..clause_end(norm, end)), Weight::Weak);
         }
     }
 
@@ -144,7 +150,7 @@ impl UnitRules {
             let Some(role) = role else { continue };
             let Some(cstart) = clause_start(norm, i) else { continue };
             let Some(names) = self.org_items(ctx, cstart..i, false) else { continue };
-            push(out, &names, role, &(cstart..clause_end(norm, i)), true);
+            push(out, &names, role, &(cstart..clause_end(norm, i)), Weight::Firm);
         }
     }
 
@@ -202,7 +208,7 @@ impl UnitRules {
             {
                 continue;
             }
-            push(out, &names, Role::Responsible, &(p..cend), false);
+            push(out, &names, Role::Responsible, &(p..cend), Weight::Weak);
         }
     }
 
@@ -296,7 +302,8 @@ impl UnitRules {
             let opening = k == 0 || t.range.start <= at;
             // A verb inside a name is its trade (`督查` of `区督查办`, `提供` of `数据提供部门`):
             // a departmental word follows at once.
-            let trade = tokens.get(k + 1).is_some_and(|n| org.has_dept_ending(n.word));
+            let trade =
+                t.tag.starts_with('v') && tokens.get(k + 1).is_some_and(|n| org.has_dept_ending(n.word));
             match t.word {
                 "(" => depth += 1,
                 ")" => depth -= 1,
@@ -311,8 +318,9 @@ impl UnitRules {
                         || (!opening && t.tag == "r")
                         || self.verb(w).is_some()) =>
                 {
-                    // The segmenter may glue a suffix to the word after it (`办对`).
-                    if let Some(c) = w.chars().next().filter(|_| !opening) {
+                    // The segmenter may glue a suffix to a preposition after it (`办对`).
+                    let glued = w.chars().count() == 2 && matches!(t.tag, "p" | "c") && !opening;
+                    if let Some(c) = w.chars().next().filter(|_| glued) {
                         let end = t.range.start + c.len_utf8();
                         if org.is_org(&norm[at..end], strict) && org.has_dept_ending(&c.to_string()) {
                             best = Some(at..end);
@@ -409,10 +417,7 @@ impl UnitRules {
     }
 }
 
-fn push(out: &mut Vec<Raw>, names: &[Range<usize>], role: Role, block: &Range<usize>, firm: bool) {
-    if std::env::var("ZHDBG").is_ok() {
-        eprintln!("push {:?} {:?} {:?}", names, role, block);
-    }
+fn push(out: &mut Vec<Raw>, names: &[Range<usize>], role: Role, block: &Range<usize>, weight: Weight) {
     for r in names {
         out.push(Raw {
             range: r.clone(),
@@ -420,7 +425,7 @@ fn push(out: &mut Vec<Raw>, names: &[Range<usize>], role: Role, block: &Range<us
             block: block.clone(),
             source: Source::Actor,
             row: None,
-            firm,
+            weight,
         });
     }
 }
@@ -429,19 +434,32 @@ fn push(out: &mut Vec<Raw>, names: &[Range<usize>], role: Role, block: &Range<us
 /// or a line end; `None` when the clause is empty or too long for a list of names.
 fn clause_start(norm: &str, end: usize) -> Option<usize> {
     let mut cstart = end;
+    let mut inside = false;
     for (n, (i, c)) in norm[..end].char_indices().rev().enumerate() {
+        if n >= MAX_LIST_CHARS {
+            return None;
+        }
+        // `各街镇(园区)牵头`: a short note inside a name is part of it.
+        let note = |o: usize| norm[o..i].chars().count() <= 8 && !norm[o..i].contains([',', '。', ';']);
+        if c == ')' && !inside && norm[..i].rfind('(').is_some_and(note) {
+            inside = true;
+            cstart = i;
+            continue;
+        }
+        if inside {
+            inside = c != '(';
+            cstart = i;
+            continue;
+        }
         if matches!(
             c,
             ',' | '。' | ';' | ':' | '(' | ')' | '!' | '?' | '\n' | '【' | '】' | ' ' | '\t' | '由'
         ) {
             break;
         }
-        if n >= MAX_LIST_CHARS {
-            return None;
-        }
         cstart = i;
     }
-    (cstart < end).then_some(cstart)
+    (cstart < end && !norm[cstart..end].starts_with('(')).then_some(cstart)
 }
 
 /// `r` without the close of a list (`等`, `等部门`, `等有关部门`), and whether it had one.

@@ -2,7 +2,7 @@
 //! items that name a unit (`(三)区教育局` over its duties, `2.区民政局。负责…`,
 //! `(四)区卫生健康委:…`), as `职责分工` sections write them.
 
-use super::{Raw, Source, TableRow, UnitRules};
+use super::{Raw, Source, TableRow, UnitRules, Weight};
 use crate::document::Role;
 use crate::extract::Context;
 use crate::grammar::marker::{marker_at, Marker, MarkerKind};
@@ -158,7 +158,7 @@ fn push_names(out: &mut Vec<Raw>, names: &[Range<usize>], block: Range<usize>, t
             block: block.clone(),
             source: Source::Heading,
             row: Some(TableRow { title: title.clone(), deadline: None }),
-            firm: true,
+            weight: Weight::Firm,
         });
     }
 }

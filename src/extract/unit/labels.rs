@@ -1,7 +1,7 @@
 //! Label lists: `责任单位:A、B,C牵头;D配合`, `【牵头单位】A`, `(6月底前完成,牵头落实单位:A)`,
 //! and the splitting of a list of names that table cells share.
 
-use super::{in_spans, Raw, Source, UnitRules, MAX_LIST, MAX_NAME};
+use super::{in_spans, Raw, Source, UnitRules, Weight, MAX_LIST, MAX_NAME};
 use crate::document::Role;
 use crate::extract::Context;
 use crate::grammar::is_han;
@@ -127,7 +127,7 @@ impl UnitRules {
                 block: g.clone(),
                 source: Source::Label,
                 row: None,
-                firm: true,
+                weight: Weight::Firm,
             });
         }
     }

@@ -95,9 +95,19 @@ struct Raw {
     block: Range<usize>,
     source: Source,
     row: Option<TableRow>,
-    /// An actor that a bracketed note or a label word makes one (`(A牵头)`, `A作为牵头部门`),
-    /// kept in any document.
-    firm: bool,
+    weight: Weight,
+}
+
+/// How much a mention says about whether the document assigns work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Weight {
+    /// A label, a table, a unit's item, an actor in a bracketed note or before `作为` and a
+    /// label word: kept in any document.
+    Firm,
+    /// An actor of `负责`, `牵头`, `配合`, `会同`: counts towards a document that assigns.
+    Strong,
+    /// An actor of `将`, `要`, `由…`: kept only in a document that assigns.
+    Weak,
 }
 
 impl UnitRules {
@@ -123,25 +133,17 @@ impl UnitRules {
         taken.extend(labels);
         taken.sort_by_key(|r| r.start);
         self.headings(ctx, &mut raw);
-        let strong = raw.len();
         self.actors(ctx, &taken, &mut raw);
         // A document with hardly any assignment (a work report) gives a stray actor no
-        // duty: `菏泽家政学院牵头成立…` reports what was done.
-        let blocks = {
-            let mut b: Vec<usize> = raw.iter().map(|r| r.block.start).collect();
-            b.sort_unstable();
-            b.dedup();
-            b.len()
-        };
-        let assigning = raw.len() >= ASSIGNING && blocks >= 2;
-        if assigning {
+        // duty: `菏泽家政学院牵头成立…`, `大剧院要引进…` report or exhort.
+        let counted: Vec<&Raw> = raw.iter().filter(|r| r.weight != Weight::Weak).collect();
+        let mut blocks: Vec<usize> = counted.iter().map(|r| r.block.start).collect();
+        blocks.sort_unstable();
+        blocks.dedup();
+        if counted.len() >= ASSIGNING && blocks.len() >= 2 {
             self.subjects(ctx, &taken, &mut raw);
         } else {
-            let mut k = 0;
-            raw.retain(|r| {
-                k += 1;
-                k <= strong || r.firm
-            });
+            raw.retain(|r| r.weight == Weight::Firm);
         }
 
         // By block, so that a merged table cell read again for a row below stays with it.
