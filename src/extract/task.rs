@@ -190,11 +190,12 @@ fn place(
     let marker = last_marker(norm, floor..block.start);
     if let Some(mk) = &marker {
         if mk.range.start >= para.start || label_alone {
-            return Placed {
-                start: mk.range.start,
-                title: title_after(norm, mk.range.end, block.start),
-                how: Opened::Marker,
+            // `(三)各乡镇人民政府:负责…`: the actor opens the item, so the item is the title.
+            let title = match title_after(norm, mk.range.end, block.start) {
+                t if t.is_empty() => title_to(norm, mk.range.end, para.end),
+                t => t,
             };
+            return Placed { start: mk.range.start, title, how: Opened::Marker };
         }
     } else if let Some((t, how)) = last {
         // The block before stood in this paragraph (or this label closes its item).
@@ -322,7 +323,8 @@ fn title_after(norm: &str, from: usize, limit: usize) -> Range<usize> {
 fn cell_title(norm: &str, r: Range<usize>) -> Range<usize> {
     let text = &norm[r.clone()];
     let end = text.find(['。', '!', '?', '\n']).map_or(r.end, |i| r.start + i);
-    let t = norm[r.start..end].trim_end();
+    // A cell wrapped at a comma (`建成泊位2000个,⏎新增…`) ends its first line there.
+    let t = norm[r.start..end].trim_end().trim_end_matches([',', ';', '、']);
     match t.find(',').filter(|_| t.chars().count() > MAX_TITLE) {
         Some(i) => r.start..r.start + i,
         None => r.start..r.start + t.len(),

@@ -16,7 +16,7 @@ use rustc_hash::FxHashSet as HashSet;
 /// Longest organisation name, in chars.
 pub const MAX_ORG: usize = 20;
 /// Longest collective (`各村(居)委会`, `相关部门`) that needs no more than an ending, in chars.
-const MAX_COLLECTIVE: usize = 6;
+const MAX_COLLECTIVE: usize = 10;
 
 /// The organisation-name grammar, compiled once.
 #[derive(Debug, Clone)]
@@ -96,6 +96,13 @@ impl OrgGrammar {
     /// Whether `name` ends in a departmental suffix (`局`, `办`, `中心`, `公司`).
     pub fn has_dept_suffix(&self, name: &str) -> bool {
         self.suffix(name).is_some_and(|s| s.dept)
+    }
+
+    /// Whether a name is a generic addressee (`各有关单位`, `相关部门`, `各单位`): every body
+    /// the document is sent to, not one that a task names.
+    pub fn is_generic(&self, name: &str) -> bool {
+        let rest = ["各有关", "各相关", "各", "有关", "相关"].iter().find_map(|p| name.strip_prefix(p));
+        rest.is_some_and(|r| ["单位", "部门", "机构", "方面"].contains(&r))
     }
 
     /// Whether a word is an organisation suffix or ends in one (`支行`, `商务局`).
@@ -263,6 +270,8 @@ mod tests {
         assert!(!g.is_org("区域协同发展格局", false));
         assert!(!g.is_org("各牵头部门", false));
         assert!(!g.is_org("区委", true));
+        assert!(g.is_generic("各有关单位") && g.is_generic("相关部门"));
+        assert!(!g.is_generic("各街道办事处") && !g.is_generic("相关行业主管部门"));
     }
 
     #[test]

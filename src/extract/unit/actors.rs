@@ -71,6 +71,10 @@ impl UnitRules {
             }
             // Every item of the list must look like a body; otherwise it is not an actor list.
             let Some(mut names) = self.org_items(ctx, list.clone(), v.strict) else { continue };
+            // `各有关单位要高度重视`: an exhortation to everyone, no duty of a body.
+            if v.strict && !v.time && names.iter().any(|n| ctx.grammar.org.is_generic(&norm[n.clone()])) {
+                continue;
+            }
             // `区商投集团,澄州文旅集团要…`: a list that goes on across a comma.
             let mut start = cstart;
             for _ in 0..3 {
@@ -80,8 +84,8 @@ impl UnitRules {
                 names.splice(0..0, more);
                 start = pstart;
             }
-            // The verb itself must stand as a word (`要求`, `对接`, `应用` are others).
-            if !self.is_word(ctx, m.range()) {
+            // A one-character verb must stand as a word (`要求`, `应用`, `将来` are others).
+            if m.as_str().chars().count() == 1 && !self.is_word(ctx, m.range()) {
                 continue;
             }
             let block = start..clause_end(norm, m.end());
@@ -177,6 +181,9 @@ impl UnitRules {
                 continue;
             }
             let names = self.org_run(ctx, p, true);
+            if names.iter().any(|n| ctx.grammar.org.is_generic(&norm[n.clone()])) {
+                continue;
+            }
             let Some(mut end) = names.last().map(|n| n.end) else { continue };
             // `A、B等部门制定…`: past the list's close.
             if let Some(close) =

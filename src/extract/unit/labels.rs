@@ -212,6 +212,8 @@ fn list_end(norm: &str, start: usize) -> usize {
             return start + i;
         }
         match c {
+            // `【牵头单位】A【责任单位】B`: the next bracketed label.
+            '【' if depth == 0 => return start + i,
             '(' | '【' => depth += 1,
             ')' | '】' => {
                 if depth == 0 {

@@ -205,7 +205,9 @@ fn is_group(t: &str) -> bool {
 fn is_deadline(t: &str) -> bool {
     const WORDS: &[&str] =
         &["长期", "持续", "常态", "每年", "每季度", "每月", "年底", "年内", "季度", "月底"];
-    parse_deadline(t).is_some() || WORDS.iter().any(|w| t.contains(w))
+    // The year opens the cell (`2025年底`, `2025.6`), not a count in a text (`泊位2000个`).
+    let year_first = t.len() >= 4 && t.as_bytes()[..4].iter().all(u8::is_ascii_digit);
+    (year_first && parse_deadline(t).is_some()) || WORDS.iter().any(|w| t.starts_with(w))
 }
 
 /// A bare number cell: `1860`, `2,350`, `12.5`.
