@@ -196,16 +196,3 @@ mod tests {
         assert!(words(&seg, "由街道办牵头").contains(&"街道办"));
     }
 }
-#[cfg(test)]
-mod dump_tags {
-    #[test]
-    #[ignore]
-    fn dump() {
-        let lex = crate::lexicon::Lexicons::embedded().unwrap();
-        let s = super::Segmenter::new(&lex, &[]).unwrap();
-        for t in std::env::var("TEXTS").unwrap().split('|') {
-            let toks: Vec<String> = s.tokens(t, 0).iter().map(|t| format!("{}/{}", t.word, t.tag)).collect();
-            println!("{}", toks.join(" "));
-        }
-    }
-}

@@ -151,7 +151,8 @@ mod tests {
 
     #[test]
     fn marker_shapes_and_values() {
-        let got = kinds("概述。(3)完善机制。二、保障 4.落实 ①其一 3.5亿元 (十二)附则 第三章 总则 12、细项 5﹒推进");
+        let got =
+            kinds("概述。(3)完善机制。二、保障 4.落实 ①其一 3.5亿元 (十二)附则 第三章 总则 12、细项 5﹒推进");
         assert_eq!(
             got,
             vec![

@@ -98,6 +98,12 @@ impl OrgGrammar {
         self.suffix(name).is_some_and(|s| s.dept)
     }
 
+    /// Whether a name is a known short name or a collective (`经发办`, `各乡镇`, `相关村`).
+    pub fn is_collective(&self, name: &str) -> bool {
+        self.abbrev.contains(name)
+            || (["各", "相关", "有关"].iter().any(|p| name.starts_with(p)) && self.is_org(name, false))
+    }
+
     /// Whether a name is a generic addressee (`各有关单位`, `相关部门`, `各单位`): every body
     /// the document is sent to, not one that a task names.
     pub fn is_generic(&self, name: &str) -> bool {

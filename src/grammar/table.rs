@@ -585,24 +585,3 @@ mod tests {
         assert_eq!(Tables::find(norm, &rules()).iter().count(), 0);
     }
 }
-
-#[cfg(test)]
-mod dump {
-    use super::*;
-    #[test]
-    #[ignore]
-    fn dump_tables() {
-        let path = std::env::var("DUMP").unwrap();
-        let text = std::fs::read_to_string(path).unwrap();
-        let norm: String = text.chars().map(crate::clean::normalize_char).collect();
-        let rules = TableRules::new(&Lexicons::embedded().unwrap()).unwrap();
-        let t = Tables::find(&norm, &rules);
-        for table in t.iter() {
-            println!("== table flat={} caption={:?}", table.flat, table.caption.clone().map(|c| &norm[c]));
-            for (k, r) in table.rows.iter().enumerate() {
-                let cells: Vec<String> = r.cells.iter().map(|c| norm[c.clone()].replace('\n', "⏎")).collect();
-                println!("{k} {:?} total={} {:?}", r.header, r.total, cells);
-            }
-        }
-    }
-}

@@ -383,7 +383,7 @@ impl UnitRules {
 
     /// Whether a name is of a place's body: it opens with a level (`区`, `市`) or holds a
     /// place name (`梧台海关`), unlike a class of bodies (`养老机构`).
-    fn placed(&self, ctx: &Context, name: Range<usize>) -> bool {
+    pub(super) fn placed(&self, ctx: &Context, name: Range<usize>) -> bool {
         let norm = ctx.norm();
         if norm[name.clone()].starts_with(|c: char| "省市区县镇乡州旗".contains(c)) {
             return true;

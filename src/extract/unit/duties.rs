@@ -145,6 +145,14 @@ impl UnitRules {
             }
             at += item.len() + '、'.len_utf8();
         }
+        // A unit is a place's body (`区教育局`, `各乡镇`), not a facility to build
+        // (`(三)建设服务站`).
+        if !names
+            .iter()
+            .all(|n| self.placed(ctx, n.clone()) || ctx.grammar.org.is_collective(&norm[n.clone()]))
+        {
+            return None;
+        }
         (!names.is_empty()).then_some((mk, names))
     }
 }

@@ -117,18 +117,31 @@ fn header_at(norm: &str, rules: &TableRules, lines: &[Range<usize>], i: usize) -
             return Some((row, i + 1));
         }
     }
+    // Column words one a line; a short word we do not know may stand between two we do.
+    let is_word = |k: usize| rules.column(&norm[lines[k].clone()], false, false).is_some();
+    let unknown_ok = |k: usize| {
+        let t = &norm[lines[k].clone()];
+        t.chars().count() <= 8
+            && t.chars().all(crate::grammar::is_han)
+            && k + 1 < lines.len()
+            && is_word(k + 1)
+    };
     let mut k = i;
+    let mut unknown = 0;
     while k < lines.len() && word_ok(&norm[lines[k].clone()]) {
-        if rules.column(&norm[lines[k].clone()], false, false).is_none() {
-            break;
+        if !is_word(k) {
+            if k == i || !unknown_ok(k) {
+                break;
+            }
+            unknown += 1;
         }
         k += 1;
     }
-    if k - i < 3 {
+    if k - i - unknown < 3 {
         return None;
     }
     let cells: Vec<Range<usize>> = lines[i..k].to_vec();
-    let cols = known(rules, cells.iter().map(|c| &norm[c.clone()]))?;
+    let cols = rules.columns(cells.iter().map(|c| &norm[c.clone()]));
     if !is_header(&cols) {
         return None;
     }
@@ -165,12 +178,8 @@ fn split_words(line: &str, base: usize) -> Vec<Range<usize>> {
 
 /// What line `t` can be, given the classes the table has.
 fn kind(rules: &TableRules, t: &str, has: &dyn Fn(Class) -> bool) -> Kind {
-    if !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()) {
-        if let Ok(n) = t.parse() {
-            if has(Class::Index) {
-                return Kind::Index(n);
-            }
-        }
+    if let Some(n) = row_number(t).filter(|_| has(Class::Index)) {
+        return Kind::Index(n);
     }
     if is_group(t) {
         return Kind::Group;
@@ -186,6 +195,13 @@ fn kind(rules: &TableRules, t: &str, has: &dyn Fn(Class) -> bool) -> Kind {
         return Kind::Units;
     }
     Kind::Text
+}
+
+/// A row number alone on its line: `3`, `3.`, `3、`, `(3)`.
+fn row_number(t: &str) -> Option<u32> {
+    let t = t.strip_prefix('(').and_then(|x| x.strip_suffix(')')).unwrap_or(t);
+    let t = t.trim_end_matches(['.', '、']);
+    (!t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse().ok()).flatten()
 }
 
 /// A group row: `一、人居环境提升行动`, `(二)产业类`, `专项一:生态类`, `第三部分`.
@@ -434,4 +450,93 @@ fn text_cells(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Column, Table, TableRules, Tables};
+    use crate::document::Role;
+    use crate::lexicon::Lexicons;
+
+    fn tables(norm: &str) -> Tables {
+        Tables::find(norm, &TableRules::new(&Lexicons::embedded().unwrap()).unwrap())
+    }
+
+    fn cells<'a>(norm: &'a str, t: &Table, row: usize) -> Vec<&'a str> {
+        t.rows[row].cells.iter().map(|c| &norm[c.clone()]).collect()
+    }
+
+    #[test]
+    fn one_cell_a_line_with_row_numbers_groups_and_wrapped_cells() {
+        let norm = "附表\n序号\n任务名称\n任务内容\n牵头部门\n配合部门\n时间节点\n一、绿化行动\n1\n补植行道树\n\
+            沿主干道补植乔木,\n更新树池\n镇城建办\n镇财政所、\n各社区\n2025年6月\n2\n建设口袋公园\n新建口袋公园3处\n\
+            2025年9月\n二、治理行动\n3\n整治河道\n清理河道淤泥\n镇水务站\n镇城建办\n2026年\n以上任务按月调度。\n";
+        let t = tables(norm);
+        let t: Vec<&Table> = t.iter().collect();
+        assert_eq!(t.len(), 1);
+        let t = t[0];
+        assert!(t.flat);
+        assert_eq!(t.rows.len(), 4, "a header and three rows; group rows and the prose after are none");
+        assert_eq!(t.rows[0].header.as_ref().unwrap()[3], Column::Unit(Role::Lead));
+        assert_eq!(
+            cells(norm, t, 1),
+            ["1", "补植行道树", "沿主干道补植乔木,\n更新树池", "镇城建办", "镇财政所、\n各社区", "2025年6月"]
+        );
+        // Row 2 prints no unit: the merged cell above covers it, in both unit columns.
+        assert_eq!(cells(norm, t, 2)[3], "");
+        assert_eq!(&norm[t.filled(2, 3).unwrap()], "镇城建办");
+        assert_eq!(&norm[t.filled(2, 4).unwrap()], "镇财政所、\n各社区");
+        assert_eq!(cells(norm, t, 3)[1..], ["整治河道", "清理河道淤泥", "镇水务站", "镇城建办", "2026年"]);
+    }
+
+    #[test]
+    fn more_unit_lists_than_columns_go_to_the_first() {
+        let norm = "序号\n重点任务\n牵头单位\n配合单位\n完成时限\n1\n建立联席会议制度\n区民政局\n区卫健委\n区残联\n2024年\n";
+        let t = tables(norm);
+        let t = t.iter().next().unwrap();
+        assert_eq!(cells(norm, t, 1)[2..], ["区民政局\n区卫健委", "区残联", "2024年"]);
+        // A row with a lead and no support covers nothing: only empty unit cells are merged.
+        assert_eq!(t.filled(1, 3).map(|r| &norm[r]), Some("区残联"));
+    }
+
+    #[test]
+    fn header_on_one_line_and_rows_a_cell_a_line() {
+        let norm = "序号 重点任务 责任单位 完成时限\n1\n新增停车泊位500个,\n改造停车场2处\n区城管局\n2024年底\n2.\n整治背街小巷\n区建设局\n2024年10月\n";
+        let t = tables(norm);
+        let t = t.iter().next().unwrap();
+        assert_eq!(t.rows.len(), 3);
+        assert_eq!(cells(norm, t, 1)[1], "新增停车泊位500个,\n改造停车场2处", "a count is no deadline");
+        assert_eq!(cells(norm, t, 2)[2..], ["区建设局", "2024年10月"]);
+    }
+
+    #[test]
+    fn project_table_without_row_numbers_with_caption_and_totals() {
+        let norm = "重点项目表\n(单位:万元)\n项目名称\n建设内容\n总投资\n责任单位\n专项一:交通类\n环城路改造\n改造道路3公里\n\
+            2600\n区交通局\n社区服务中心\n新建服务用房1200平方米\n900\n街道办事处\n合计\n3500\n";
+        let t = tables(norm);
+        let t = t.iter().next().unwrap();
+        assert_eq!(&norm[t.caption.clone().unwrap()], "万元");
+        assert_eq!(t.rows.len(), 4);
+        assert_eq!(
+            cells(norm, t, 2),
+            ["社区服务中心", "新建服务用房1200平方米", "900", "街道办事处"],
+            "a name that reads as a body opens its row"
+        );
+        assert!(t.rows[3].total);
+        assert_eq!(t.filled(3, 3), None, "a row of totals inherits no unit");
+        let cell =
+            tables(norm).cell_at(norm.find("2600").unwrap()).map(|c| c.unit_hint(norm).map(|u| &norm[u]));
+        assert_eq!(cell, Some(Some("万元")));
+    }
+
+    #[test]
+    fn column_units_and_prose_that_is_no_header() {
+        let norm = "项目名称\n总投资(亿元)\n责任单位\n滨江公园\n2.5\n区园林局\n";
+        let t = tables(norm);
+        let c = t.cell_at(norm.find("2.5").unwrap()).unwrap();
+        assert_eq!(c.unit_hint(norm).map(|u| &norm[u]), Some("亿元"));
+        assert_eq!(&norm[c.label(norm)], "总投资(亿元)", "an amount is labelled by its column");
+        let prose = "责任单位要加强领导。\n重点任务要按时完成。\n完成时限另行通知。\n";
+        assert_eq!(tables(prose).iter().count(), 0);
+    }
 }
