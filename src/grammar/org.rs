@@ -145,7 +145,12 @@ impl OrgGrammar {
             if item.is_empty() {
                 continue;
             }
-            if !self.is_org(item.strip_suffix('等').unwrap_or(item), dept_only) {
+            // `区住建局等`, `区住建局等部门`: the close of the list.
+            let item = ["等有关部门", "等相关部门", "等部门", "等单位", "等"]
+                .iter()
+                .find_map(|c| item.strip_suffix(c))
+                .unwrap_or(item);
+            if !self.is_org(item, dept_only) {
                 return false;
             }
             any = true;
@@ -300,6 +305,7 @@ mod tests {
         let g = g();
         assert!(g.is_org_list("区委宣传部(区文明办、区网信办)、区民政局"));
         assert!(g.is_org_list("镇财政所、\n各村(居)委会"));
+        assert!(g.is_org_list("区住建局、区城管局等部门"));
         assert!(!g.is_org_list("完成管网改造12公里"));
         assert!(!g.is_org_list(""));
     }

@@ -25,6 +25,10 @@ use std::ops::Range;
 
 /// Longest cell of a space-aligned row, in chars: longer "cells" are prose.
 const MAX_WEAK_CELL: usize = 60;
+/// Most rows a merged cell covers (bounds the look up from an empty cell).
+const MAX_MERGED_ROWS: usize = 200;
+/// How many cells back a row's label may stand from a value (`常住人口(万人) | 52 | 56`).
+const MAX_LABEL_REACH: usize = 12;
 
 /// What a column of a task table holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +68,8 @@ pub struct Table {
     pub caption: Option<Range<usize>>,
     /// Read from one cell per line.
     pub flat: bool,
+    /// Indices of the header rows, in order.
+    headers: Vec<usize>,
 }
 
 /// Every table of a document, in text order.
@@ -235,7 +241,7 @@ impl Tables {
             let too_weak = *weak_only && rows.len() < 2;
             if !rows.is_empty() && !too_weak {
                 let span = rows[0].span.start..rows[rows.len() - 1].span.end;
-                tables.push(Table { span, rows: std::mem::take(rows), caption: None, flat: false });
+                tables.push(Table::new(span, std::mem::take(rows), false));
             }
             rows.clear();
             *weak_only = true;
@@ -299,12 +305,20 @@ impl Tables {
         let table = self.tables.get(t).filter(|t| t.span.start <= at)?;
         let r = table.rows.partition_point(|r| r.span.end < at);
         let row = table.rows.get(r).filter(|r| r.span.start <= at)?;
-        let column = row.cells.iter().position(|c| c.start <= at && at <= c.end)?;
+        // Cells are in order: a binary search keeps a row of many cells linear.
+        let column = row.cells.partition_point(|c| c.end < at);
+        row.cells.get(column).filter(|c| c.start <= at)?;
         Some(Cell { table, row: r, column })
     }
 }
 
 impl Table {
+    /// A table of `rows`, its header rows indexed.
+    fn new(span: Range<usize>, rows: Vec<Row>, flat: bool) -> Table {
+        let headers = rows.iter().enumerate().filter(|(_, r)| r.header.is_some()).map(|(k, _)| k).collect();
+        Table { span, rows, caption: None, flat, headers }
+    }
+
     /// The cell at `row`, `column`, or where it is empty the merged cell that covers it: the
     /// nearest non-empty cell above in the same column. A unit cell is covered only when all
     /// unit cells of the row are empty (a row with a lead unit and no support has none);
@@ -315,8 +329,8 @@ impl Table {
         if !own.is_empty() {
             return Some(own.clone());
         }
-        let (hk, header) = self.rows[..=row].iter().enumerate().rev().find(|(_, r)| r.header.is_some())?;
-        let columns = header.header.as_ref()?;
+        let hk = self.header_of(row)?;
+        let columns = self.rows[hk].header.as_ref()?;
         let kind = *columns.get(column)?;
         let is_unit = |c: &Column| matches!(c, Column::Unit(_));
         if r.total || hk == row || !(is_unit(&kind) || kind == Column::Deadline) {
@@ -331,8 +345,15 @@ impl Table {
         self.rows[hk + 1..row]
             .iter()
             .rev()
+            .take(MAX_MERGED_ROWS)
             .filter(|r| !r.total && r.cells.len() == columns.len())
             .find_map(|r| r.cells.get(column).filter(|c| !c.is_empty()).cloned())
+    }
+
+    /// The index of the nearest header row at or above `row`.
+    fn header_of(&self, row: usize) -> Option<usize> {
+        let k = self.headers.partition_point(|&h| h <= row);
+        k.checked_sub(1).map(|k| self.headers[k])
     }
 }
 
@@ -361,6 +382,7 @@ impl<'t> Cell<'t> {
         cells[..self.column]
             .iter()
             .rev()
+            .take(MAX_LABEL_REACH)
             .find(|c| norm[(*c).clone()].trim_end().ends_with(')'))
             .unwrap_or(&cells[0])
             .clone()
@@ -368,7 +390,8 @@ impl<'t> Cell<'t> {
 
     /// The nearest header row at or above this cell's row, with its index.
     fn header_row(&self) -> Option<(usize, &'t Row)> {
-        self.table.rows[..=self.row].iter().enumerate().rev().find(|(_, r)| r.header.is_some())
+        let k = self.table.header_of(self.row)?;
+        Some((k, &self.table.rows[k]))
     }
 
     /// What the cell's column holds, by the header above it.

@@ -94,7 +94,7 @@ pub(super) fn find(norm: &str, rules: &TableRules) -> Vec<Table> {
                 let span = header.span.start..rows.last().map_or(header.span.end, |r| r.span.end);
                 let mut all = vec![header];
                 all.extend(rows);
-                out.push(Table { span, rows: all, caption: None, flat: true });
+                out.push(Table::new(span, all, true));
                 i = next + used;
             }
             None => i = next,
