@@ -312,8 +312,8 @@ fn body(norm: &str, rules: &TableRules, lines: &[Range<usize>], header: &Row) ->
             cells.push((k, class));
             k += 1;
         }
-        let complete = !indexed && cells.iter().all(|(_, c)| *c == Class::Text);
-        if cells.is_empty() && !indexed || complete && order.iter().any(|c| *c != Class::Text) {
+        let text_only = !indexed && cells.iter().all(|(_, c)| *c == Class::Text);
+        if (cells.is_empty() && !indexed) || (text_only && order.iter().any(|c| *c != Class::Text)) {
             // Text alone where a row needs its cells: the table is over.
             break;
         }
