@@ -73,6 +73,30 @@ pub fn doc_table(eval: &Evaluation) -> String {
     out
 }
 
+/// One row per kind of document: the number of documents and each figure of the summary,
+/// micro-averaged within the kind (the corpus figures a README can quote per kind).
+pub fn kind_table(eval: &Evaluation) -> String {
+    let width = eval.by_kind.iter().map(|k| k.kind.chars().count()).max().unwrap_or(0).max(4);
+    let mut out = format!("{:<width$} {:>4}", "kind", "docs");
+    for h in HEADINGS {
+        let _ = write!(out, " {h:>6}");
+    }
+    out.push('\n');
+    for k in &eval.by_kind {
+        let _ = write!(out, "{:<width$} {:>4}", k.kind, k.docs);
+        for ((_, p), t) in k.metrics.prfs().iter().zip(k.counts.tallies()) {
+            let cell = if t.tp + t.fp + t.fn_ == 0 { "-".to_string() } else { format!("{:.3}", p.f1) };
+            let _ = write!(out, " {cell:>6}");
+        }
+        for (_, a) in k.metrics.accuracies() {
+            let cell = a.acc.map_or("-".to_string(), |x| format!("{x:.3}"));
+            let _ = write!(out, " {cell:>6}");
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// Cuts long clauses for the one-line view (the JSON keeps them whole).
 fn cut(s: &str, max: usize) -> String {
     let s = s.replace('\n', "⏎");
