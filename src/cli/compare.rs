@@ -553,7 +553,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             v.push(b'\n');
             v
         }
-        Format::Html => super::report::render(&loaded, &cmp, &canon, false).into_bytes(),
+        Format::Html => super::report::render(&loaded, &cmp, false).into_bytes(),
     };
     match &args.output {
         Some(path) => {

@@ -11,7 +11,6 @@ use std::fmt::Write as _;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use zhengce::canonical::Canonicalizer;
 use zhengce::document::{Document, Record};
 
 const CSS: &str = include_str!("../report/report.css");
@@ -37,7 +36,7 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let (loaded, canon) = compare::load(&args.input)?;
     let cmp = compare::build(&loaded, &canon);
-    let html = render(&loaded, &cmp, &canon, true);
+    let html = render(&loaded, &cmp, true);
     match &args.output {
         Some(path) => {
             std::fs::write(path, html).with_context(|| format!("cannot write {}", path.display()))?
@@ -69,7 +68,7 @@ pub fn esc(s: &str) -> String {
 
 /// The whole page. `with_documents`: per-document sections (the report) or the
 /// comparison alone (`compare --format html`).
-pub fn render(loaded: &[Loaded], cmp: &Comparison, canon: &Canonicalizer, with_documents: bool) -> String {
+pub fn render(loaded: &[Loaded], cmp: &Comparison, with_documents: bool) -> String {
     let docs: Vec<(&Document, Option<&str>)> = loaded
         .iter()
         .filter_map(|l| match &l.record {
@@ -102,7 +101,6 @@ pub fn render(loaded: &[Loaded], cmp: &Comparison, canon: &Canonicalizer, with_d
             document_section(&mut h, i, d, *text);
         }
     }
-    let _ = canon;
     let _ = writeln!(
         h,
         "</main>\n<footer>zhengce {} · {} documents · all text stays in this file</footer>\n<script>\n{JS}</script>\n</body>\n</html>",
