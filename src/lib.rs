@@ -8,7 +8,8 @@
 //!
 //! [`decode`] (bytes → text, any encoding, HTML) → [`clean`] (normalised twin, boilerplate)
 //! → [`structure`] (title, issuer, sections, sentences) → [`segment`] (jieba-rs) →
-//! [`extract`] (`number`, `target`, `project`, `unit`, `task`) → [`document`] (`zhengce/1`).
+//! [`extract`] (`number`, `target`, `project`, `unit`, `task`) → [`assemble`] (spans, ids,
+//! links) → [`document`] (the `zhengce/1` schema types).
 //!
 //! ```
 //! let pipeline = zhengce::Pipeline::new().unwrap();
@@ -18,6 +19,7 @@
 //! assert_eq!(doc.units[0].name, "经发办");
 //! ```
 
+pub mod assemble;
 pub mod canonical;
 pub mod clean;
 pub mod decode;
