@@ -27,10 +27,10 @@ pub mod document;
 pub mod error;
 pub mod extract;
 pub mod lexicon;
+pub mod output;
 pub mod pipeline;
 pub mod segment;
 pub mod structure;
-pub mod tables;
 
 pub use document::{Document, ErrorRecord, Record};
 pub use error::{Error, Result};

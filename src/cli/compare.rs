@@ -234,7 +234,7 @@ fn stem(source: &str) -> String {
 }
 
 fn num(v: f64) -> String {
-    zhengce::tables::num(v)
+    zhengce::output::num(v)
 }
 
 /// The comparator as a reader expects it (`≥`), empty for `=`.
@@ -514,7 +514,7 @@ pub fn markdown(c: &Comparison) -> String {
 /// CSV (UTF-8 with BOM): one row per indicator and measure; per document a cell column
 /// and a source-clause column.
 pub fn csv(c: &Comparison) -> anyhow::Result<Vec<u8>> {
-    let mut buf = zhengce::tables::BOM.to_vec();
+    let mut buf = zhengce::output::csv::BOM.to_vec();
     {
         let mut w = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(&mut buf);
         let mut header =

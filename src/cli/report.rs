@@ -289,7 +289,7 @@ fn human(v: f64, unit: &str) -> String {
     } else if v.abs() >= 1e4 {
         format!("{}万{unit}", short(v / 1e4))
     } else {
-        format!("{}{unit}", zhengce::tables::num(v))
+        format!("{}{unit}", zhengce::output::num(v))
     }
 }
 
@@ -469,7 +469,7 @@ fn document_section(h: &mut String, i: usize, d: &Document, text: Option<&str>) 
                 esc(t.indicator.as_deref().unwrap_or("—")),
                 t.normalized.as_ref().map(|n| n.value).unwrap_or(t.value),
                 compare::comparator_sign(t.comparator),
-                esc(&zhengce::tables::num(t.value)),
+                esc(&zhengce::output::num(t.value)),
                 esc(&t.unit),
                 compare::measure_zh(t.measure),
                 t.status.as_str(),
@@ -490,7 +490,7 @@ fn document_section(h: &mut String, i: usize, d: &Document, text: Option<&str>) 
             let inv = p
                 .investment
                 .as_ref()
-                .map(|i| format!("{}{}", zhengce::tables::num(i.value), i.unit))
+                .map(|i| format!("{}{}", zhengce::output::num(i.value), i.unit))
                 .unwrap_or_default();
             let inv_sort = p
                 .investment
