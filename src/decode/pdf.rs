@@ -10,7 +10,7 @@
 //! bytes have caps, and a panic inside the third-party parser becomes an error.
 
 use super::Decoded;
-use crate::error::{Error, Result};
+use crate::error::{DecodeErrorKind, Error, Result};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
@@ -31,20 +31,18 @@ const MAX_FORM_DEPTH: usize = 12;
 pub fn decode_pdf(bytes: &[u8]) -> Result<Decoded> {
     match catch_unwind(AssertUnwindSafe(|| decode_inner(bytes))) {
         Ok(r) => r,
-        Err(_) => Err(Error::Unreadable("malformed PDF (the parser gave up)".into())),
+        Err(_) => Err(Error::malformed("malformed PDF (the parser gave up)")),
     }
 }
 
 fn decode_inner(bytes: &[u8]) -> Result<Decoded> {
     let options = lopdf::LoadOptions { max_decompressed_size: Some(MAX_STREAM), ..Default::default() };
     let doc = Document::load_mem_with_options(bytes, options)
-        .map_err(|e| Error::Unreadable(format!("not a readable PDF: {e}")))?;
+        .map_err(|e| Error::malformed(format!("not a readable PDF: {e}")))?;
     // Files encrypted only to restrict printing or copying open with the empty password
     // (lopdf tries it) and are read; those that need a real password are refused.
     if doc.is_encrypted() && !doc.was_encrypted() {
-        return Err(Error::Unreadable(
-            "encrypted PDF that needs a password: remove the password first".into(),
-        ));
+        return Err(Error::decode(DecodeErrorKind::EncryptedPdf));
     }
     let mut errors = Vec::new();
     let page_ids: Vec<ObjectId> = doc.page_iter().collect();
@@ -84,11 +82,10 @@ fn decode_inner(bytes: &[u8]) -> Result<Decoded> {
     if pages.iter().all(|p| p.lines.iter().all(|l| l.text.trim().is_empty())) {
         if images == 0 {
             if let Some(first) = errors.iter().find(|e| e.starts_with("page ")) {
-                return Err(Error::Unreadable(format!("malformed PDF: no text could be read ({first})")));
+                return Err(Error::malformed(format!("malformed PDF: no text could be read ({first})")));
             }
         }
-        let what = if images > 0 { "the pages hold only images" } else { "no text on any page" };
-        return Err(Error::Unreadable(format!("PDF has no text layer ({what}); OCR it first")));
+        return Err(Error::decode(DecodeErrorKind::ScannedPdf { images: images > 0 }));
     }
     drop_running_lines(&mut pages);
     drop_repeated_table_headers(&mut pages);

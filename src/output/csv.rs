@@ -6,7 +6,7 @@
 
 use super::num;
 use crate::document::{Document, Project, Record, Role, Target, Task, Unit};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use std::io::Write;
 
 /// The UTF-8 byte-order mark written at the start of every table.
@@ -204,9 +204,9 @@ pub struct TableWriter<W: Write> {
 impl<W: Write> TableWriter<W> {
     /// Starts the table (writes the BOM and the header row).
     pub fn new(mut out: W, table: Table) -> Result<TableWriter<W>> {
-        out.write_all(BOM).map_err(::csv::Error::from)?;
+        out.write_all(BOM).map_err(|e| Error::table(e.into()))?;
         let mut out = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(out);
-        out.write_record(table.columns())?;
+        out.write_record(table.columns()).map_err(Error::table)?;
         Ok(TableWriter { table, out, rows: 0 })
     }
 
@@ -214,7 +214,7 @@ impl<W: Write> TableWriter<W> {
     pub fn write(&mut self, record: &Record) -> Result<usize> {
         let rows = self.table.rows(record);
         for r in &rows {
-            self.out.write_record(r)?;
+            self.out.write_record(r).map_err(Error::table)?;
         }
         self.rows += rows.len();
         Ok(rows.len())
@@ -227,7 +227,7 @@ impl<W: Write> TableWriter<W> {
 
     /// Flushes buffered rows.
     pub fn flush(&mut self) -> Result<()> {
-        self.out.flush().map_err(::csv::Error::from)?;
+        self.out.flush().map_err(|e| Error::table(e.into()))?;
         Ok(())
     }
 }
