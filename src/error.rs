@@ -20,6 +20,20 @@ pub enum Error {
     /// A dictionary row could not be parsed.
     #[error("{file}:{line}: {reason}")]
     Dictionary { file: String, line: usize, reason: String },
+    /// Saved `extract` output (compared without re-extracting) is not UTF-8.
+    #[error("{origin}: not UTF-8")]
+    SavedNotUtf8 {
+        origin: String,
+        #[source]
+        source: std::str::Utf8Error,
+    },
+    /// Saved `extract` output is not `zhengce/1` JSON; `origin` is `file` or `file:line`.
+    #[error("{origin}: not zhengce/1 JSON")]
+    SavedNotJson {
+        origin: String,
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
     /// Output could not be serialised or written. The source is boxed so that the
     /// serialisers' error types (`serde_json`, `csv`) stay out of this API.
     #[error("cannot {kind}: {source}")]

@@ -11,6 +11,9 @@
 //! [`extract`] (`number`, `target`, `project`, `unit`, `task`) → [`assemble`] (spans, ids,
 //! links) → [`document`] (the `zhengce/1` schema types).
 //!
+//! On extracted documents: [`compare`] (documents side by side), [`highlight`] (what a
+//! report marks in the text) and [`output`] (CSV tables).
+//!
 //! ```
 //! let pipeline = zhengce::Pipeline::new().unwrap();
 //! let doc = pipeline.extract_text("-", "2024年全镇固定资产投资达到50亿元。\n(责任单位:经发办)\n");
@@ -22,10 +25,12 @@
 pub mod assemble;
 pub mod canonical;
 pub mod clean;
+pub mod compare;
 pub mod decode;
 pub mod document;
 pub mod error;
 pub mod extract;
+pub mod highlight;
 pub mod lexicon;
 pub mod output;
 pub mod pipeline;
