@@ -433,7 +433,7 @@ fn ordered_parallel<T: Sync, R: Send>(
 
 fn globs_shown(user: &[String]) -> Vec<String> {
     if user.is_empty() {
-        inputs::DEFAULT_GLOBS.iter().map(|s| s.to_string()).collect()
+        inputs::default_globs()
     } else {
         user.to_vec()
     }

@@ -11,10 +11,14 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use zhengce::canonical::Canonicalizer;
 use zhengce::compare::{self, Loaded};
+use zhengce::decode::InputKind;
 use zhengce::{ErrorRecord, Record};
 
-/// Default patterns for files picked up in directories.
-pub const DEFAULT_GLOBS: &[&str] = &["*.txt", "*.html", "*.htm", "*.md", "*.pdf", "*.docx"];
+/// Default patterns for files picked up in directories: every extension the library
+/// decodes (`*.txt`, `*.pdf`, ...).
+pub fn default_globs() -> Vec<String> {
+    InputKind::EXTENSIONS.iter().map(|(ext, _)| format!("*.{ext}")).collect()
+}
 
 /// Largest input read, in bytes; larger ones give an error record.
 pub const MAX_BYTES: u64 = 1 << 30;
@@ -106,8 +110,8 @@ fn io_message(path: &Path, e: &std::io::Error) -> String {
 pub fn globs(patterns: &[String]) -> Result<GlobSet, globset::Error> {
     let mut b = GlobSetBuilder::new();
     if patterns.is_empty() {
-        for p in DEFAULT_GLOBS {
-            b.add(Glob::new(p)?);
+        for p in default_globs() {
+            b.add(Glob::new(&p)?);
         }
     } else {
         for p in patterns {

@@ -37,13 +37,21 @@ pub struct InputArgs {
     /// recursively in sorted path order.
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
-    /// Which files to pick up in directories (repeatable; default: *.txt *.html *.htm *.md *.pdf *.docx).
-    #[arg(long = "glob", value_name = "GLOB")]
+    /// Which files to pick up in directories (repeatable; default: every format read).
+    #[arg(long = "glob", value_name = "GLOB", help = glob_help())]
     pub globs: Vec<String>,
     /// A jieba user dictionary (`word [freq] [tag]` a line) loaded after the built-in one
     /// (repeatable; later files win).
     #[arg(long = "user-dict", value_name = "FILE")]
     pub user_dicts: Vec<PathBuf>,
+}
+
+/// The `--glob` help, with the default globs (built from the library's input kinds).
+fn glob_help() -> String {
+    format!(
+        "Which files to pick up in directories (repeatable; default: {})",
+        inputs::default_globs().join(" ")
+    )
 }
 
 impl InputArgs {

@@ -21,16 +21,25 @@ pub enum InputKind {
 }
 
 impl InputKind {
+    /// Every file extension read, lower case, with its kind. The one list: the CLI builds
+    /// its default directory globs and their help text from it, so a new format is added
+    /// here (and in [`decode`]) only.
+    pub const EXTENSIONS: &'static [(&'static str, InputKind)] = &[
+        ("txt", InputKind::Text),
+        ("md", InputKind::Text),
+        ("text", InputKind::Text),
+        ("html", InputKind::Html),
+        ("htm", InputKind::Html),
+        ("xhtml", InputKind::Html),
+        ("shtml", InputKind::Html),
+        ("pdf", InputKind::Pdf),
+        ("docx", InputKind::Docx),
+    ];
+
     /// Guess from a path's extension; `None` when the extension says nothing.
     pub fn from_path(path: &str) -> Option<InputKind> {
         let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase())?;
-        match ext.as_str() {
-            "html" | "htm" | "xhtml" | "shtml" => Some(InputKind::Html),
-            "pdf" => Some(InputKind::Pdf),
-            "docx" => Some(InputKind::Docx),
-            "txt" | "md" | "text" => Some(InputKind::Text),
-            _ => None,
-        }
+        InputKind::EXTENSIONS.iter().find(|(e, _)| *e == ext).map(|&(_, kind)| kind)
     }
 }
 
