@@ -325,3 +325,15 @@ pub fn load(input: &InputArgs) -> anyhow::Result<(Vec<Loaded>, Canonicalizer)> {
     }
     Ok((out, canon))
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn default_globs_pick_up_every_decoded_extension() {
+        let set = super::globs(&[]).unwrap();
+        for (ext, _) in zhengce::decode::InputKind::EXTENSIONS {
+            assert!(set.is_match(format!("dir/a.{ext}")), "{ext}");
+        }
+        assert!(!set.is_match("a.json"));
+    }
+}
