@@ -19,6 +19,8 @@ use zhengce::extract::project::ProjectRules;
 use zhengce::extract::target::TargetRules;
 use zhengce::extract::unit::UnitRules;
 use zhengce::extract::{task, Context};
+use zhengce::grammar::Grammar;
+use zhengce::lexicon::Lexicons;
 use zhengce::segment::Segmenter;
 use zhengce::structure::{self, Structure, StructureRules};
 use zhengce::{decode, Pipeline, Record};
@@ -40,6 +42,7 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
 struct Rules {
     clean: CleanRules,
     structure: StructureRules,
+    grammar: Grammar,
     segmenter: Segmenter,
     numbers: NumberGrammar,
     targets: TargetRules,
@@ -49,14 +52,16 @@ struct Rules {
 
 impl Rules {
     fn new() -> Rules {
+        let lex = Lexicons::embedded().unwrap();
         Rules {
-            clean: CleanRules::new().unwrap(),
-            structure: StructureRules::new().unwrap(),
-            segmenter: Segmenter::new(&[]).unwrap(),
-            numbers: NumberGrammar::new().unwrap(),
-            targets: TargetRules::new().unwrap(),
-            projects: ProjectRules::new().unwrap(),
-            units: UnitRules::new().unwrap(),
+            clean: CleanRules::new(&lex).unwrap(),
+            structure: StructureRules::new(&lex).unwrap(),
+            grammar: Grammar::new(&lex).unwrap(),
+            segmenter: Segmenter::new(&lex, &[]).unwrap(),
+            numbers: NumberGrammar::new(&lex).unwrap(),
+            targets: TargetRules::new(&lex).unwrap(),
+            projects: ProjectRules::new(&lex).unwrap(),
+            units: UnitRules::new(&lex).unwrap(),
         }
     }
 }
@@ -74,7 +79,8 @@ fn stages(c: &mut Criterion) {
     let texts: Vec<String> =
         docs.iter().map(|(name, b)| decode::decode(b, name).expect("corpus decodes").text).collect();
     let cleaned: Vec<Cleaned> = texts.iter().map(|t| clean::clean(t.clone(), &r.clean)).collect();
-    let structures: Vec<Structure> = cleaned.iter().map(|c| structure::analyze(c, &r.structure)).collect();
+    let structures: Vec<Structure> =
+        cleaned.iter().map(|c| structure::analyze(c, &r.structure, &r.grammar)).collect();
     let pairs = || cleaned.iter().zip(&structures);
 
     let mut g = quick(c);
@@ -101,14 +107,14 @@ fn stages(c: &mut Criterion) {
     g.bench_function("structure", |b| {
         b.iter(|| {
             for c in &cleaned {
-                black_box(structure::analyze(c, &r.structure));
+                black_box(structure::analyze(c, &r.structure, &r.grammar));
             }
         })
     });
     g.bench_function("segment_all_sentences", |b| {
         b.iter(|| {
             for (c, s) in pairs() {
-                let ctx = Context::new(c, s, &r.segmenter);
+                let ctx = Context::new(c, s, &r.grammar, &r.segmenter);
                 for i in 0..s.sentences.len() {
                     black_box(ctx.tokens(i));
                 }
@@ -118,7 +124,7 @@ fn stages(c: &mut Criterion) {
     g.bench_function("segment_words_all_sentences", |b| {
         b.iter(|| {
             for (c, s) in pairs() {
-                let ctx = Context::new(c, s, &r.segmenter);
+                let ctx = Context::new(c, s, &r.grammar, &r.segmenter);
                 for i in 0..s.sentences.len() {
                     black_box(ctx.words(i));
                 }
@@ -128,7 +134,7 @@ fn stages(c: &mut Criterion) {
     g.bench_function("extract_number", |b| {
         b.iter(|| {
             for (c, s) in pairs() {
-                let ctx = Context::new(c, s, &r.segmenter);
+                let ctx = Context::new(c, s, &r.grammar, &r.segmenter);
                 black_box(r.numbers.find_in(&ctx));
             }
         })
@@ -136,13 +142,13 @@ fn stages(c: &mut Criterion) {
     // The later extractors read tokens that earlier ones may already have segmented; each
     // gets a fresh Context, so their figures include the segmentation they trigger.
     let quantities: Vec<_> =
-        pairs().map(|(c, s)| r.numbers.find_in(&Context::new(c, s, &r.segmenter))).collect();
+        pairs().map(|(c, s)| r.numbers.find_in(&Context::new(c, s, &r.grammar, &r.segmenter))).collect();
     g.bench_function("extract_target", |b| {
         b.iter_batched(
             || quantities.clone(),
             |qs| {
                 for ((c, s), q) in pairs().zip(qs) {
-                    let ctx = Context::new(c, s, &r.segmenter);
+                    let ctx = Context::new(c, s, &r.grammar, &r.segmenter);
                     black_box(r.targets.extract(&ctx, q));
                 }
             },
@@ -151,14 +157,14 @@ fn stages(c: &mut Criterion) {
     });
     let targets: Vec<_> = pairs()
         .zip(&quantities)
-        .map(|((c, s), q)| r.targets.extract(&Context::new(c, s, &r.segmenter), q.clone()))
+        .map(|((c, s), q)| r.targets.extract(&Context::new(c, s, &r.grammar, &r.segmenter), q.clone()))
         .collect();
     let target_qs: Vec<Vec<_>> =
         targets.iter().map(|ts| ts.iter().map(|t| t.quantity.clone()).collect()).collect();
     g.bench_function("extract_project", |b| {
         b.iter(|| {
             for ((c, s), q) in pairs().zip(&target_qs) {
-                let ctx = Context::new(c, s, &r.segmenter);
+                let ctx = Context::new(c, s, &r.grammar, &r.segmenter);
                 black_box(r.projects.extract(&ctx, q));
             }
         })
@@ -166,20 +172,21 @@ fn stages(c: &mut Criterion) {
     g.bench_function("extract_unit", |b| {
         b.iter(|| {
             for (c, s) in pairs() {
-                let ctx = Context::new(c, s, &r.segmenter);
+                let ctx = Context::new(c, s, &r.grammar, &r.segmenter);
                 black_box(r.units.extract(&ctx));
             }
         })
     });
     let projects: Vec<_> = pairs()
         .zip(&target_qs)
-        .map(|((c, s), q)| r.projects.extract(&Context::new(c, s, &r.segmenter), q))
+        .map(|((c, s), q)| r.projects.extract(&Context::new(c, s, &r.grammar, &r.segmenter), q))
         .collect();
-    let mentions: Vec<_> = pairs().map(|(c, s)| r.units.extract(&Context::new(c, s, &r.segmenter))).collect();
+    let mentions: Vec<_> =
+        pairs().map(|(c, s)| r.units.extract(&Context::new(c, s, &r.grammar, &r.segmenter))).collect();
     g.bench_function("extract_task", |b| {
         b.iter(|| {
             for (k, (c, s)) in pairs().enumerate() {
-                let ctx = Context::new(c, s, &r.segmenter);
+                let ctx = Context::new(c, s, &r.grammar, &r.segmenter);
                 black_box(task::build(&ctx, &targets[k], &projects[k], &mentions[k]));
             }
         })

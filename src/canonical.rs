@@ -4,75 +4,16 @@
 
 use crate::document::{Document, Target};
 use crate::error::Result;
-use crate::lexicon;
+use crate::lexicon::{self, IndicatorRow, Lexicons};
 use aho_corasick::{AhoCorasick, MatchKind};
 
-/// The embedded indicator dictionary.
-const INDICATORS: &str = include_str!("../dictionaries/indicators.tsv");
 const FILE: &str = "indicators.tsv";
-
-/// The categories a row may use; a typo in the dictionary is an error, not a new category.
-pub const CATEGORIES: &[&str] = &[
-    "economy",
-    "investment",
-    "fiscal",
-    "industry",
-    "innovation",
-    "housing",
-    "education",
-    "health",
-    "environment",
-    "governance",
-    "employment",
-    "trade",
-    "agriculture",
-    "transport",
-    "culture",
-];
-
-/// Measure words that may follow an indicator without changing what it is about
-/// (`固定资产投资总量`, `地区生产总值增速`), longest first.
-const TAILS: &[&str] = &[
-    "年均浓度",
-    "完成情况",
-    "同比增长",
-    "增加值",
-    "覆盖率",
-    "完成额",
-    "增长率",
-    "总规模",
-    "总数量",
-    "总量",
-    "总额",
-    "规模",
-    "增速",
-    "增幅",
-    "增长",
-    "占比",
-    "比重",
-    "总数",
-    "数量",
-    "人数",
-    "个数",
-    "金额",
-    "累计",
-    "完成",
-    "目标",
-];
 
 /// Longest indicator text looked at (in chars); indicators are short noun phrases.
 const MAX_CHARS: usize = 200;
 
-/// One canonical indicator.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Indicator {
-    pub id: String,
-    pub name: String,
-    pub english: String,
-    pub category: String,
-    /// Surface forms, the Chinese name included.
-    pub forms: Vec<String>,
-}
+/// One canonical indicator: a row of `indicators.tsv`.
+pub type Indicator = IndicatorRow;
 
 /// The compiled dictionary: every surface form in one automaton.
 #[derive(Debug)]
@@ -81,6 +22,8 @@ pub struct Canonicalizer {
     automaton: AhoCorasick,
     /// Pattern index → indicator index.
     patterns: Vec<usize>,
+    /// Measure words that may follow an indicator (`总量`, `增速`), longest first.
+    tails: Vec<String>,
 }
 
 /// Folds a text for matching: full-width ASCII to ASCII, ASCII upper case, no whitespace.
@@ -93,39 +36,14 @@ fn fold(s: &str) -> String {
 }
 
 impl Canonicalizer {
-    /// The built-in dictionary.
-    pub fn new() -> Result<Canonicalizer> {
-        Canonicalizer::from_tsv(FILE, INDICATORS)
+    /// Compiles the indicators and tails of the lexicons.
+    pub fn new(lex: &Lexicons) -> Result<Canonicalizer> {
+        let mut tails: Vec<String> = lex.indicator_tails.iter().map(|w| w.0.clone()).collect();
+        lexicon::longest_first(&mut tails, String::as_str);
+        Canonicalizer::build(lex.indicators.clone(), tails)
     }
 
-    /// Parses a dictionary in the `indicators.tsv` format; errors carry `file:line`.
-    pub fn from_tsv(file: &str, content: &str) -> Result<Canonicalizer> {
-        let indicators = lexicon::parse_all(file, content, |row| {
-            let cols: Vec<&str> = row.text.split('\t').map(str::trim).collect();
-            // The forms column may be empty (then trimmed away with the line's end).
-            if !(4..=5).contains(&cols.len()) {
-                return Err(format!("expected 5 tab-separated columns, found {}", cols.len()));
-            }
-            let (id, name, english, category) = (cols[0], cols[1], cols[2], cols[3]);
-            let forms = cols.get(4).copied().unwrap_or("");
-            if id.is_empty() || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-            {
-                return Err(format!("id {id:?} must be snake_case ASCII"));
-            }
-            if !CATEGORIES.contains(&category) {
-                return Err(format!("unknown category {category:?} (one of {})", CATEGORIES.join(", ")));
-            }
-            let mut all: Vec<String> = vec![name.to_string()];
-            all.extend(forms.split('|').map(str::trim).filter(|f| !f.is_empty()).map(str::to_string));
-            all.dedup();
-            Ok(Indicator {
-                id: id.to_string(),
-                name: name.to_string(),
-                english: english.to_string(),
-                category: category.to_string(),
-                forms: all,
-            })
-        })?;
+    fn build(indicators: Vec<Indicator>, tails: Vec<String>) -> Result<Canonicalizer> {
         let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         let mut forms = Vec::new();
         let mut patterns = Vec::new();
@@ -135,8 +53,8 @@ impl Canonicalizer {
                 if let Some(&other) = seen.get(&key) {
                     if other != i {
                         return Err(crate::Error::Dictionary {
-                            file: file.to_string(),
-                            line: 0,
+                            file: FILE.to_string(),
+                            line: Some(ind.line),
                             reason: format!(
                                 "surface form {f:?} belongs to both {} and {}",
                                 indicators[other].id, ind.id
@@ -150,11 +68,11 @@ impl Canonicalizer {
                 patterns.push(i);
             }
         }
-        let automaton =
-            AhoCorasick::builder().match_kind(MatchKind::Standard).build(&forms).map_err(|e| {
-                crate::Error::Dictionary { file: file.to_string(), line: 0, reason: e.to_string() }
-            })?;
-        Ok(Canonicalizer { indicators, automaton, patterns })
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&forms)
+            .map_err(|e| lexicon::file_error(FILE, e))?;
+        Ok(Canonicalizer { indicators, automaton, patterns, tails })
     }
 
     /// All indicators in dictionary order.
@@ -179,9 +97,10 @@ impl Canonicalizer {
             Some(p) if p > 0 && text.ends_with(')') => text[..p].to_string(),
             _ => text,
         };
-        let bare = TAILS
+        let bare = self
+            .tails
             .iter()
-            .find_map(|t| text.strip_suffix(t).filter(|rest| !rest.is_empty()))
+            .find_map(|t| text.strip_suffix(t.as_str()).filter(|rest| !rest.is_empty()))
             .map(str::to_string);
         [Some(text.as_str()), bare.as_deref()]
             .into_iter()
@@ -222,20 +141,28 @@ impl Canonicalizer {
 mod tests {
     use super::*;
 
+    fn builtin() -> Canonicalizer {
+        Canonicalizer::new(&Lexicons::embedded().unwrap()).unwrap()
+    }
+
+    fn from_tsv(content: &str) -> Result<Canonicalizer> {
+        Canonicalizer::build(lexicon::parse_rows(FILE, content)?, Vec::new())
+    }
+
     fn id(c: &Canonicalizer, s: &str) -> Option<String> {
         c.lookup(s).map(|i| i.id.clone())
     }
 
     #[test]
     fn builtin_dictionary_parses_and_is_large_enough() {
-        let c = Canonicalizer::new().unwrap();
+        let c = builtin();
         assert!(c.indicators().len() >= 80, "{}", c.indicators().len());
         assert!(c.get("gdp").is_some());
     }
 
     #[test]
     fn surface_forms_map_to_one_id() {
-        let c = Canonicalizer::new().unwrap();
+        let c = builtin();
         assert_eq!(id(&c, "社零额").as_deref(), Some("retail_sales"));
         assert_eq!(id(&c, "社会消费品零售总额").as_deref(), Some("retail_sales"));
         assert_eq!(id(&c, "全镇固投").as_deref(), Some("fixed_asset_investment"));
@@ -245,7 +172,7 @@ mod tests {
 
     #[test]
     fn industrial_investment_is_not_fixed_asset_investment() {
-        let c = Canonicalizer::new().unwrap();
+        let c = builtin();
         assert_eq!(id(&c, "工业投资").as_deref(), Some("industrial_investment"));
         assert_eq!(id(&c, "全区工业固投").as_deref(), Some("industrial_investment"));
         assert_eq!(id(&c, "工业固定资产投资").as_deref(), Some("industrial_investment"));
@@ -254,7 +181,7 @@ mod tests {
 
     #[test]
     fn the_head_at_the_end_wins() {
-        let c = Canonicalizer::new().unwrap();
+        let c = builtin();
         // Ends in 床位 although it mentions a hospital.
         assert_eq!(id(&c, "社区医院新增床位").as_deref(), Some("hospital_beds"));
         assert_eq!(id(&c, "新建社区医院").as_deref(), Some("hospitals"));
@@ -264,7 +191,7 @@ mod tests {
 
     #[test]
     fn a_form_in_the_middle_is_not_the_topic() {
-        let c = Canonicalizer::new().unwrap();
+        let c = builtin();
         // The head noun is 企业家 / 岗 / 群众, not the indicator named on the way.
         assert_eq!(id(&c, "当选为村干部的民营企业家"), None);
         assert_eq!(id(&c, "党员先锋岗"), None);
@@ -276,7 +203,7 @@ mod tests {
 
     #[test]
     fn unknown_text_stays_unmapped() {
-        let c = Canonicalizer::new().unwrap();
+        let c = builtin();
         assert_eq!(id(&c, "宣讲活动"), None);
         assert_eq!(id(&c, ""), None);
         assert_eq!(id(&c, "()"), None);
@@ -284,19 +211,17 @@ mod tests {
 
     #[test]
     fn bad_rows_are_reported_with_their_line() {
-        let e = Canonicalizer::from_tsv("x.tsv", "# h\na\tb\teconomy\n").unwrap_err().to_string();
-        assert!(e.contains("x.tsv:2"), "{e}");
-        let e = Canonicalizer::from_tsv("x.tsv", "a\t甲\tA\tweather\t甲\n").unwrap_err().to_string();
+        let e = from_tsv("# h\na\tb\teconomy\n").unwrap_err().to_string();
+        assert!(e.contains("indicators.tsv:2"), "{e}");
+        let e = from_tsv("a\t甲\tA\tweather\t甲\n").unwrap_err().to_string();
         assert!(e.contains("unknown category"), "{e}");
-        let e = Canonicalizer::from_tsv("x.tsv", "a\t甲\tA\teconomy\t乙\nb\t乙\tB\teconomy\t\n")
-            .unwrap_err()
-            .to_string();
+        let e = from_tsv("a\t甲\tA\teconomy\t乙\nb\t乙\tB\teconomy\t\n").unwrap_err().to_string();
         assert!(e.contains("both"), "{e}");
     }
 
     #[test]
     fn apply_fills_category_too() {
-        let c = Canonicalizer::new().unwrap();
+        let c = builtin();
         let p = crate::Pipeline::new().unwrap();
         let mut doc = p.extract_text("-", "2024年全镇固定资产投资达到50亿元。\n");
         for t in &mut doc.targets {

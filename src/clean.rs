@@ -7,7 +7,7 @@
 //! [`Text::original`], which give code points and the text exactly as written.
 
 use crate::error::Result;
-use crate::lexicon;
+use crate::lexicon::{self, BoilerplateKind, Lexicons};
 use regex::{Regex, RegexSet};
 use std::ops::Range;
 
@@ -137,34 +137,19 @@ pub struct CleanRules {
     phone: Regex,
 }
 
-const BOILERPLATE: &str = include_str!("../dictionaries/boilerplate.txt");
-
 impl CleanRules {
-    /// Compiles the embedded patterns.
-    pub fn new() -> Result<CleanRules> {
-        let mut line = Vec::new();
-        let mut tail = Vec::new();
-        let mut keep = Vec::new();
-        let rows = lexicon::parse_all("boilerplate.txt", BOILERPLATE, |row| {
-            let (kind, pat) = row.text.split_once(char::is_whitespace).ok_or("expected KIND PATTERN")?;
-            let pat = pat.trim();
-            Regex::new(pat).map_err(|e| format!("bad pattern: {e}"))?;
-            match kind {
-                "line" => line.push(pat.to_string()),
-                "keep" => keep.push(pat.to_string()),
-                "tail" => {
-                    line.push(pat.to_string());
-                    tail.push(pat.to_string());
-                }
-                other => return Err(format!("unknown kind {other:?} (line, tail or keep)")),
-            }
-            Ok(())
-        })?;
-        debug_assert!(!rows.is_empty());
+    /// Compiles the patterns of `boilerplate.txt`.
+    pub fn new(lex: &Lexicons) -> Result<CleanRules> {
+        let of = |kinds: &[BoilerplateKind]| -> Vec<&str> {
+            lex.boilerplate.iter().filter(|r| kinds.contains(&r.kind)).map(|r| r.pattern.as_str()).collect()
+        };
+        let set = |kinds: &[BoilerplateKind]| {
+            RegexSet::new(of(kinds)).map_err(|e| lexicon::file_error("boilerplate.txt", e))
+        };
         Ok(CleanRules {
-            line: RegexSet::new(&line).expect("checked above"),
-            tail: RegexSet::new(&tail).expect("checked above"),
-            keep: RegexSet::new(&keep).expect("checked above"),
+            line: set(&[BoilerplateKind::Line, BoilerplateKind::Tail])?,
+            tail: set(&[BoilerplateKind::Tail])?,
+            keep: set(&[BoilerplateKind::Keep])?,
             phone: Regex::new(r"(?:^|[^\d])(?:1[3-9]\d{9}|\d{3,4}[- ]\d{3,4}[- ]?\d{3,4})(?:[^\d]|$)")
                 .expect("static regex"),
         })
@@ -292,7 +277,7 @@ mod tests {
 
     #[test]
     fn boilerplate_lines_and_tail() {
-        let rules = CleanRules::new().unwrap();
+        let rules = CleanRules::new(&Lexicons::embedded().unwrap()).unwrap();
         let text = "标题\n全镇实现区级财政收入同比增长10%,全社会固定资产投资122亿元,社会消费品零售总额同比增长8%,各项工作稳步推进。\n扫一扫关注公众号\n特别声明:本文为自媒体作者上传并发布\n某地发生一件事\n另一条新闻标题\n";
         let c = clean(text.to_string(), &rules);
         let skipped: Vec<&str> = c.boilerplate.iter().map(|r| &c.text.norm()[r.clone()]).collect();
@@ -310,7 +295,7 @@ mod tests {
 
     #[test]
     fn task_table_rows_are_not_navigation() {
-        let rules = CleanRules::new().unwrap();
+        let rules = CleanRules::new(&Lexicons::embedded().unwrap()).unwrap();
         let text = "首页 | 新闻 | 政务公开 | 互动交流\n序号 | 任务 | 责任单位 | 完成时限\n1 | 建设公园 | 城建办 | 年底\n";
         let c = clean(text.to_string(), &rules);
         assert_eq!(c.boilerplate.len(), 1, "only the navigation bar");
@@ -319,7 +304,7 @@ mod tests {
 
     #[test]
     fn phone_ad_lines() {
-        let rules = CleanRules::new().unwrap();
+        let rules = CleanRules::new(&Lexicons::embedded().unwrap()).unwrap();
         let c = clean("厂房租售:13524678515\n共有8个社区。\n".to_string(), &rules);
         assert_eq!(c.boilerplate.len(), 1);
     }

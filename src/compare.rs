@@ -423,7 +423,7 @@ mod tests {
 
     #[test]
     fn one_row_per_indicator_and_measure_one_column_per_document() {
-        let canon = Canonicalizer::new().unwrap();
+        let canon = Canonicalizer::new(&crate::lexicon::Lexicons::embedded().unwrap()).unwrap();
         let doc = |text: &str| Loaded { record: Record::Document(Box::new(test_doc(text))), text: None };
         let loaded = [
             doc("2023年地区生产总值达到500亿元,增长6%。\n"),

@@ -17,9 +17,13 @@ pub enum Error {
     /// The input has no text to extract; `kind` says why (empty, binary, a scan, ...).
     #[error("{kind}")]
     Decode { kind: DecodeErrorKind },
-    /// A dictionary row could not be parsed.
-    #[error("{file}:{line}: {reason}")]
-    Dictionary { file: String, line: usize, reason: String },
+    /// A lexicon could not be parsed: `line` names the bad row, `None` a problem of the
+    /// whole file (not UTF-8, a form listed twice, an unknown file name).
+    #[error("{file}{}: {reason}", line_suffix(.line))]
+    Dictionary { file: String, line: Option<usize>, reason: String },
+    /// A gold annotation file (`zhengce eval`) is not valid JSON or lacks a required key.
+    #[error("{path}: {reason}")]
+    Gold { path: PathBuf, reason: String },
     /// Saved `extract` output (compared without re-extracting) is not UTF-8.
     #[error("{origin}: not UTF-8")]
     SavedNotUtf8 {
@@ -42,6 +46,10 @@ pub enum Error {
         #[source]
         source: Box<dyn std::error::Error + Send + Sync>,
     },
+}
+
+fn line_suffix(line: &Option<usize>) -> String {
+    line.map(|l| format!(":{l}")).unwrap_or_default()
 }
 
 /// Why an input gave no text. The messages are the ones written into error records.

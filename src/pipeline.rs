@@ -10,6 +10,8 @@ use crate::extract::project::ProjectRules;
 use crate::extract::target::TargetRules;
 use crate::extract::unit::UnitRules;
 use crate::extract::{task, Context};
+use crate::grammar::Grammar;
+use crate::lexicon::Lexicons;
 use crate::segment::Segmenter;
 use crate::structure::{self, StructureRules};
 
@@ -18,6 +20,8 @@ use crate::structure::{self, StructureRules};
 pub struct Options {
     /// Extra jieba user dictionaries as `(name, content)`, loaded after the built-in one.
     pub user_dicts: Vec<(String, String)>,
+    /// A directory laid out like `dictionaries/` whose files replace the built-in ones.
+    pub dict_dir: Option<std::path::PathBuf>,
 }
 
 /// Every compiled lexicon and the segmenter. `Send + Sync`: build once, share `&Pipeline`.
@@ -25,6 +29,7 @@ pub struct Options {
 pub struct Pipeline {
     pub(crate) clean: CleanRules,
     pub(crate) structure: StructureRules,
+    pub(crate) grammar: Grammar,
     pub(crate) segmenter: Segmenter,
     pub(crate) numbers: NumberGrammar,
     pub(crate) targets: TargetRules,
@@ -41,15 +46,25 @@ impl Pipeline {
 
     /// Builds the pipeline; fails on a bad dictionary row (with its file and line).
     pub fn with_options(opts: &Options) -> Result<Pipeline> {
+        let lex = match &opts.dict_dir {
+            Some(dir) => Lexicons::from_dir(dir)?,
+            None => Lexicons::embedded()?,
+        };
+        Pipeline::with_lexicons(&lex, opts)
+    }
+
+    /// Builds the pipeline from lexicons already loaded.
+    pub fn with_lexicons(lex: &Lexicons, opts: &Options) -> Result<Pipeline> {
         Ok(Pipeline {
-            clean: CleanRules::new()?,
-            structure: StructureRules::new()?,
-            segmenter: Segmenter::new(&opts.user_dicts)?,
-            numbers: NumberGrammar::new()?,
-            targets: TargetRules::new()?,
-            projects: ProjectRules::new()?,
-            units: UnitRules::new()?,
-            canonical: crate::canonical::Canonicalizer::new()?,
+            clean: CleanRules::new(lex)?,
+            structure: StructureRules::new(lex)?,
+            grammar: Grammar::new(lex)?,
+            segmenter: Segmenter::new(lex, &opts.user_dicts)?,
+            numbers: NumberGrammar::new(lex)?,
+            targets: TargetRules::new(lex)?,
+            projects: ProjectRules::new(lex)?,
+            units: UnitRules::new(lex)?,
+            canonical: crate::canonical::Canonicalizer::new(lex)?,
         })
     }
 
@@ -106,8 +121,8 @@ impl Pipeline {
     pub fn numbers_bytes(&self, source: &str, bytes: &[u8]) -> Result<crate::document::NumbersRecord> {
         let decoded = decode::decode(bytes, source)?;
         let cleaned = clean::clean(decoded.text, &self.clean);
-        let structure = structure::analyze(&cleaned, &self.structure);
-        let ctx = Context::new(&cleaned, &structure, &self.segmenter);
+        let structure = structure::analyze(&cleaned, &self.structure, &self.grammar);
+        let ctx = Context::new(&cleaned, &structure, &self.grammar, &self.segmenter);
         let text = ctx.text();
         let numbers = self
             .numbers
@@ -129,8 +144,8 @@ impl Pipeline {
     fn extract_decoded(&self, source: &str, decoded: decode::Decoded) -> Document {
         let decode::Decoded { text, encoding, errors, pages } = decoded;
         let cleaned = clean::clean(text, &self.clean);
-        let structure = structure::analyze(&cleaned, &self.structure);
-        let ctx = Context::new(&cleaned, &structure, &self.segmenter);
+        let structure = structure::analyze(&cleaned, &self.structure, &self.grammar);
+        let ctx = Context::new(&cleaned, &structure, &self.grammar, &self.segmenter);
         let quantities = self.numbers.find_in(&ctx);
         let targets = self.targets.extract(&ctx, quantities);
         let projects =

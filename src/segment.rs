@@ -9,11 +9,9 @@
 //! names are found on the text itself; tokens only help (indicator heads, POS tags).
 
 use crate::error::Result;
-use crate::lexicon;
+use crate::lexicon::{self, DictEntry, Lexicons};
 use jieba_rs::Jieba;
 use std::ops::Range;
-
-const USER_DICT: &str = include_str!("../dictionaries/user_dict.txt");
 
 /// One word with its part-of-speech tag and byte range in the segmented text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,54 +36,15 @@ impl std::fmt::Debug for Segmenter {
     }
 }
 
-/// One parsed dictionary row.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DictEntry {
-    pub word: String,
-    pub freq: Option<usize>,
-    pub tag: Option<String>,
-}
-
-/// Parses jieba's dictionary format: `word [freq] [tag]`, one entry a line.
-pub fn parse_dict(file: &str, content: &str) -> Result<Vec<DictEntry>> {
-    lexicon::parse_all(file, content, |row| {
-        let f: Vec<&str> = row.fields().collect();
-        let (freq, tag) = match f.as_slice() {
-            [_] => (None, None),
-            [_, x] => match x.parse::<usize>() {
-                Ok(n) => (Some(n), None),
-                Err(_) if is_tag(x) => (None, Some(x.to_string())),
-                Err(_) => return Err(format!("{x:?} is neither a frequency nor a POS tag")),
-            },
-            [_, n, t] => {
-                let n = n.parse::<usize>().map_err(|_| format!("frequency {n:?} is not a whole number"))?;
-                if !is_tag(t) {
-                    return Err(format!("{t:?} is not a POS tag"));
-                }
-                (Some(n), Some(t.to_string()))
-            }
-            _ => return Err("expected `word [freq] [tag]`".into()),
-        };
-        if freq == Some(0) {
-            return Err("frequency 0 means the word never wins; leave it out to get a suggested one".into());
-        }
-        Ok(DictEntry { word: f[0].to_string(), freq, tag })
-    })
-}
-
-fn is_tag(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 8 && s.chars().all(|c| c.is_ascii_alphabetic())
-}
-
 impl Segmenter {
-    /// jieba's default dictionary plus `dictionaries/user_dict.txt`, then `extra` user
+    /// jieba's default dictionary plus the lexicons' `user_dict.txt`, then `extra` user
     /// dictionaries (`(file name, content)`) in order; later entries win.
-    pub fn new(extra: &[(String, String)]) -> Result<Segmenter> {
+    pub fn new(lex: &Lexicons, extra: &[(String, String)]) -> Result<Segmenter> {
         let mut jieba = Jieba::new();
         let mut words = 0;
         let mut tags = rustc_hash::FxHashMap::default();
-        let mut load = |file: &str, content: &str| -> Result<()> {
-            for e in parse_dict(file, content)? {
+        let mut load = |entries: Vec<DictEntry>| {
+            for e in entries {
                 let known = jieba.has_word(&e.word);
                 jieba.add_word(&e.word, e.freq, e.tag.as_deref());
                 if let (true, Some(tag)) = (known, e.tag) {
@@ -93,18 +52,12 @@ impl Segmenter {
                 }
                 words += 1;
             }
-            Ok(())
         };
-        load("user_dict.txt", USER_DICT)?;
+        load(lex.user_dict.clone());
         for (file, content) in extra {
-            load(file, content)?;
+            load(lexicon::parse_rows(file, content)?);
         }
         Ok(Segmenter { jieba, words, tags })
-    }
-
-    /// Number of words added on top of jieba's dictionary.
-    pub fn user_words(&self) -> usize {
-        self.words
     }
 
     /// Segments `text`; ranges are byte offsets in `text` plus `base`.
@@ -141,13 +94,21 @@ impl Segmenter {
 pub fn read_user_dict(path: &std::path::Path) -> Result<(String, String)> {
     let content = lexicon::read_file(path)?;
     let name = path.display().to_string();
-    parse_dict(&name, &content)?;
+    lexicon::parse_rows::<DictEntry>(&name, &content)?;
     Ok((name, content))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn parse_dict(file: &str, content: &str) -> Result<Vec<DictEntry>> {
+        lexicon::parse_rows(file, content)
+    }
+
+    fn lex() -> Lexicons {
+        Lexicons::embedded().unwrap()
+    }
 
     #[test]
     fn dict_rows() {
@@ -162,7 +123,7 @@ mod tests {
 
     #[test]
     fn our_tags_override_jieba_tags_of_known_words() {
-        let seg = Segmenter::new(&[("t".into(), "发改委 500 nt\n".into())]).unwrap();
+        let seg = Segmenter::new(&lex(), &[("t".into(), "发改委 500 nt\n".into())]).unwrap();
         let toks = seg.tokens("区发改委牵头", 0);
         let t = toks.iter().find(|t| t.word == "发改委").expect("发改委 is one token");
         assert_eq!(t.tag, "nt");
@@ -170,7 +131,7 @@ mod tests {
 
     #[test]
     fn user_words_are_whole_tokens() {
-        let seg = Segmenter::new(&[("t".into(), "县发展和改革局 nt\n".into())]).unwrap();
+        let seg = Segmenter::new(&lex(), &[("t".into(), "县发展和改革局 nt\n".into())]).unwrap();
         let text = "由县发展和改革局牵头";
         let words: Vec<&str> = seg.tokens(text, 0).iter().map(|t| t.word).collect();
         assert!(words.contains(&"县发展和改革局"), "{words:?}");
@@ -188,7 +149,7 @@ mod tests {
 
     #[test]
     fn builtin_dict_is_a_tagged_policy_vocabulary() {
-        let d = parse_dict("user_dict.txt", USER_DICT).unwrap();
+        let d = lex().user_dict;
         assert!(d.len() >= 400, "only {} entries", d.len());
         for e in &d {
             assert!(e.freq.is_some() && e.tag.is_some(), "{} lacks a frequency or tag", e.word);
@@ -201,7 +162,7 @@ mod tests {
 
     #[test]
     fn builtin_policy_terms_are_whole_tokens() {
-        let seg = Segmenter::new(&[]).unwrap();
+        let seg = Segmenter::new(&lex(), &[]).unwrap();
         let cases: [(&str, &[&str]); 5] = [
             (
                 "今年地区生产总值增长百分之六,一般公共预算收入稳步提高。",
@@ -228,7 +189,7 @@ mod tests {
 
     #[test]
     fn builtin_abbreviations_leave_common_words_alone() {
-        let seg = Segmenter::new(&[]).unwrap();
+        let seg = Segmenter::new(&lex(), &[]).unwrap();
         let got = words(&seg, "群众可以到街道办理手续,信访办理也有时限。");
         assert!(got.contains(&"街道") && got.contains(&"信访"), "{got:?}");
         assert!(!got.contains(&"街道办") && !got.contains(&"信访办"), "{got:?}");

@@ -8,7 +8,10 @@
 
 use crate::clean::Cleaned;
 use crate::error::Result;
-use crate::lexicon;
+use crate::grammar::marker::{marker_at, MarkerKind};
+use crate::grammar::table::Tables;
+use crate::grammar::{time, utf8_len, Grammar};
+use crate::lexicon::{self, IssuerKind, Lexicons};
 use regex::Regex;
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
@@ -16,8 +19,8 @@ use std::ops::Range;
 /// A heading found in the text; byte offsets into `norm`.
 #[derive(Debug, Clone)]
 pub struct Heading {
-    /// Kind of marker (`"一、"`, `"(一)"`, `"1."`, `"(1)"`, `"①"`, `"第"`, or `""` when unnumbered).
-    pub kind: &'static str,
+    /// Kind of marker; `None` for an unnumbered heading line.
+    pub kind: Option<MarkerKind>,
     pub level: u32,
     pub parent: Option<usize>,
     /// The marker as written (byte range).
@@ -50,6 +53,8 @@ pub struct Structure {
     pub period: Option<[i32; 2]>,
     pub headings: Vec<Heading>,
     pub sentences: Vec<Sentence>,
+    /// The text tables, found once for every extractor.
+    pub tables: Tables,
 }
 
 impl Structure {
@@ -77,7 +82,6 @@ impl Structure {
 /// Compiled patterns of the structure stage.
 #[derive(Debug)]
 pub struct StructureRules {
-    marker: Regex,
     page_suffix: Regex,
     full_date: Regex,
     iso_date: Regex,
@@ -91,37 +95,23 @@ pub struct StructureRules {
     stops: Vec<char>,
 }
 
-const ISSUERS: &str = include_str!("../dictionaries/issuers.txt");
 /// Longest sentence, in bytes, before it is cut (keeps every per-sentence step bounded).
 pub const MAX_SENTENCE: usize = 3000;
 
 impl StructureRules {
-    pub fn new() -> Result<StructureRules> {
-        let mut suffixes = Vec::new();
-        let mut organs = Vec::new();
-        let mut stops = Vec::new();
-        lexicon::parse_all("issuers.txt", ISSUERS, |row| {
-            let mut f = row.fields();
-            match (f.next(), f.next()) {
-                (Some("suffix"), Some(w)) => suffixes.push(w.to_string()),
-                (Some("organ"), Some(w)) => organs.push(w.to_string()),
-                (Some("stop"), Some(w)) => stops.extend(w.chars()),
-                _ => return Err("expected `suffix|organ|stop WORD`".into()),
-            }
-            Ok(())
-        })?;
+    /// Compiles the issuer words of `issuers.txt` and the date and period patterns.
+    pub fn new(lex: &Lexicons) -> Result<StructureRules> {
+        let words =
+            |kind: IssuerKind| lex.issuers.iter().filter(move |w| w.kind == kind).map(|w| w.word.clone());
+        let suffixes: Vec<String> = words(IssuerKind::Suffix).collect();
+        let organs = words(IssuerKind::Organ).collect();
+        let stops = words(IssuerKind::Stop).flat_map(|w| w.chars().collect::<Vec<_>>()).collect();
         let suffix_rank = suffixes.iter().enumerate().map(|(i, s)| (s.clone(), i)).collect();
         let mut by_len = suffixes.clone();
         by_len.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
-        let place = format!(r"(?:[\p{{Han}}]{{2}}|XX|××){}", lexicon::alternation(&by_len));
-        let num_cn = "[一二三四五六七八九十]{1,3}";
-        // Anchored: `marker_at` asks "is there a marker right here?" and must not scan on
-        // to the next marker in the text (that made heading detection quadratic).
-        let marker = format!(
-            r"^(?:(?P<cnd>{num_cn}、)|(?P<cnp>\({num_cn}\))|(?P<di>第{num_cn}[章部节篇][分]?)|(?P<ndot>\d{{1,2}}\.)(?:[^\d]|$)|(?P<ndun>\d{{1,2}}、)|(?P<np>\(\d{{1,2}}\))|(?P<circ>[①-⑳]))"
-        );
+        let place =
+            format!(r"(?:[\p{{Han}}]{{2}}|XX|××){}", lexicon::alternation(by_len.iter().map(String::as_str)));
         Ok(StructureRules {
-            marker: Regex::new(&marker).expect("static regex"),
             page_suffix: Regex::new(r"\s*\(第\s*\d+\s*/\s*\d+\s*页\)\s*$").expect("static regex"),
             full_date: Regex::new(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
                 .expect("static regex"),
@@ -143,11 +133,11 @@ impl StructureRules {
 }
 
 /// Runs the structure stage.
-pub fn analyze(cleaned: &Cleaned, rules: &StructureRules) -> Structure {
+pub fn analyze(cleaned: &Cleaned, rules: &StructureRules, grammar: &Grammar) -> Structure {
     let norm = cleaned.text.norm();
     let title_range = find_title(cleaned, rules);
     let title = title_range.clone().map(|r| &norm[r]).unwrap_or("");
-    let headings = find_headings(cleaned, rules, title_range.as_ref());
+    let headings = find_headings(cleaned, title_range.as_ref());
     let sentences = split_sentences(cleaned, &headings);
     let mut s = Structure {
         issuer: find_issuer(title, cleaned, rules),
@@ -156,6 +146,7 @@ pub fn analyze(cleaned: &Cleaned, rules: &StructureRules) -> Structure {
         title: title_range,
         headings,
         sentences: Vec::new(),
+        tables: Tables::find(norm, &grammar.tables),
     };
     let mut sentences = sentences;
     for sent in &mut sentences {
@@ -163,16 +154,6 @@ pub fn analyze(cleaned: &Cleaned, rules: &StructureRules) -> Structure {
     }
     s.sentences = sentences;
     s
-}
-
-/// The length of the UTF-8 character whose first byte is `b`.
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0xF0.. => 4,
-        0xE0.. => 3,
-        0xC0.. => 2,
-        _ => 1,
-    }
 }
 
 fn lines(norm: &str) -> impl Iterator<Item = Range<usize>> + '_ {
@@ -327,9 +308,7 @@ fn find_period(title: &str, norm: &str, rules: &StructureRules) -> Option<[i32; 
     }
     if let Some(c) = rules.five_year.captures(title) {
         let n = "一二三四五六".chars().position(|x| c[1].starts_with(x))? as i32 + 1;
-        // The 11th five-year plan ran 2006-2010; 十四五 is the 14th: 2021-2025.
-        let start = 2006 + (10 + n - 11) * 5;
-        return Some([start, start + 4]);
+        return Some(time::five_year_plan(10 + n));
     }
     let mut head_end = norm.len().min(1500);
     while !norm.is_char_boundary(head_end) {
@@ -350,62 +329,13 @@ fn find_period(title: &str, norm: &str, rules: &StructureRules) -> Option<[i32; 
         .and_then(parse)
 }
 
-fn cn_value(s: &str) -> Option<u32> {
-    let digit = |c: char| "〇一二三四五六七八九".chars().position(|d| d == c).map(|v| v as u32);
-    let chars: Vec<char> = s.chars().collect();
-    match chars.as_slice() {
-        [a] if *a == '十' => Some(10),
-        [a] => digit(*a),
-        ['十', b] => Some(10 + digit(*b)?),
-        [a, '十'] => Some(digit(*a)? * 10),
-        [a, '十', b] => Some(digit(*a)? * 10 + digit(*b)?),
-        _ => None,
-    }
-}
-
-/// A candidate marker: kind, value, marker byte range.
-fn marker_at(rules: &StructureRules, text: &str, at: usize) -> Option<(&'static str, u32, Range<usize>)> {
-    let rest = text.get(at..)?;
-    // Every marker starts with one of these; most sentence starts do not, and a first-character
-    // test is far cheaper than a capturing regex search.
-    let first = rest.chars().next()?;
-    // (`\d` is any Unicode digit; `is_numeric` covers those and ①-⑳.)
-    if !(first == '(' || first == '第' || first.is_numeric() || "一二三四五六七八九十".contains(first))
-    {
-        return None;
-    }
-    let c = rules.marker.captures(rest)?;
-    let (kind, g) = if let Some(g) = c.name("cnd") {
-        ("一、", g)
-    } else if let Some(g) = c.name("cnp") {
-        ("(一)", g)
-    } else if let Some(g) = c.name("di") {
-        ("第", g)
-    } else if let Some(g) = c.name("ndot") {
-        ("1.", g)
-    } else if let Some(g) = c.name("ndun") {
-        ("1、", g)
-    } else if let Some(g) = c.name("np") {
-        ("(1)", g)
-    } else {
-        ("①", c.name("circ")?)
-    };
-    let inner: String = g.as_str().chars().filter(|c| !"()、.第章部节篇分".contains(*c)).collect();
-    let value = match kind {
-        "一、" | "(一)" | "第" => cn_value(&inner)?,
-        "①" => inner.chars().next()? as u32 - '①' as u32 + 1,
-        _ => inner.parse().ok()?,
-    };
-    Some((kind, value, at + g.start()..at + g.end()))
-}
-
-fn find_headings(cleaned: &Cleaned, rules: &StructureRules, title: Option<&Range<usize>>) -> Vec<Heading> {
+fn find_headings(cleaned: &Cleaned, title: Option<&Range<usize>>) -> Vec<Heading> {
     let norm = cleaned.text.norm();
     let bytes = norm.as_bytes();
     let mut out: Vec<Heading> = Vec::new();
     // stack of (kind, value, heading index)
-    let mut stack: Vec<(&'static str, u32, usize)> = Vec::new();
-    let mut seen_kind: Vec<&'static str> = Vec::new();
+    let mut stack: Vec<(MarkerKind, u32, usize)> = Vec::new();
+    let mut seen_kind: Vec<MarkerKind> = Vec::new();
     let title_end = title.map(|t| t.end).unwrap_or(0);
     let mut line_start = true;
     // Right after a heading title that ended at the next marker (`2.提升集聚度(1)发展...`).
@@ -445,7 +375,8 @@ fn find_headings(cleaned: &Cleaned, rules: &StructureRules, title: Option<&Range
                 || before.ends_with("。".as_bytes())
                 || before.ends_with("】".as_bytes());
             if boundary {
-                if let Some((kind, value, marker)) = marker_at(rules, norm, i) {
+                if let Some(m) = marker_at(norm, i) {
+                    let (kind, value, marker) = (m.kind, m.value, m.range);
                     let depth = stack.iter().position(|(k, _, _)| *k == kind);
                     let ok = match depth {
                         Some(d) => value == stack[d].1 + 1 || (at_line_start && value > stack[d].1),
@@ -459,7 +390,7 @@ fn find_headings(cleaned: &Cleaned, rules: &StructureRules, title: Option<&Range
                             }
                             None => stack.len(),
                         };
-                        let title = heading_title(rules, norm, marker.end);
+                        let title = heading_title(norm, marker.end);
                         let parent = stack.last().map(|s| s.2);
                         stack.push((kind, value, out.len()));
                         if !seen_kind.contains(&kind) {
@@ -467,7 +398,7 @@ fn find_headings(cleaned: &Cleaned, rules: &StructureRules, title: Option<&Range
                         }
                         let next = title.end.max(marker.end);
                         out.push(Heading {
-                            kind,
+                            kind: Some(kind),
                             level: level as u32 + 1,
                             parent,
                             marker,
@@ -485,7 +416,7 @@ fn find_headings(cleaned: &Cleaned, rules: &StructureRules, title: Option<&Range
                         let level = stack.len() as u32 + 1;
                         let end = h.end;
                         out.push(Heading {
-                            kind: "",
+                            kind: None,
                             level,
                             parent,
                             marker: i..i,
@@ -518,7 +449,7 @@ fn find_headings(cleaned: &Cleaned, rules: &StructureRules, title: Option<&Range
 
 /// The title after a marker: up to a sentence end, a line end, white space after a few
 /// characters, or the next marker; at most 60 characters.
-fn heading_title(rules: &StructureRules, norm: &str, start: usize) -> Range<usize> {
+fn heading_title(norm: &str, start: usize) -> Range<usize> {
     let mut end = start;
     for (n, (off, c)) in norm[start..].char_indices().enumerate() {
         let at = start + off;
@@ -528,7 +459,7 @@ fn heading_title(rules: &StructureRules, norm: &str, start: usize) -> Range<usiz
         if (c == ' ' || c == '\t') && n >= 2 {
             break;
         }
-        if n >= 2 && matches!(c, '(' | '①'..='⑳' | '0'..='9') && marker_at(rules, norm, at).is_some() {
+        if n >= 2 && matches!(c, '(' | '①'..='⑳' | '0'..='9') && marker_at(norm, at).is_some() {
             break;
         }
         end = at + c.len_utf8();
@@ -632,8 +563,9 @@ mod tests {
     use crate::clean::{clean, CleanRules};
 
     fn run(text: &str) -> (Cleaned, Structure) {
-        let c = clean(text.to_string(), &CleanRules::new().unwrap());
-        let s = analyze(&c, &StructureRules::new().unwrap());
+        let lex = Lexicons::embedded().unwrap();
+        let c = clean(text.to_string(), &CleanRules::new(&lex).unwrap());
+        let s = analyze(&c, &StructureRules::new(&lex).unwrap(), &Grammar::new(&lex).unwrap());
         (c, s)
     }
 

@@ -1,5 +1,6 @@
-//! Golden output for the bundled corpus: every `corpus/*.txt` is extracted and compared with
-//! `tests/golden/NAME.json`. After an intended change, re-bless with
+//! Golden output for the bundled corpus: every `corpus/*.txt` and every file of
+//! `corpus/original/` (Word and GBK twins) is extracted and compared with
+//! `tests/golden/[original/]NAME.json`. After an intended change, re-bless with
 //! `ZHENGCE_BLESS=1 cargo test --release golden` and review the diff in git.
 
 use std::path::Path;
@@ -8,22 +9,29 @@ use std::path::Path;
 fn golden_corpus() {
     let pipeline = zhengce::Pipeline::new().unwrap();
     let bless = std::env::var_os("ZHENGCE_BLESS").is_some();
-    let mut names: Vec<_> = std::fs::read_dir("corpus")
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    names.sort();
-    assert!(names.len() >= 5, "corpus/ should hold the seed documents");
+    let files = |dir: &str, exts: &[&str]| -> Vec<std::path::PathBuf> {
+        let mut v: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| exts.iter().any(|x| e == *x)))
+            .collect();
+        v.sort();
+        v
+    };
+    let mut names = files("corpus", &["txt"]);
+    assert!(names.len() >= 25, "corpus/ should hold the evaluation corpus");
+    names.extend(files("corpus/original", &["txt", "docx"]));
     let mut failures = Vec::new();
     for path in names {
         let source = path.to_string_lossy().replace('\\', "/");
         let bytes = std::fs::read(&path).unwrap();
         let record = pipeline.extract_bytes(&source, &bytes);
         let got = serde_json::to_string_pretty(&record).unwrap() + "\n";
-        let golden = Path::new("tests/golden").join(path.file_stem().unwrap()).with_extension("json");
+        let sub = path.parent().and_then(|p| p.strip_prefix("corpus").ok()).unwrap_or(Path::new(""));
+        let golden =
+            Path::new("tests/golden").join(sub).join(path.file_stem().unwrap()).with_extension("json");
         if bless {
-            std::fs::create_dir_all("tests/golden").unwrap();
+            std::fs::create_dir_all(golden.parent().unwrap()).unwrap();
             std::fs::write(&golden, &got).unwrap();
             continue;
         }

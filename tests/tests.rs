@@ -4,6 +4,8 @@
 mod cli;
 // `zhengce compare`: golden Markdown/CSV, JSON input.
 mod compare;
+// `zhengce eval`: the same figures as score.py, exit status, per-document output.
+mod eval;
 // PDF and Word input compared with the same documents as text.
 mod formats;
 // Golden zhengce/1 output for the bundled corpus (re-bless with ZHENGCE_BLESS=1).

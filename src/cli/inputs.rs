@@ -300,7 +300,7 @@ pub fn load(input: &InputArgs) -> anyhow::Result<(Vec<Loaded>, Canonicalizer)> {
         bail!("no input files found");
     }
     let mut pipeline = None;
-    let canon = Canonicalizer::new()?;
+    let canon = Canonicalizer::new(&zhengce::lexicon::Lexicons::embedded()?)?;
     let mut out = Vec::new();
     for inp in &list {
         let source = inp.source();

@@ -2,6 +2,7 @@
 //! turns flags into library calls, walks inputs, and writes output.
 
 mod compare;
+mod eval;
 mod extract;
 mod inputs;
 mod numbers;
@@ -28,6 +29,7 @@ enum Command {
     Numbers(numbers::Args),
     Compare(compare::Args),
     Report(report::Args),
+    Eval(eval::Args),
 }
 
 /// Flags shared by the subcommands that read documents.
@@ -44,6 +46,10 @@ pub struct InputArgs {
     /// (repeatable; later files win).
     #[arg(long = "user-dict", value_name = "FILE")]
     pub user_dicts: Vec<PathBuf>,
+    /// A directory laid out like `dictionaries/`: each lexicon file in it replaces the built-in
+    /// one of the same name, so labels, cues and units can be changed without rebuilding.
+    #[arg(long = "dict-dir", value_name = "DIR")]
+    pub dict_dir: Option<PathBuf>,
 }
 
 /// The `--glob` help, with the default globs (built from the library's input kinds).
@@ -64,6 +70,7 @@ impl InputArgs {
                 .with_context(|| format!("cannot load user dictionary {}", p.display()))?;
             opts.user_dicts.push(d);
         }
+        opts.dict_dir = self.dict_dir.clone();
         Ok(zhengce::Pipeline::with_options(&opts)?)
     }
 }
@@ -84,6 +91,7 @@ pub fn main() -> ExitCode {
         Command::Numbers(a) => numbers::run(a),
         Command::Compare(a) => compare::run(a),
         Command::Report(a) => report::run(a),
+        Command::Eval(a) => eval::run(a),
     };
     match result {
         Ok(code) => code,

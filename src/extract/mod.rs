@@ -12,6 +12,7 @@ pub mod task;
 pub mod unit;
 
 use crate::clean::{Cleaned, Text};
+use crate::grammar::Grammar;
 use crate::segment::{Segmenter, Token};
 use crate::structure::{Sentence, Structure};
 use std::cell::OnceCell;
@@ -21,16 +22,23 @@ use std::ops::Range;
 pub struct Context<'d> {
     pub cleaned: &'d Cleaned,
     pub structure: &'d Structure,
+    /// The shared grammar (time words, table headers).
+    pub grammar: &'d Grammar,
     segmenter: &'d Segmenter,
     tokens: Vec<OnceCell<Vec<Token<'d>>>>,
     words: Vec<OnceCell<Vec<Range<usize>>>>,
 }
 
 impl<'d> Context<'d> {
-    pub fn new(cleaned: &'d Cleaned, structure: &'d Structure, segmenter: &'d Segmenter) -> Self {
+    pub fn new(
+        cleaned: &'d Cleaned,
+        structure: &'d Structure,
+        grammar: &'d Grammar,
+        segmenter: &'d Segmenter,
+    ) -> Self {
         let tokens = (0..structure.sentences.len()).map(|_| OnceCell::new()).collect();
         let words = (0..structure.sentences.len()).map(|_| OnceCell::new()).collect();
-        Context { cleaned, structure, segmenter, tokens, words }
+        Context { cleaned, structure, grammar, segmenter, tokens, words }
     }
 
     pub fn text(&self) -> &'d Text {

@@ -17,7 +17,7 @@ use super::number::Quantity;
 use super::Context;
 use crate::document::ProjectKind;
 use crate::error::Result;
-use crate::lexicon;
+use crate::lexicon::{self, Lexicons, ProjectHead, ProjectStopKind};
 use crate::segment::Token;
 use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 use std::ops::Range;
@@ -37,8 +37,8 @@ pub struct ProjectDraft {
 /// Lexicons of the project stage, built once.
 #[derive(Debug)]
 pub struct ProjectRules {
-    /// Head nouns, longest first, with their kind and whether they need a quoted name.
-    heads: Vec<(String, ProjectKind, bool)>,
+    /// Head nouns, longest first.
+    heads: Vec<ProjectHead>,
     stop_phrases: HashSet<String>,
     stop_modifiers: Vec<String>,
     /// The stop modifiers as one automaton: "does this word contain one?" per token.
@@ -62,10 +62,6 @@ pub struct ProjectRules {
     concepts: Vec<String>,
 }
 
-const HEADS: &str = include_str!("../../dictionaries/project_heads.txt");
-const STOP: &str = include_str!("../../dictionaries/project_stop.txt");
-const LISTS: &str = include_str!("../../dictionaries/project_lists.txt");
-
 /// Longest quoted name, in chars.
 const MAX_QUOTED: usize = 14;
 /// Longest name from a noun chunk, in chars.
@@ -86,51 +82,21 @@ struct Cand {
 }
 
 impl ProjectRules {
-    pub fn new() -> Result<ProjectRules> {
-        let mut heads = lexicon::parse_all("project_heads.txt", HEADS, |r| {
-            let mut f = r.fields();
-            let word = f.next().ok_or("missing head")?.to_string();
-            let kind = match f.next() {
-                Some("construction") => ProjectKind::Construction,
-                Some("program") => ProjectKind::Program,
-                x => return Err(format!("kind must be construction or program, got {x:?}")),
-            };
-            let quoted = match f.next() {
-                None => false,
-                Some("quoted") => true,
-                Some(x) => return Err(format!("unknown flag {x:?} (quoted)")),
-            };
-            Ok((word, kind, quoted))
-        })?;
-        heads.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
-        let stop = lexicon::parse_all("project_stop.txt", STOP, |r| {
-            let mut f = r.fields();
-            let kind = f.next().ok_or("missing kind")?;
-            let word = f.next().ok_or("missing word")?.to_string();
-            match kind {
-                "phrase" | "modifier" | "common" | "concept" => Ok((kind, word)),
-                x => Err(format!("kind must be phrase, modifier, common or concept, got {x:?}")),
-            }
-        })?;
-        let of =
-            |k: &str| -> HashSet<String> { stop.iter().filter(|s| s.0 == k).map(|s| s.1.clone()).collect() };
-        let stop_modifiers: Vec<String> = of("modifier").into_iter().collect();
-        let stop_modifier_ac =
-            aho_corasick::AhoCorasick::new(&stop_modifiers).map_err(|e| crate::error::Error::Dictionary {
-                file: "project_stop.txt".into(),
-                line: 0,
-                reason: e.to_string(),
-            })?;
-        let head_index = heads.iter().enumerate().map(|(i, h)| (h.0.clone(), i)).collect();
-        let max_head = heads.iter().map(|h| h.0.len()).max().unwrap_or(0);
-        let head_last = heads.iter().filter_map(|h| h.0.chars().next_back()).collect();
-        let any_head = aho_corasick::AhoCorasick::new(heads.iter().map(|h| h.0.as_str())).map_err(|e| {
-            crate::error::Error::Dictionary {
-                file: "project_heads.txt".into(),
-                line: 0,
-                reason: e.to_string(),
-            }
-        })?;
+    /// Compiles `project_heads.txt`, `project_stop.txt` and `project_lists.txt`.
+    pub fn new(lex: &Lexicons) -> Result<ProjectRules> {
+        let mut heads = lex.project_heads.clone();
+        heads.sort_by(|a, b| b.word.len().cmp(&a.word.len()).then_with(|| a.word.cmp(&b.word)));
+        let of = |k: ProjectStopKind| -> HashSet<String> {
+            lex.project_stop.iter().filter(|s| s.kind == k).map(|s| s.word.clone()).collect()
+        };
+        let stop_modifiers: Vec<String> = of(ProjectStopKind::Modifier).into_iter().collect();
+        let stop_modifier_ac = aho_corasick::AhoCorasick::new(&stop_modifiers)
+            .map_err(|e| lexicon::file_error("project_stop.txt", e))?;
+        let head_index = heads.iter().enumerate().map(|(i, h)| (h.word.clone(), i)).collect();
+        let max_head = heads.iter().map(|h| h.word.len()).max().unwrap_or(0);
+        let head_last = heads.iter().filter_map(|h| h.word.chars().next_back()).collect();
+        let any_head = aho_corasick::AhoCorasick::new(heads.iter().map(|h| h.word.as_str()))
+            .map_err(|e| lexicon::file_error("project_heads.txt", e))?;
         Ok(ProjectRules {
             heads,
             head_index,
@@ -138,25 +104,16 @@ impl ProjectRules {
             head_last,
             any_head,
             stop_modifier_ac,
-            stop_phrases: of("phrase"),
+            stop_phrases: of(ProjectStopKind::Phrase),
             stop_modifiers,
-            common: of("common"),
-            concepts: of("concept").into_iter().collect(),
-            categories: lexicon::parse_all("project_lists.txt", LISTS, |r| {
-                let mut f = r.fields();
-                let word = f.next().ok_or("missing word")?.to_string();
-                let kind = match f.next() {
-                    Some("construction") => ProjectKind::Construction,
-                    Some("program") => ProjectKind::Program,
-                    x => return Err(format!("kind must be construction or program, got {x:?}")),
-                };
-                Ok((word, kind))
-            })?,
+            common: of(ProjectStopKind::Common),
+            concepts: of(ProjectStopKind::Concept).into_iter().collect(),
+            categories: lex.project_lists.iter().map(|l| (l.word.clone(), l.kind)).collect(),
         })
     }
 
     /// The head noun `text` ends with, if any.
-    fn head_of(&self, text: &str) -> Option<&(String, ProjectKind, bool)> {
+    fn head_of(&self, text: &str) -> Option<&ProjectHead> {
         if !text.chars().next_back().is_some_and(|c| self.head_last.contains(&c)) {
             return None;
         }
@@ -298,7 +255,9 @@ impl ProjectRules {
             return true;
         }
         match long.strip_prefix(short) {
-            Some(rest) => self.heads.iter().any(|h| h.0 == rest) || ["建设", "改造", "扩建"].contains(&rest),
+            Some(rest) => {
+                self.heads.iter().any(|h| h.word == rest) || ["建设", "改造", "扩建"].contains(&rest)
+            }
             None => false,
         }
     }
@@ -331,13 +290,13 @@ impl ProjectRules {
                 taken += 1;
                 if let Some(h) = self.head_of(t.word) {
                     head_end = Some(t.range.end);
-                    kind = h.1;
+                    kind = h.kind;
                 } else if let Some(h) =
-                    self.heads.iter().find(|h| h.0.len() > 3 && t.word.starts_with(h.0.as_str()))
+                    self.heads.iter().find(|h| h.word.len() > 3 && t.word.starts_with(h.word.as_str()))
                 {
                     // `“X”试点工作`: the segmenter glued the head to the next word.
-                    head_end = Some(t.range.start + h.0.len());
-                    kind = h.1;
+                    head_end = Some(t.range.start + h.word.len());
+                    kind = h.kind;
                     break;
                 }
                 j += 1;
@@ -377,7 +336,8 @@ impl ProjectRules {
                     if !self.quoted_alone_ok(core, tokens, inner.clone(), series) {
                         continue;
                     }
-                    let kind = self.head_of(core).map_or(ProjectKind::Program, |h| self.kind_of(core, h.1));
+                    let kind =
+                        self.head_of(core).map_or(ProjectKind::Program, |h| self.kind_of(core, h.kind));
                     out.push(Cand {
                         range: inner.clone(),
                         name: core.to_string(),
@@ -540,7 +500,7 @@ impl ProjectRules {
                             && !self.common.contains(t.word)
                             && t.word.chars().count() >= 2
                     });
-                if !proper && self.head_of(name).is_none_or(|h| h.2) {
+                if !proper && self.head_of(name).is_none_or(|h| h.quoted) {
                     continue;
                 }
                 out.push(Cand { range: r.clone(), name: name.to_string(), kind, core: None });
@@ -644,7 +604,7 @@ impl ProjectRules {
     fn chunk(&self, norm: &str, toks: &[Token], quoted: &[Range<usize>], out: &mut Vec<Cand>) {
         // The last head token in the chunk ends the name; a head may span two tokens
         // (`集聚/v 区/n`). (`蒲溪科创园重点项目`: a generic head after the name is skipped.)
-        let head_at = |k: usize| -> Option<&(String, ProjectKind, bool)> {
+        let head_at = |k: usize| -> Option<&ProjectHead> {
             let t = &toks[k];
             // (`佛山禅城`: a two-character place name ending in 城 is not a head.)
             if !t.word.chars().next_back().is_some_and(|c| self.head_last.contains(&c))
@@ -656,13 +616,14 @@ impl ProjectRules {
             self.head_of(t.word)
                 .or_else(|| {
                     let pair = &norm[toks[k.checked_sub(1)?].range.start..t.range.end];
-                    self.head_of(pair).filter(|hd| hd.0.len() > t.word.len() && hd.0.chars().count() >= 3)
+                    self.head_of(pair)
+                        .filter(|hd| hd.word.len() > t.word.len() && hd.word.chars().count() >= 3)
                 })
                 // Heads that need a quoted name do not end an unquoted chunk.
-                .filter(|hd| !hd.2)
+                .filter(|hd| !hd.quoted)
                 // `禅城`, `县城`, `新城`: a two-character word in 城 is a place or a word of its
                 // own, not a facility.
-                .filter(|hd| !(hd.0 == "城" && t.word.chars().count() == 2))
+                .filter(|hd| !(hd.word == "城" && t.word.chars().count() == 2))
         };
         let Some(h) = (0..toks.len()).rev().find(|&k| head_at(k).is_some()) else {
             return;
@@ -683,10 +644,10 @@ impl ProjectRules {
         let proper = |t: &Token| {
             !self.common.contains(t.word)
                 && t.word.chars().count() >= 2
-                && (is_proper(t) || self.head_of(t.word).is_some_and(|hd| glued(t.word, &hd.0)))
+                && (is_proper(t) || self.head_of(t.word).is_some_and(|hd| glued(t.word, &hd.word)))
         };
         // A named plan needs no proper noun: `集体资产跨越发展计划`, `交通三年攻坚行动计划`.
-        let plan = head.0.ends_with("计划");
+        let plan = head.word.ends_with("计划");
         match toks[s..=h].iter().rposition(proper) {
             Some(lp) if !plan => {
                 let lp = s + lp;
@@ -704,7 +665,7 @@ impl ProjectRules {
             None => return,
         }
         // A head alone is a name only when the token glues a modifier to it (`星钻城`).
-        if s > h || (s == h && self.head_of(toks[h].word).is_none_or(|hd| !glued(toks[h].word, &hd.0))) {
+        if s > h || (s == h && self.head_of(toks[h].word).is_none_or(|hd| !glued(toks[h].word, &hd.word))) {
             return;
         }
         if plan && toks[s..h].iter().map(|t| t.word.chars().count()).sum::<usize>() < 4 {
@@ -716,7 +677,7 @@ impl ProjectRules {
         // `滨河路改造提升工程`: a head that needs quotes (工程) right after the name's own head,
         // with at most one word between, still belongs to the name.
         let end = (h + 1..toks.len().min(h + 3))
-            .find(|&k| self.head_of(toks[k].word).is_some_and(|hd| hd.2 && hd.0 == toks[k].word))
+            .find(|&k| self.head_of(toks[k].word).is_some_and(|hd| hd.quoted && hd.word == toks[k].word))
             .filter(|&k| toks[h + 1..k].iter().all(|t| matches!(t.tag, "v" | "vn")))
             .unwrap_or(h);
         let range = toks[s].range.start..toks[end].range.end;
@@ -741,7 +702,7 @@ impl ProjectRules {
         {
             return;
         }
-        out.push(Cand { range, name, kind: head.1, core: None });
+        out.push(Cand { range, name, kind: head.kind, core: None });
     }
 }
 
@@ -874,7 +835,7 @@ fn investment_near(
         });
         if let Some(q) = q {
             let clause = &norm[cs..ce];
-            let year = year_in(clause);
+            let year = ctx.grammar.time.years_in(clause).first().map(|y| y.1);
             return (Some(q.clone()), year);
         }
     }
@@ -883,17 +844,6 @@ fn investment_near(
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
-}
-
-/// The first `20xx年` in a clause.
-fn year_in(s: &str) -> Option<i32> {
-    let b = s.as_bytes();
-    (0..b.len().saturating_sub(3)).find_map(|i| {
-        let w = s.get(i..i + 4)?;
-        (w.starts_with("20") && w.chars().all(|c| c.is_ascii_digit()) && s[i + 4..].starts_with('年'))
-            .then(|| w.parse().ok())
-            .flatten()
-    })
 }
 
 #[cfg(test)]

@@ -12,6 +12,9 @@ use super::target::TargetDraft;
 use super::unit::UnitMention;
 use super::Context;
 use crate::document::Role;
+use crate::grammar::char_floor;
+use crate::grammar::marker::{at_boundary, last_marker, marker_at, needs_boundary};
+use crate::grammar::time::parse_deadline;
 use std::ops::Range;
 
 /// One task; byte ranges into the normalised text.
@@ -70,7 +73,7 @@ pub fn build(
                         let t = out.last().expect("not empty");
                         (t.range.start, t.title.clone())
                     }
-                    Some((mstart, mend)) => (mstart, title_after(norm, mend, m.block.start)),
+                    Some(mk) => (mk.range.start, title_after(norm, mk.range.end, m.block.start)),
                     None => {
                         // No marker: the sentence the block stands in, titled by its first clause.
                         let s = ctx.structure.sentences[m.sentence].range.clone();
@@ -118,7 +121,8 @@ pub fn build(
             // The deadline may follow the unit list inside the same bracket.
             let tail = &norm[t.range.end..];
             let ext = tail.find([')', '。', '\n']).filter(|&i| i <= 120).unwrap_or(0);
-            t.deadline = deadline_in(norm, t.range.start..t.range.end + ext).or_else(|| {
+            let time = &ctx.grammar.time;
+            t.deadline = time.deadline_in(&norm[t.range.start..t.range.end + ext]).or_else(|| {
                 // Or stand as its own sentence right after the labels:
                 // `配合单位:B、C。完成时限:2024年12月底。`
                 let gap = tail.len() - tail.trim_start_matches(['。', ';', ',', ')', ' ', '\n']).len();
@@ -126,7 +130,7 @@ pub fn build(
                 let end = next.find(['。', ';', '\n']).unwrap_or(next.len()).min(80);
                 let end = (0..=end).rev().find(|&i| next.is_char_boundary(i)).unwrap_or(0);
                 let at = t.range.end + gap;
-                deadline_in(norm, at..at + end)
+                time.deadline_in(&norm[at..at + end])
             });
         }
         t.targets = in_range(&target_starts, &t.range);
@@ -145,75 +149,6 @@ fn in_range(starts: &[(usize, usize)], r: &Range<usize>) -> Vec<usize> {
     starts[lo..hi].iter().map(|(_, i)| *i).collect()
 }
 
-fn char_floor(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn is_cn_digit(c: char) -> bool {
-    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
-}
-
-/// The last list marker inside `r`: `(start, end)` of the marker itself.
-pub fn last_marker(norm: &str, r: Range<usize>) -> Option<(usize, usize)> {
-    let text = &norm[r.clone()];
-    let mut best = None;
-    for (i, c) in text.char_indices() {
-        if let Some(len) = marker_at(text, i, c) {
-            best = Some((r.start + i, r.start + i + len));
-        }
-    }
-    best
-}
-
-/// The byte length of a list marker starting at `i`, if one starts there.
-fn marker_at(text: &str, i: usize, c: char) -> Option<usize> {
-    let rest = &text[i..];
-    // Asked only of digits: decoding the previous character at every position was most of
-    // this function's time.
-    let at_boundary = || {
-        text[..i]
-            .chars()
-            .next_back()
-            .is_none_or(|p| p.is_whitespace() || matches!(p, '。' | ';' | ':' | ')' | '!' | '?' | '】'))
-    };
-    match c {
-        '(' => {
-            // `(1)` `(一)`: anywhere (flattened text glues them to the previous heading).
-            let inner: String = rest[1..].chars().take_while(|&d| d != ')').take(4).collect();
-            let n = inner.chars().count();
-            let ok = (1..=2).contains(&n) && inner.chars().all(|d| d.is_ascii_digit())
-                || (1..=3).contains(&n) && inner.chars().all(is_cn_digit);
-            (ok && rest[1 + inner.len()..].starts_with(')')).then_some(inner.len() + 2)
-        }
-        '①'..='⑳' => Some(c.len_utf8()),
-        d if d.is_ascii_digit() && at_boundary() => {
-            let digits: usize = rest.chars().take_while(|d| d.is_ascii_digit()).count();
-            if digits > 2 {
-                return None;
-            }
-            let after = &rest[digits..];
-            let next = after.chars().nth(1);
-            if after.starts_with('、')
-                || (after.starts_with('.') && next.is_some_and(|n| !n.is_ascii_digit()))
-            {
-                Some(digits + after.chars().next().map_or(0, char::len_utf8))
-            } else {
-                None
-            }
-        }
-        d if is_cn_digit(d) && at_boundary() => {
-            let n = rest.chars().take_while(|&d| is_cn_digit(d)).count();
-            let len: usize = rest.chars().take(n).map(char::len_utf8).sum();
-            (n <= 3 && rest[len..].starts_with('、')).then_some(len + '、'.len_utf8())
-        }
-        _ => None,
-    }
-}
-
 /// The title after a marker: up to the first full stop (or the block), cut at a comma when long.
 fn title_after(norm: &str, from: usize, limit: usize) -> Range<usize> {
     let limit = limit.max(from);
@@ -221,9 +156,9 @@ fn title_after(norm: &str, from: usize, limit: usize) -> Range<usize> {
     let end = text.find(['。', ';', '!', '?', '\n', ':']).map_or(limit, |i| from + i);
     let mut r = from..end;
     // A heading glued to the next marker (`打造高品质文化空间(1)`): stop at the marker.
-    if let Some((ms, _)) = last_marker(norm, r.clone()) {
-        if ms > r.start {
-            r.end = ms;
+    if let Some(mk) = last_marker(norm, r.clone()) {
+        if mk.range.start > r.start {
+            r.end = mk.range.start;
         }
     }
     // `(责任单位:` belongs to the block, not the title.
@@ -247,11 +182,9 @@ fn first_clause(norm: &str, r: Range<usize>) -> Range<usize> {
     let text = &norm[r.clone()];
     let lead = text.len() - text.trim_start().len();
     let mut start = r.start + lead;
-    if let Some(c) = norm[start..].chars().next() {
-        if let Some(len) = marker_at(norm, start, c) {
-            if start + len <= r.end {
-                start += len;
-            }
+    if let Some(mk) = marker_at(norm, start) {
+        if (!needs_boundary(mk.kind) || at_boundary(norm, start)) && mk.range.end <= r.end {
+            start = mk.range.end;
         }
     }
     let t = &norm[start..r.end];
@@ -259,54 +192,8 @@ fn first_clause(norm: &str, r: Range<usize>) -> Range<usize> {
     start..end
 }
 
-/// A deadline label inside the task: `完成时限:2023年12月底`.
-fn deadline_in(norm: &str, r: Range<usize>) -> Option<String> {
-    let text = &norm[r.clone()];
-    for label in ["完成时限", "完成时间", "时间节点", "完成期限", "时限要求", "时限"] {
-        if let Some(i) = text.find(label) {
-            let rest = text[i + label.len()..].trim_start();
-            if let Some(v) = rest.strip_prefix(':') {
-                let v: String = v.chars().take(16).collect();
-                if let Some(d) = parse_deadline(&v) {
-                    return Some(d);
-                }
-            }
-        }
-    }
-    None
-}
-
-/// `2023年12月底` → `2023-12`; `2024年6月30日前` → `2024-06`; `2025年底` → `2025-12`;
-/// `2025年` → `2025`; `2023.12` → `2023-12`; a text without a year (`长期坚持`) → `None`.
-pub fn parse_deadline(s: &str) -> Option<String> {
-    let s = s.trim();
-    let chars: Vec<char> = s.chars().collect();
-    let pos = chars.windows(4).position(|w| w.iter().all(|c| c.is_ascii_digit()))?;
-    let year: String = chars[pos..pos + 4].iter().collect();
-    let y: i32 = year.parse().ok()?;
-    if !(1990..=2100).contains(&y) {
-        return None;
-    }
-    let rest: String = chars[pos + 4..].iter().collect();
-    let after = rest.trim_start_matches(['年', '.', '-', '/']);
-    let month: String = after.chars().take_while(|c| c.is_ascii_digit()).take(2).collect();
-    if let Ok(m) = month.parse::<u32>() {
-        if (1..=12).contains(&m) {
-            return Some(format!("{y}-{m:02}"));
-        }
-    }
-    if rest.starts_with("年底") || rest.starts_with("年末") || rest.starts_with("年年底") {
-        return Some(format!("{y}-12"));
-    }
-    if rest.starts_with("年上半年") || rest.starts_with("年6月") {
-        return Some(format!("{y}-06"));
-    }
-    Some(year)
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
 
     #[test]
     fn deadline_as_the_sentence_after_the_labels() {
@@ -317,23 +204,5 @@ mod tests {
         );
         assert_eq!(doc.tasks.len(), 1);
         assert_eq!(doc.tasks[0].deadline.as_deref(), Some("2024-12"));
-    }
-
-    #[test]
-    fn deadlines() {
-        assert_eq!(parse_deadline("2023年12月底").as_deref(), Some("2023-12"));
-        assert_eq!(parse_deadline("2024年6月30日前").as_deref(), Some("2024-06"));
-        assert_eq!(parse_deadline("2025年底前").as_deref(), Some("2025-12"));
-        assert_eq!(parse_deadline("2026年").as_deref(), Some("2026"));
-        assert_eq!(parse_deadline("2023.9").as_deref(), Some("2023-09"));
-        assert_eq!(parse_deadline("长期坚持"), None);
-    }
-
-    #[test]
-    fn markers() {
-        let t = "概述。(3)完善机制。二、保障 4.落实 ①其一 3.5亿元";
-        let got: Vec<&str> =
-            t.char_indices().filter_map(|(i, c)| marker_at(t, i, c).map(|n| &t[i..i + n])).collect();
-        assert_eq!(got, vec!["(3)", "二、", "4.", "①"]);
     }
 }

@@ -14,7 +14,9 @@
 use super::Context;
 use crate::document::{Role, RoleCounts, Unit};
 use crate::error::Result;
-use crate::lexicon;
+use crate::grammar::is_han;
+use crate::grammar::table::Column;
+use crate::lexicon::{self, Lexicons, OrgSuffix, UnitVerb};
 use regex::Regex;
 use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
@@ -47,21 +49,13 @@ pub struct UnitRules {
     labels: Vec<(String, Role)>,
     /// `LABEL:` anywhere in the text.
     label_re: Regex,
-    /// Commitment verbs: (verb, role, strict).
-    verbs: Vec<(String, Role, bool)>,
+    /// Commitment verbs, longest first.
+    verbs: Vec<UnitVerb>,
     verb_re: Regex,
-    /// Organisation suffixes, longest first, with `true` for departmental ones.
-    suffixes: Vec<(String, bool)>,
+    /// Organisation suffixes, longest first.
+    suffixes: Vec<OrgSuffix>,
     abbrev: HashSet<String>,
-    /// Table header words for the task column and the deadline column.
-    task_headers: Vec<&'static str>,
-    deadline_headers: Vec<&'static str>,
 }
-
-const LABELS: &str = include_str!("../../dictionaries/unit_labels.txt");
-const VERBS: &str = include_str!("../../dictionaries/unit_verbs.txt");
-const SUFFIXES: &str = include_str!("../../dictionaries/org_suffixes.txt");
-const ABBREV: &str = include_str!("../../dictionaries/org_abbrev.txt");
 
 /// Longest list we read after a label, in bytes (bounds the work per label).
 const MAX_LIST: usize = 600;
@@ -70,93 +64,32 @@ const MAX_NAME: usize = 24;
 /// Longest actor name (no label), in chars.
 const MAX_ACTOR: usize = 14;
 
-fn parse_role(s: &str) -> std::result::Result<Role, String> {
-    match s {
-        "responsible" => Ok(Role::Responsible),
-        "lead" => Ok(Role::Lead),
-        "support" => Ok(Role::Support),
-        _ => Err(format!("unknown role {s:?} (responsible, lead or support)")),
-    }
-}
-
 impl UnitRules {
-    pub fn new() -> Result<UnitRules> {
-        let mut labels = lexicon::parse_all("unit_labels.txt", LABELS, |r| {
-            let mut f = r.fields();
-            let word = f.next().ok_or("missing label")?.to_string();
-            let role = parse_role(f.next().ok_or("missing role")?)?;
-            Ok((word, role))
-        })?;
+    /// Compiles `unit_labels.txt`, `unit_verbs.txt`, `org_suffixes.txt` and `org_abbrev.txt`.
+    pub fn new(lex: &Lexicons) -> Result<UnitRules> {
+        let mut labels: Vec<(String, Role)> =
+            lex.unit_labels.iter().map(|l| (l.word.clone(), l.role)).collect();
         labels.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
-        let words: Vec<String> = labels.iter().map(|l| l.0.clone()).collect();
-        let label_re =
-            Regex::new(&format!(r"{}[ \t]*(?::|】)", lexicon::alternation(&words))).expect("escaped words");
-
-        let mut verbs = lexicon::parse_all("unit_verbs.txt", VERBS, |r| {
-            let mut f = r.fields();
-            let word = f.next().ok_or("missing verb")?.to_string();
-            let role = parse_role(f.next().ok_or("missing role")?)?;
-            let strict = match f.next() {
-                None => false,
-                Some("strict") => true,
-                Some(x) => return Err(format!("unknown flag {x:?} (strict)")),
-            };
-            Ok((word, role, strict))
-        })?;
-        verbs.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
-        let vwords: Vec<String> = verbs.iter().map(|v| v.0.clone()).collect();
-        let verb_re = Regex::new(&lexicon::alternation(&vwords)).expect("escaped words");
-
-        let mut suffixes = lexicon::parse_all("org_suffixes.txt", SUFFIXES, |r| {
-            let mut f = r.fields();
-            let word = f.next().ok_or("missing suffix")?.to_string();
-            let dept = match f.next() {
-                Some("dept") => true,
-                Some("place") => false,
-                x => return Err(format!("kind must be dept or place, got {x:?}")),
-            };
-            Ok((word, dept))
-        })?;
-        suffixes.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
-        let abbrev = lexicon::words(ABBREV).into_iter().map(str::to_string).collect();
-        Ok(UnitRules {
-            labels,
-            label_re,
-            verbs,
-            verb_re,
-            suffixes,
-            abbrev,
-            task_headers: vec![
-                "重点任务",
-                "主要任务",
-                "工作任务",
-                "具体任务",
-                "任务内容",
-                "工作内容",
-                "工作措施",
-                "主要内容",
-                "重点工作",
-                "任务",
-                "项目名称",
-                "事项",
-            ],
-            deadline_headers: vec![
-                "完成时限",
-                "完成时间",
-                "时间节点",
-                "完成期限",
-                "时限",
-                "进度安排",
-                "时间",
-            ],
-        })
+        let label_re = Regex::new(&format!(
+            r"{}[ \t]*(?::|】)",
+            lexicon::alternation(labels.iter().map(|l| l.0.as_str()))
+        ))
+        .expect("escaped words");
+        let mut verbs = lex.unit_verbs.clone();
+        verbs.sort_by(|a, b| b.word.len().cmp(&a.word.len()).then_with(|| a.word.cmp(&b.word)));
+        let verb_re =
+            Regex::new(&lexicon::alternation(verbs.iter().map(|v| v.word.as_str()))).expect("escaped words");
+        let mut suffixes = lex.org_suffixes.clone();
+        suffixes.sort_by(|a, b| b.word.len().cmp(&a.word.len()).then_with(|| a.word.cmp(&b.word)));
+        let abbrev = lex.org_abbrev.iter().map(|w| w.0.clone()).collect();
+        Ok(UnitRules { labels, label_re, verbs, verb_re, suffixes, abbrev })
     }
 
     /// Every unit mention, in text order.
     pub fn extract(&self, ctx: &Context) -> Vec<UnitMention> {
         let norm = ctx.norm();
         let mut raw: Vec<Raw> = Vec::new();
-        self.tables(norm, &mut raw);
+        self.tables(ctx, &mut raw);
         let table_lines: Vec<Range<usize>> = raw.iter().map(|r| r.block.clone()).collect();
         let in_table = |b: usize| in_spans(&table_lines, b);
         let mut label_spans: Vec<Range<usize>> = Vec::new();
@@ -166,7 +99,7 @@ impl UnitRules {
             }
             let word = m.as_str().trim_end_matches([':', '】']).trim_end();
             let role = self.labels.iter().find(|l| l.0 == word).map_or(Role::Responsible, |l| l.1);
-            let before = len_before(&raw);
+            let before = raw.len();
             let end = self.label_list(norm, m.end(), role, &mut raw);
             for r in &mut raw[before..] {
                 r.block = m.start()..end;
@@ -234,9 +167,9 @@ impl UnitRules {
             }
             // A trailing role verb: `区财政局配合`.
             let gt = &norm[g.clone()];
-            if let Some(v) = self.verbs.iter().find(|v| v.0 != "将" && gt.ends_with(v.0.as_str())) {
-                g.end -= v.0.len();
-                grole = v.1;
+            if let Some(v) = self.verbs.iter().find(|v| !v.strict && gt.ends_with(v.word.as_str())) {
+                g.end -= v.word.len();
+                grole = v.role;
             }
             self.split_items(norm, g, grole, out, actor);
         }
@@ -282,11 +215,14 @@ impl UnitRules {
         while s < e && t(s, e).ends_with(|c: char| c.is_whitespace() || "\"“”'‘’《》".contains(c)) {
             e -= t(s, e).chars().next_back().map_or(1, char::len_utf8);
         }
-        // `区发改委(牵头)`
-        for (note, r2) in [("(牵头)", Role::Lead), ("(配合)", Role::Support), ("(负责)", role)] {
-            if t(s, e).ends_with(note) {
-                e -= note.len();
-                role = r2;
+        // `区发改委(牵头)`: a role verb in brackets after the name sets its role.
+        for v in self.verbs.iter().filter(|v| !v.strict) {
+            let name = t(s, e);
+            if let Some(rest) = name.strip_suffix(')').and_then(|n| n.strip_suffix(v.word.as_str())) {
+                if rest.ends_with('(') {
+                    e -= v.word.len() + 2;
+                    role = v.role;
+                }
             }
         }
         // `区人社局(排名第一的为牵头单位)`: a note on the list, not part of the name.
@@ -321,7 +257,7 @@ impl UnitRules {
         }
         // A long item is a name only with an organisation ending; otherwise it is prose
         // that followed an unbracketed list.
-        if n > 8 && !self.suffixes.iter().any(|(suf, _)| name.ends_with(suf.as_str())) {
+        if n > 8 && !self.suffixes.iter().any(|suf| name.ends_with(suf.word.as_str())) {
             return None;
         }
         Some((s..e, role))
@@ -353,9 +289,9 @@ impl UnitRules {
         if issuer && dept_only {
             return false;
         }
-        for (suf, dept) in &self.suffixes {
-            if name.ends_with(suf.as_str()) && name.len() > suf.len() {
-                return *dept || !dept_only;
+        for suf in &self.suffixes {
+            if name.ends_with(suf.word.as_str()) && name.len() > suf.word.len() {
+                return suf.dept || !dept_only;
             }
         }
         false
@@ -381,7 +317,10 @@ impl UnitRules {
             {
                 continue;
             }
-            let Some(&(_, role, strict)) = self.verbs.iter().find(|v| v.0 == m.as_str()) else { continue };
+            let Some(&UnitVerb { role, strict, .. }) = self.verbs.iter().find(|v| v.word == m.as_str())
+            else {
+                continue;
+            };
             // `党群服务中心将于年底建成`: a facility's schedule, not a body's commitment.
             if strict
                 && ["于", "在", "建成", "投入", "投用", "开工", "完工", "竣工", "开放", "落成", "成为"]
@@ -448,86 +387,38 @@ impl UnitRules {
         (!out.is_empty()).then_some(out)
     }
 
-    /// Text tables: a header row with a unit column, then rows with as many cells.
-    fn tables(&self, norm: &str, out: &mut Vec<Raw>) {
-        let mut header: Option<Header> = None;
-        let mut pos = 0;
-        for line in norm.split_inclusive('\n') {
-            let lstart = pos;
-            pos += line.len();
-            let body = line.trim_end_matches(['\n', '\r']);
-            let cells = split_cells(body, lstart);
-            if cells.len() < 2 {
-                // A blank line inside a table is tolerated; prose ends it.
-                if !body.trim().is_empty() {
-                    header = None;
-                }
-                continue;
-            }
-            if let Some(h) = self.header(norm, &cells) {
-                header = Some(h);
-                continue;
-            }
-            let Some(h) = &header else { continue };
-            if cells.len() != h.n {
-                header = None;
-                continue;
-            }
-            let row = TableRow {
-                title: h.task.map(|k| cells[k].clone()).filter(|r| !r.is_empty()),
-                deadline: h.deadline.map(|k| cells[k].clone()).filter(|r| !r.is_empty()),
-            };
-            let block = lstart..lstart + body.len();
-            for (k, role) in &h.units {
-                let before = len_before(out);
-                self.split_list(norm, cells[*k].clone(), *role, out, false);
-                for r in &mut out[before..] {
-                    r.block = block.clone();
-                    r.row = Some(row.clone());
-                }
-            }
-        }
-    }
-
-    fn header(&self, norm: &str, cells: &[Range<usize>]) -> Option<Header> {
-        let mut h = Header { n: cells.len(), units: Vec::new(), task: None, deadline: None };
-        for (k, c) in cells.iter().enumerate() {
-            let t = norm[c.clone()].trim();
-            if let Some(l) = self
-                .labels
-                .iter()
-                .find(|l| l.0 == t || (t.ends_with(l.0.as_str()) && t.len() <= l.0.len() + 6))
-            {
-                if t.contains("单位")
-                    || t.contains("部门")
-                    || t.contains("主体")
-                    || t.contains("科室")
-                    || t == l.0
-                {
-                    h.units.push((k, l.1));
+    /// Task tables: a header row with a unit column (found by the table model), then rows
+    /// with as many cells.
+    fn tables(&self, ctx: &Context, out: &mut Vec<Raw>) {
+        let norm = ctx.norm();
+        for table in ctx.structure.tables.iter() {
+            let mut header: Option<&[Column]> = None;
+            for row in &table.rows {
+                if let Some(h) = &row.header {
+                    header = Some(h);
                     continue;
                 }
-            }
-            if h.task.is_none()
-                && self.task_headers.iter().any(|w| t == *w || (t.contains(w) && t.len() <= w.len() + 9))
-            {
-                h.task = Some(k);
-            } else if h.deadline.is_none()
-                && self.deadline_headers.iter().any(|w| t.contains(w) && t.len() <= w.len() + 9)
-            {
-                h.deadline = Some(k);
+                let Some(h) = header else { continue };
+                if row.cells.len() != h.len() {
+                    header = None;
+                    continue;
+                }
+                let cell = |kind: Column| {
+                    h.iter().position(|c| *c == kind).map(|k| row.cells[k].clone()).filter(|r| !r.is_empty())
+                };
+                let task_row = TableRow { title: cell(Column::Task), deadline: cell(Column::Deadline) };
+                for (k, col) in h.iter().enumerate() {
+                    let Column::Unit(role) = *col else { continue };
+                    let before = out.len();
+                    self.split_list(norm, row.cells[k].clone(), role, out, false);
+                    for r in &mut out[before..] {
+                        r.block = row.span.clone();
+                        r.row = Some(task_row.clone());
+                    }
+                }
             }
         }
-        (!h.units.is_empty()).then_some(h)
     }
-}
-
-#[derive(Debug)]
-struct Header {
-    n: usize,
-    units: Vec<(usize, Role)>,
-    task: Option<usize>,
-    deadline: Option<usize>,
 }
 
 #[derive(Debug)]
@@ -543,14 +434,6 @@ struct Raw {
 fn in_spans(spans: &[Range<usize>], pos: usize) -> bool {
     let i = spans.partition_point(|r| r.start <= pos);
     i > 0 && spans[i - 1].contains(&pos)
-}
-
-fn len_before(v: &[Raw]) -> usize {
-    v.len()
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
 }
 
 /// Where a label list ends: an unbalanced `)` or `】`, a full stop, a line end, or the next
@@ -599,64 +482,6 @@ fn list_end(norm: &str, start: usize) -> usize {
 /// End of the clause that starts at `from`.
 fn clause_end(norm: &str, from: usize) -> usize {
     norm[from..].find([',', '。', ';', '\n', '!', '?']).map_or(norm.len(), |i| from + i)
-}
-
-/// Table cells of one line: split on `|`, tabs, or runs of two or more spaces.
-fn split_cells(line: &str, base: usize) -> Vec<Range<usize>> {
-    let mut cells = Vec::new();
-    let inner = line.trim();
-    if inner.is_empty() {
-        return cells;
-    }
-    let off = base + (line.len() - line.trim_start().len());
-    let piped = inner.contains('|');
-    let mut start = 0;
-    let chars: Vec<(usize, char)> = inner.char_indices().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
-        let sep_len = if piped {
-            (c == '|').then_some(1)
-        } else if c == '\t' {
-            Some(1)
-        } else if (c == ' ' || c == '\u{3000}')
-            && chars.get(k + 1).is_some_and(|&(_, d)| d == ' ' || d == '\u{3000}' || d == '\t')
-        {
-            let mut j = k;
-            while j < chars.len() && matches!(chars[j].1, ' ' | '\u{3000}' | '\t') {
-                j += 1;
-            }
-            Some(j - k)
-        } else {
-            None
-        };
-        if let Some(n) = sep_len {
-            cells.push(trimmed(inner, start, i, off));
-            let next = chars.get(k + n).map_or(inner.len(), |&(j, _)| j);
-            start = next;
-            k += n;
-        } else {
-            k += 1;
-        }
-    }
-    cells.push(trimmed(inner, start, inner.len(), off));
-    if piped {
-        // `| a | b |`: drop the empty edge cells.
-        if cells.first().is_some_and(|r| r.is_empty()) {
-            cells.remove(0);
-        }
-        if cells.last().is_some_and(|r| r.is_empty()) {
-            cells.pop();
-        }
-    }
-    cells
-}
-
-fn trimmed(s: &str, a: usize, b: usize, off: usize) -> Range<usize> {
-    let cell = &s[a..b];
-    let lead = cell.len() - cell.trim_start().len();
-    let t = cell.trim();
-    off + a + lead..off + a + lead + t.len()
 }
 
 /// One `units[]` entry per distinct name, in order of first mention.
@@ -810,7 +635,7 @@ mod tests {
 
     #[test]
     fn org_grammar() {
-        let r = super::UnitRules::new().unwrap();
+        let r = super::UnitRules::new(&crate::lexicon::Lexicons::embedded().unwrap()).unwrap();
         assert!(r.is_org("区发展改革委", true));
         assert!(r.is_org("相关部门", true));
         assert!(r.is_org("湖滨镇", false));

@@ -10,20 +10,15 @@
 //! `四川`, `一切` and `统一` are not numbers. Work per start is bounded and the scan resumes
 //! after what it read, so time is linear in the text.
 
-pub mod numeral;
-
 use super::Context;
 use crate::document::{Comparator, Normalized};
 use crate::error::Result;
-use crate::lexicon;
+use crate::grammar::numeral::{self, cn_digit, read, small_mult, starts_numeral, tidy, Numeral};
+use crate::grammar::{is_han as is_cjk, next_char, prev_char};
+use crate::lexicon::{self, Lexicons, NumberStopKind, UnitKind};
 use aho_corasick::{AhoCorasick, MatchKind};
-use numeral::{cn_digit, read, small_mult, starts_numeral, tidy, Numeral};
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
-
-const UNITS: &str = include_str!("../../../dictionaries/units.txt");
-const COMPARATORS: &str = include_str!("../../../dictionaries/comparators.txt");
-const STOPS: &str = include_str!("../../../dictionaries/number_stop.txt");
 
 /// One quantity expression. `range` covers the number, its unit and any comparator words
 /// that belong to it (`30%以上`, `不少于45家`).
@@ -46,15 +41,14 @@ pub struct Quantity {
     pub bare: bool,
     /// Byte range of the word that set the comparator (`不少于`, `以上`, `余`), if any.
     pub comparator_word: Option<Range<usize>>,
-    /// What the unit measures: `money`, `count`, `measure`, `percent`, `multiple`, `time`,
-    /// `rate` (from `units.txt`), or empty for a bare number.
-    pub kind: &'static str,
+    /// What the unit measures (from `units.txt`); `None` for a bare number.
+    pub kind: Option<UnitKind>,
 }
 
 /// A unit from `units.txt`.
 #[derive(Debug, Clone)]
 struct Unit {
-    kind: &'static str,
+    kind: UnitKind,
     base: String,
     factor: f64,
 }
@@ -72,25 +66,6 @@ pub struct NumberGrammar {
     idioms: AhoCorasick,
     after: Vec<String>,
     after_time: Vec<String>,
-}
-
-const KINDS: &[&str] = &["money", "count", "measure", "percent", "multiple", "time", "rate"];
-
-fn comparator(s: &str) -> Option<Comparator> {
-    Some(match s {
-        "=" => Comparator::Eq,
-        ">=" => Comparator::Ge,
-        ">" => Comparator::Gt,
-        "<=" => Comparator::Le,
-        "<" => Comparator::Lt,
-        "~" => Comparator::Approx,
-        _ => return None,
-    })
-}
-
-fn longest_first(mut v: Vec<(String, Comparator)>) -> Vec<(String, Comparator)> {
-    v.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then_with(|| a.0.cmp(&b.0)));
-    v
 }
 
 /// What scanning one start position gave.
@@ -111,93 +86,44 @@ struct Core {
     info: Option<Unit>,
 }
 
-fn prev_char(text: &str, i: usize) -> Option<char> {
-    text[..i].chars().next_back()
-}
-
-fn next_char(text: &str, i: usize) -> Option<char> {
-    text[i..].chars().next()
-}
-
-fn is_cjk(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
-}
-
 fn skip_spaces(text: &str, i: usize) -> usize {
     i + (text[i..].len() - text[i..].trim_start_matches(' ').len())
 }
 
 impl NumberGrammar {
-    pub fn new() -> Result<NumberGrammar> {
-        let mut units = HashMap::default();
-        for (word, unit) in lexicon::parse_all("units.txt", UNITS, |row| {
-            let f: Vec<&str> = row.fields().collect();
-            let kind = f.get(1).ok_or("missing kind column")?;
-            let kind = KINDS.iter().find(|k| *k == kind).ok_or_else(|| format!("unknown kind {kind}"))?;
-            let base = f.get(2).map_or(f[0], |b| b).to_string();
-            let factor = match f.get(3) {
-                Some(x) => x.parse::<f64>().map_err(|e| format!("bad factor {x}: {e}"))?,
-                None => 1.0,
-            };
-            Ok((f[0].to_string(), Unit { kind, base, factor }))
-        })? {
-            units.insert(word, unit);
-        }
+    /// Compiles `units.txt`, `comparators.txt` and `number_stop.txt`.
+    pub fn new(lex: &Lexicons) -> Result<NumberGrammar> {
+        let units: HashMap<String, Unit> = lex
+            .units
+            .iter()
+            .map(|u| (u.word.clone(), Unit { kind: u.kind, base: u.base.clone(), factor: u.factor }))
+            .collect();
         let unit_chars = units.keys().map(|k| k.chars().count()).max().unwrap_or(1);
-        let mut pre = Vec::new();
-        let mut post = Vec::new();
-        for (word, is_pre, cmp) in lexicon::parse_all("comparators.txt", COMPARATORS, |row| {
-            let f: Vec<&str> = row.fields().collect();
-            if f.len() != 3 {
-                return Err("want 3 columns: word position comparator".to_string());
-            }
-            let is_pre = match f[1] {
-                "pre" => true,
-                "post" => false,
-                other => return Err(format!("unknown position {other}, want pre or post")),
-            };
-            let cmp = comparator(f[2]).ok_or_else(|| format!("unknown comparator {}", f[2]))?;
-            Ok((f[0].to_string(), is_pre, cmp))
-        })? {
-            if is_pre {
-                pre.push((word, cmp))
-            } else {
-                post.push((word, cmp))
-            }
-        }
-        let mut idioms = Vec::new();
-        let mut after = Vec::new();
-        let mut after_time = Vec::new();
-        for (word, kind) in lexicon::parse_all("number_stop.txt", STOPS, |row| {
-            let f: Vec<&str> = row.fields().collect();
-            match f.as_slice() {
-                [w, k @ ("idiom" | "after" | "time")] => Ok((w.to_string(), *k)),
-                [_, k] => Err(format!("unknown kind {k}, want idiom, after or time")),
-                _ => Err("want 2 columns: text kind".to_string()),
-            }
-        })? {
-            match kind {
-                "idiom" => idioms.push(word),
-                "after" => after.push(word),
-                _ => after_time.push(word),
-            }
-        }
-        let idioms =
-            AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&idioms).map_err(|e| {
-                crate::error::Error::Dictionary {
-                    file: "number_stop.txt".into(),
-                    line: 0,
-                    reason: e.to_string(),
-                }
-            })?;
+        let comparators = |before: bool| {
+            let mut v: Vec<(String, Comparator)> = lex
+                .comparators
+                .iter()
+                .filter(|c| c.before == before)
+                .map(|c| (c.word.clone(), c.comparator))
+                .collect();
+            lexicon::longest_first(&mut v, |c| c.0.as_str());
+            v
+        };
+        let stops = |kind: NumberStopKind| -> Vec<String> {
+            lex.number_stop.iter().filter(|s| s.kind == kind).map(|s| s.word.clone()).collect()
+        };
+        let idioms = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(stops(NumberStopKind::Idiom))
+            .map_err(|e| lexicon::file_error("number_stop.txt", e))?;
         Ok(NumberGrammar {
             units,
             unit_chars,
-            pre: longest_first(pre),
-            post: longest_first(post),
+            pre: comparators(true),
+            post: comparators(false),
             idioms,
-            after,
-            after_time,
+            after: stops(NumberStopKind::After),
+            after_time: stops(NumberStopKind::Time),
         })
     }
 
@@ -248,7 +174,7 @@ impl NumberGrammar {
     pub fn find_in(&self, ctx: &Context) -> Vec<Quantity> {
         let mut all = self.find_all_in(ctx);
         for q in all.iter_mut().filter(|q| q.bare) {
-            self.row_unit(ctx.norm(), q);
+            self.row_unit(ctx, q);
         }
         all.retain(|q| !q.bare);
         all
@@ -256,9 +182,10 @@ impl NumberGrammar {
 
     /// A bare number alone in a cell of a table row whose first cell names its unit
     /// (`地区生产总值(亿元)\t480\t700`) takes that unit, as indicator tables in plans write.
-    fn row_unit(&self, norm: &str, q: &mut Quantity) {
-        let Some(row) = table_row(norm, q.range.start) else { return };
-        let label = &norm[row.label.clone()];
+    fn row_unit(&self, ctx: &Context, q: &mut Quantity) {
+        let norm = ctx.norm();
+        let Some(cell) = ctx.structure.tables.cell_at(q.range.start).filter(|c| c.column > 0) else { return };
+        let label = &norm[cell.label(norm)];
         let Some(open) = label.rfind('(').filter(|_| label.trim_end().ends_with(')')) else { return };
         let unit = label[open + 1..].trim_end().trim_end_matches(')').trim();
         // `亿元`, `万人`: a magnitude before a unit of the lexicon.
@@ -268,7 +195,7 @@ impl NumberGrammar {
             .unwrap_or((1.0, unit));
         let Some(u) = self.units.get(base_unit) else { return };
         // The cell holds the number and at most a comparator sign.
-        let cell = norm[row.cell.clone()].trim();
+        let cell = norm[cell.range()].trim();
         let number = norm[q.range.clone()].trim();
         if cell.trim_start_matches(['<', '>', '≤', '≥', '=', '~']).trim()
             != number.trim_start_matches(['<', '>', '≤', '≥', '=', '~'])
@@ -277,7 +204,7 @@ impl NumberGrammar {
         }
         let factor = |v: f64| tidy(v * mag * u.factor);
         q.unit = unit.to_string();
-        q.kind = u.kind;
+        q.kind = Some(u.kind);
         q.normalized = Some(Normalized {
             value: factor(q.value),
             value_max: q.value_max.map(factor),
@@ -351,7 +278,8 @@ impl NumberGrammar {
                 .max_by_key(|(k, _)| k.len());
             if let Some((k, base)) = second {
                 if !after[k.len()..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
-                    let unit = Unit { kind: "rate", base: format!("{}/{base}", u.base), factor: u.factor };
+                    let unit =
+                        Unit { kind: UnitKind::Rate, base: format!("{}/{base}", u.base), factor: u.factor };
                     return (format!("{w}/{k}"), unit, end + 1 + k.len());
                 }
             }
@@ -632,8 +560,9 @@ impl NumberGrammar {
             _ if one => (String::new(), None, j),
             _ => return None,
         };
-        let kind = info.as_ref().map_or("", |u| u.kind);
-        if kind == "time" && self.after_time.iter().any(|w| text[end..].starts_with(w.as_str())) {
+        let kind = info.as_ref().map(|u| u.kind);
+        if kind == Some(UnitKind::Time) && self.after_time.iter().any(|w| text[end..].starts_with(w.as_str()))
+        {
             return None; // `半年来`
         }
         let post = self.post_word(text, end, false);
@@ -653,7 +582,7 @@ impl NumberGrammar {
             comparator,
             bare: info.is_none(),
             comparator_word: word,
-            kind: info.as_ref().map_or("", |u| u.kind),
+            kind: info.as_ref().map(|u| u.kind),
             ..Default::default()
         })
     }
@@ -681,7 +610,7 @@ impl NumberGrammar {
             }),
             comparator: Comparator::Approx,
             bare: true,
-            kind: info.as_ref().map_or("", |u| u.kind),
+            kind: info.as_ref().map(|u| u.kind),
             ..Default::default()
         })
     }
@@ -713,7 +642,7 @@ impl NumberGrammar {
             value,
             unit: "%".into(),
             normalized: Some(Normalized { value, value_max: None, unit: "%".into() }),
-            kind: "percent",
+            kind: Some(UnitKind::Percent),
             ..Default::default()
         })
     }
@@ -736,8 +665,9 @@ impl NumberGrammar {
         let mut base = "%".to_string();
         let mut value = value;
         if unit.is_empty() {
-            if let Some((u, info, e)) =
-                self.unit_at(text, end).filter(|(_, i, _)| i.kind != "count" || text[end..].starts_with("个"))
+            if let Some((u, info, e)) = self
+                .unit_at(text, end)
+                .filter(|(_, i, _)| i.kind != UnitKind::Count || text[end..].starts_with("个"))
             {
                 value = tidy(value * info.factor);
                 unit = u;
@@ -759,7 +689,7 @@ impl NumberGrammar {
             range: range_start..range_end,
             number: start..core.num_end,
             value,
-            kind: if base == "%" { "percent" } else { "measure" },
+            kind: Some(if base == "%" { UnitKind::Percent } else { UnitKind::Measure }),
             unit,
             normalized: Some(Normalized { value: norm, value_max: None, unit: base }),
             comparator: cmp,
@@ -773,16 +703,17 @@ impl NumberGrammar {
     fn quantity(&self, text: &str, c: Core) -> std::result::Result<Quantity, usize> {
         let n = &c.n;
         let skip = c.num_end;
-        let kind = c.info.as_ref().map_or("", |u| u.kind);
+        let kind = c.info.as_ref().map(|u| u.kind);
         // Framing words after the number: `三年行动计划`, `15分钟生活圈`, `5年来`.
         let tail = &text[c.end..];
         if self.after.iter().any(|w| tail.starts_with(w.as_str()))
-            || (kind == "time" && self.after_time.iter().any(|w| tail.starts_with(w.as_str())))
+            || (kind == Some(UnitKind::Time) && self.after_time.iter().any(|w| tail.starts_with(w.as_str())))
         {
             return Err(c.end);
         }
         let before = &text[..c.start];
-        if kind == "time" && ["近", "前", "过去", "这", "此", "后"].iter().any(|w| before.ends_with(w))
+        if kind == Some(UnitKind::Time)
+            && ["近", "前", "过去", "这", "此", "后"].iter().any(|w| before.ends_with(w))
         {
             return Err(c.end);
         }
@@ -890,7 +821,7 @@ impl NumberGrammar {
         let mut last_unit_end = last_unit_end;
         if range.is_none() {
             // `一年半`, `两米半`: half a unit more.
-            if matches!(kind, "measure" | "time")
+            if matches!(kind, Some(UnitKind::Measure | UnitKind::Time))
                 && text[c.end..].starts_with('半')
                 && !text[c.end..].starts_with("半导")
             {
@@ -899,7 +830,7 @@ impl NumberGrammar {
                 last_unit_end = c.end + '半'.len_utf8();
             }
             // `123元1角1分`, `五元三毛`: smaller money units.
-            if kind == "money" && n.mag.is_empty() {
+            if kind == Some(UnitKind::Money) && n.mag.is_empty() {
                 if let Some((extra, e)) = jiao_fen(text, c.end, c.unit.starts_with('块')) {
                     value += sign * extra;
                     total += sign * extra * factor;
@@ -937,7 +868,7 @@ impl NumberGrammar {
             unit = format!("{mag}{written}");
             let f = info.map_or(1.0, |u| u.factor);
             base = info.map_or(String::new(), |u| u.base.clone());
-            kind = info.map_or("", |u| u.kind);
+            kind = info.map(|u| u.kind);
             value = lo_total / mag_factor;
             value_max = Some(tidy(hi_total / mag_factor));
             total = tidy(lo_total * f);
@@ -972,12 +903,12 @@ impl NumberGrammar {
         // No unit: a plain number, unless a magnitude with a comparator makes it an amount
         // (`超千亿`).
         // A number with 万/亿 is an amount even without a unit (`常住人口12.5万`).
-        let bare = kind.is_empty() && (unit.is_empty() || (comparator == Comparator::Eq && !n.mag.contains(['万', '亿'])))
+        let bare = kind.is_none() && (unit.is_empty() || (comparator == Comparator::Eq && !n.mag.contains(['万', '亿'])))
             // `一条`, `每一所`, `一个`: 一 with a measure word is an article, not a count.
-            || (kind == "count" && !n.arabic && n.value == 1.0 && range.is_none() && comparator == Comparator::Eq)
+            || (kind == Some(UnitKind::Count) && !n.arabic && n.value == 1.0 && range.is_none() && comparator == Comparator::Eq)
             // A count inside a short quoted slogan or name (`“四个一”`, `“15分钟生活圈”`).
             || quoted(text, start, end);
-        if kind == "percent" && c.unit == "‰" {
+        if kind == Some(UnitKind::Percent) && c.unit == "‰" {
             base = "%".into();
             total = tidy(total / 10.0);
             total_max = total_max.map(|t| tidy(t / 10.0));
@@ -1145,74 +1076,6 @@ fn urls(text: &str) -> Vec<Range<usize>> {
         }
     }
     out
-}
-
-/// Where a cell of a text table row lies: the row's label (the cell naming a unit, else
-/// the first) and the cell around a byte offset, for rows of cells split by tabs or `|`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TableRow {
-    pub label: Range<usize>,
-    pub cell: Range<usize>,
-    /// Which cell (0 is the label).
-    pub column: usize,
-    /// Where the row's line starts.
-    pub line_start: usize,
-    /// The cell separator: a tab or `|`.
-    pub sep: char,
-}
-
-/// The table row around byte `at`, if its line is split into cells and `at` is not in the
-/// first one.
-pub fn table_row(norm: &str, at: usize) -> Option<TableRow> {
-    // Rows are short: look for the line's ends within a window, so that the numbers of one
-    // huge line do not each scan all of it.
-    const WINDOW: usize = 2048;
-    let mut from = at.saturating_sub(WINDOW);
-    while !norm.is_char_boundary(from) {
-        from += 1;
-    }
-    let line_start = match norm[from..at].rfind('\n') {
-        Some(i) => from + i + 1,
-        None if from == 0 => 0,
-        None => return None,
-    };
-    let mut to = (at + WINDOW).min(norm.len());
-    while !norm.is_char_boundary(to) {
-        to -= 1;
-    }
-    let line_end = match norm[at..to].find('\n') {
-        Some(i) => at + i,
-        None if to == norm.len() => norm.len(),
-        None => return None,
-    };
-    let line = &norm[line_start..line_end];
-    let sep = if line.contains('\t') {
-        '\t'
-    } else if line.contains('|') {
-        '|'
-    } else {
-        return None;
-    };
-    let mut start = line_start;
-    let mut cells = Vec::new();
-    for part in line.split(sep) {
-        cells.push(start..start + part.len());
-        start += part.len() + sep.len_utf8();
-    }
-    // Leading empty cells (`| 指标 | …`) do not count.
-    while cells.first().is_some_and(|c| norm[c.clone()].trim().is_empty()) {
-        cells.remove(0);
-    }
-    let column = cells.iter().position(|c| c.start <= at && at <= c.end)?;
-    // The label: the nearest cell before that names a unit (`| 1 | 常住人口(万人) | 52 |`),
-    // else the first.
-    let label = cells[..column]
-        .iter()
-        .rev()
-        .find(|c| norm[(*c).clone()].trim_end().ends_with(')'))
-        .unwrap_or(&cells[0])
-        .clone();
-    (column > 0).then(|| TableRow { label, cell: cells[column].clone(), column, line_start, sep })
 }
 
 /// A character that may begin a number expression: a numeral, a sign, or `几`/`数`/`翻`/`半`

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 fn g() -> &'static NumberGrammar {
     static G: OnceLock<NumberGrammar> = OnceLock::new();
-    G.get_or_init(|| NumberGrammar::new().unwrap())
+    G.get_or_init(|| NumberGrammar::new(&crate::lexicon::Lexicons::embedded().unwrap()).unwrap())
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -201,7 +201,7 @@ fn range_endpoints_and_spans() {
     let q = &real(text)[0];
     assert_eq!(&text[q.range.clone()], "不少于45家");
     assert_eq!(&text[q.comparator_word.clone().unwrap()], "不少于");
-    assert_eq!(q.kind, "count");
+    assert_eq!(q.kind, Some(crate::lexicon::UnitKind::Count));
     let text = "新增1000张床位和20个站点";
     let qs = real(text);
     assert_eq!(qs.iter().map(|q| q.value).collect::<Vec<_>>(), vec![1000.0, 20.0]);

@@ -1,0 +1,331 @@
+//! Targets: what each quantity measures (`indicator`), whether it is growth, share or level,
+//! whether it is planned, achieved or a plain fact, and the year it is for.
+//!
+//! Everything works on the jieba tokens of the quantity's sentence, the shared grammar
+//! (`grammar::time`, `grammar::table`) and the lexicons (`status_words.txt`,
+//! `indicator_stop.txt`, `classifiers.txt`, `measure_cues.txt`), so the rules follow the
+//! grammar of policy language, not the wording of particular documents. Work per quantity is
+//! bounded by the sentence length, which the structure stage caps. One file per question:
+//! [`indicator`], [`measure`], [`status`], [`year`].
+
+mod indicator;
+mod measure;
+mod status;
+mod year;
+
+use super::number::Quantity;
+use super::Context;
+use crate::document::{Measure, Status};
+use crate::error::Result;
+use crate::grammar::table::YearHeader;
+use crate::lexicon::{self, CueScope, Lexicons, MeasureCue, StopRole, UnitKind};
+use crate::segment::Token;
+use aho_corasick::{AhoCorasick, MatchKind};
+use indicator::{is_frame, rest_tag};
+use rustc_hash::FxHashMap as HashMap;
+use status::{Cues, DocInfo, Scope};
+use std::cell::RefCell;
+use std::ops::Range;
+
+/// Most tokens an indicator may span, and most characters; indicators are short noun phrases.
+const MAX_INDICATOR_TOKENS: usize = 7;
+const MAX_INDICATOR_CHARS: usize = 24;
+/// Bytes before a number searched for its year, and tokens around it kept for the walks.
+const YEAR_WINDOW: usize = 600;
+const TOKEN_WINDOW: usize = 400;
+/// Bytes of sentence around a clause searched for status cues.
+const CUE_WINDOW: usize = 1200;
+
+/// A quantity with its meaning; byte ranges into the normalised text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetDraft {
+    pub quantity: Quantity,
+    /// The clause it stands in.
+    pub clause: Range<usize>,
+    pub indicator: Option<Range<usize>>,
+    pub measure: Measure,
+    pub status: Status,
+    pub year: Option<i32>,
+}
+
+/// Lexicons of the target stage, built once.
+#[derive(Debug)]
+pub struct TargetRules {
+    /// Sentence status cues by word, with their strength (strong or weak).
+    status: HashMap<String, (Status, CueScope)>,
+    /// Multi-character sentence cues, found inside longer tokens too.
+    status_ac: AhoCorasick,
+    status_ac_words: Vec<(Status, CueScope)>,
+    /// Words in section headings and document titles, review words first.
+    heading_words: Vec<(String, Status)>,
+    title_words: Vec<(String, Status)>,
+    stop: HashMap<String, StopRole>,
+    classifiers: Vec<String>,
+    cues: HashMap<String, lexicon::Cue>,
+}
+
+impl TargetRules {
+    /// Compiles the status cues, indicator stop words, classifiers and measure cues.
+    pub fn new(lex: &Lexicons) -> Result<TargetRules> {
+        let mut status: HashMap<String, (Status, CueScope)> = HashMap::default();
+        let mut heading_words = Vec::new();
+        let mut title_words = Vec::new();
+        for w in &lex.status_words {
+            match w.scope {
+                CueScope::Strong | CueScope::Weak => {
+                    status.insert(w.word.clone(), (w.status, w.scope));
+                }
+                CueScope::Heading => heading_words.push((w.word.clone(), w.status)),
+                CueScope::Title => title_words.push((w.word.clone(), w.status)),
+            }
+        }
+        // Review words before plan words, as listed.
+        heading_words.sort_by_key(|(_, c)| *c != Status::Achieved);
+        title_words.sort_by_key(|(_, c)| *c != Status::Achieved);
+        let mut multi: Vec<(&String, &(Status, CueScope))> =
+            status.iter().filter(|(w, _)| w.chars().count() >= 2).collect();
+        multi.sort_by(|a, b| a.0.cmp(b.0));
+        let status_ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(multi.iter().map(|(w, _)| w.as_str()))
+            .map_err(|e| lexicon::file_error("status_words.txt", e))?;
+        let status_ac_words = multi.iter().map(|(_, v)| **v).collect();
+        let stop = lex.indicator_stop.iter().map(|s| (s.word.clone(), s.role)).collect();
+        let mut classifiers: Vec<String> = lex.classifiers.iter().map(|w| w.0.clone()).collect();
+        classifiers.sort();
+        classifiers.dedup();
+        let cues = lex.measure_cues.iter().map(|c: &MeasureCue| (c.word.clone(), c.cue)).collect();
+        Ok(TargetRules {
+            status,
+            status_ac,
+            status_ac_words,
+            heading_words,
+            title_words,
+            stop,
+            classifiers,
+            cues,
+        })
+    }
+
+    /// Gives every quantity its meaning, in text order. Quantities without a unit are not
+    /// targets (bare numbers) and are dropped.
+    pub fn extract(&self, ctx: &Context, quantities: Vec<Quantity>) -> Vec<TargetDraft> {
+        let norm = ctx.norm();
+        let doc = DocInfo::new(self, ctx);
+        let quantities: Vec<Quantity> = quantities
+            .into_iter()
+            .filter(|q| !q.bare && !q.unit.trim().is_empty() && self.keeps_time(ctx, q))
+            .collect();
+        let mut out: Vec<TargetDraft> = Vec::with_capacity(quantities.len());
+        let cache: Cues = RefCell::new(HashMap::default());
+        for (k, q) in quantities.iter().enumerate() {
+            let Some(sent) = ctx.structure.sentences.get(q.sentence) else { continue };
+            let sentence = sent.range.clone();
+            let clause = clause_around(norm, q.range.clone(), sentence.clone());
+            let prev_end = k
+                .checked_sub(1)
+                .map(|j| &quantities[j])
+                .filter(|p| p.sentence == q.sentence && p.range.end <= q.range.start)
+                .map(|p| p.range.end);
+            let next_start = quantities
+                .get(k + 1)
+                .filter(|n| n.sentence == q.sentence && n.range.start >= q.range.end)
+                .map(|n| n.range.start);
+            let all = ctx.tokens(q.sentence);
+            let lo = all.partition_point(|t| t.range.end <= q.range.start.saturating_sub(TOKEN_WINDOW));
+            let hi = all.partition_point(|t| t.range.start < q.range.end + TOKEN_WINDOW);
+            let tokens = &self.split_at(norm, &all[lo..hi.max(lo)], q);
+            let left_limit = left_limit(norm, &clause, q, prev_end);
+            let right_limit = next_start.map_or(clause.end, |n| n.min(clause.end)).max(q.range.end);
+            let time = &ctx.grammar.time;
+            let (mut indicator, from_right) = self.indicator(norm, time, tokens, q, left_limit, right_limit);
+            if indicator.is_none()
+                && left_limit == clause.start
+                && clause.start > sentence.start
+                && norm[..clause.start].ends_with(':')
+            {
+                // `地区生产总值:500亿元`: a label before a colon names the value after it.
+                let colon = clause.start - 1;
+                let label = clause_around(norm, colon..colon, sentence.clone());
+                if norm[label.clone()].chars().count() <= 20 {
+                    indicator = self.walk_left(norm, time, tokens, colon, label.start, false);
+                }
+            }
+            // A cell of an indicator table: the row's label names it (`地区生产总值(亿元)`).
+            let cell = ctx.structure.tables.cell_at(q.range.start).filter(|c| c.column > 0);
+            if indicator.is_none() {
+                indicator = cell.as_ref().and_then(|c| row_label(norm, c.label(norm)));
+            }
+            if indicator.is_none() {
+                // `总产值128亿元,同比增长35%`: the growth is of the same indicator.
+                indicator = out
+                    .iter()
+                    .rev()
+                    .take_while(|t| t.quantity.sentence == q.sentence)
+                    .take(20)
+                    .find_map(|t| t.indicator.clone());
+            }
+            let mut measure = self.measure(norm, tokens, q, left_limit);
+            // `分别增长6%和7.5%`: the second of a pair is what the first is.
+            if let Some(p) = out.last() {
+                let between = norm.get(p.quantity.range.end..q.range.start).unwrap_or("");
+                if p.quantity.sentence == q.sentence
+                    && p.quantity.unit == q.unit
+                    && matches!(between, "和" | "、" | "及" | "与")
+                {
+                    measure = p.measure;
+                }
+            }
+            let frame = from_right && indicator.as_ref().is_some_and(|r| is_frame(tokens, r.end));
+            let status = if frame {
+                // `18个村先后有17名…`, `50个社区已有1339名党员`: the count frames what follows.
+                Status::Fact
+            } else {
+                self.status(
+                    ctx,
+                    &doc,
+                    &Scope { tokens, q, clause: &clause, from_right, prev: out.last() },
+                    &cache,
+                )
+            };
+            let year = year::year_of(ctx, &doc, q, status);
+            // Under a header of years (`2020年 | 2025年`), the latest column is the target and
+            // earlier ones are the base values already reached; a growth column (`年均增长`)
+            // is a target rate for the period.
+            let header = cell.and_then(|c| c.year_header(norm, &ctx.grammar.tables));
+            let (status, year) = match header {
+                Some(YearHeader { year: Some(y), latest, .. }) if !frame => {
+                    (if latest { Status::Target } else { Status::Achieved }, Some(y))
+                }
+                Some(YearHeader { growth: true, last_year, .. }) if !frame => {
+                    measure = Measure::Growth;
+                    (Status::Target, Some(last_year))
+                }
+                _ => (status, year),
+            };
+            out.push(TargetDraft { quantity: q.clone(), clause, indicator, measure, status, year });
+        }
+        out
+    }
+
+    /// The sentence's tokens with any token cut at the quantity's edges (jieba joins `个村`
+    /// in `18个村`), and a one-character link word split off the word before the number
+    /// (`审批率达70%` comes as `审批/率达`).
+    fn split_at<'d>(&self, norm: &'d str, tokens: &[Token<'d>], q: &Quantity) -> Vec<Token<'d>> {
+        let mut out: Vec<Token<'d>> = Vec::with_capacity(tokens.len() + 2);
+        let piece = |r: Range<usize>, tag: &'d str| Token { word: &norm[r.clone()], tag, range: r };
+        for t in tokens {
+            let (s, e) = (t.range.start, t.range.end);
+            if s < q.range.start && q.range.start < e {
+                out.push(piece(s..q.range.start, t.tag));
+                out.push(piece(q.range.start..e.min(q.range.end), "m"));
+                if e > q.range.end {
+                    out.push(piece(q.range.end..e, rest_tag(&norm[q.range.end..e])));
+                }
+            } else if s < q.range.end && q.range.end < e && s >= q.range.start {
+                out.push(piece(s..q.range.end, "m"));
+                out.push(piece(q.range.end..e, rest_tag(&norm[q.range.end..e])));
+            } else if e == q.range.start && t.word.chars().count() >= 2 && self.role(t.word).is_none() {
+                let last = t.word.chars().last().map_or(0, char::len_utf8);
+                let cut = e - last;
+                if self.role(&norm[cut..e]) == Some(StopRole::Link) {
+                    out.push(piece(s..cut, "n"));
+                    out.push(piece(cut..e, "p"));
+                } else {
+                    out.push(t.clone());
+                }
+            } else {
+                out.push(t.clone());
+            }
+        }
+        out
+    }
+
+    /// A duration is a quantity only when it is the measured value (`压缩至3个工作日`,
+    /// `办结时限5天`), not when it frames time (`1年多来`, `15分钟生活圈`).
+    fn keeps_time(&self, ctx: &Context, q: &Quantity) -> bool {
+        if q.kind != Some(UnitKind::Time) {
+            return true;
+        }
+        let norm = ctx.norm();
+        let Some(s) = ctx.structure.sentences.get(q.sentence) else { return false };
+        let before = &norm[s.range.start..q.range.start.max(s.range.start)];
+        const LEADS: [&str; 10] = ["至", "到", "在", "为", "不超过", "以内", "时限", "时间", "周期", "工期"];
+        LEADS.iter().any(|w| before.ends_with(w))
+    }
+
+    fn role(&self, word: &str) -> Option<StopRole> {
+        self.stop.get(word).copied()
+    }
+
+    fn is_classifier(&self, unit: &str) -> bool {
+        let u = unit.trim_start_matches(['万', '亿', '千', '百', '余', '多']);
+        self.classifiers.iter().any(|c| c == u || c == unit)
+    }
+}
+
+/// Where the indicator before a quantity may start: the clause start, the previous quantity
+/// in the clause, or the last list mark `、` before it.
+fn left_limit(norm: &str, clause: &Range<usize>, q: &Quantity, prev_end: Option<usize>) -> usize {
+    let mut limit = clause.start;
+    if let Some(p) = prev_end {
+        if p > limit && p <= q.range.start {
+            limit = p;
+        }
+    }
+    if limit <= q.range.start {
+        if let Some(i) = norm[limit..q.range.start].rfind('、') {
+            limit += i + '、'.len_utf8();
+        }
+    }
+    limit.min(q.range.start)
+}
+
+/// The clause (between clause punctuation) around `r`, inside `sentence`.
+pub fn clause_around(norm: &str, r: Range<usize>, sentence: Range<usize>) -> Range<usize> {
+    const STOPS: &[char] = &[',', '。', ';', ':', '!', '?', '\n', '\t', '|'];
+    let s = &norm[sentence.clone()];
+    let rel_start = r.start.saturating_sub(sentence.start).min(s.len());
+    let rel_end = r.end.saturating_sub(sentence.start).min(s.len());
+    let start =
+        s[..rel_start].rfind(STOPS).map(|i| i + s[i..].chars().next().map_or(1, char::len_utf8)).unwrap_or(0);
+    let end = s[rel_end..].find(STOPS).map(|i| rel_end + i).unwrap_or(s.len());
+    sentence.start + start..sentence.start + end
+}
+
+/// The label of a table row without its unit: `地区生产总值` in `地区生产总值(亿元)`.
+fn row_label(norm: &str, label: Range<usize>) -> Option<Range<usize>> {
+    let text = &norm[label.clone()];
+    let lead = text.len() - text.trim_start().len();
+    let body = text.trim();
+    let body = match body.rfind('(') {
+        Some(i) if body.ends_with(')') => body[..i].trim_end(),
+        _ => body,
+    };
+    let n = body.chars().count();
+    let start = label.start + lead;
+    ((2..=24).contains(&n) && !body.chars().all(|c| c.is_ascii_digit())).then_some(start..start + body.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicons_parse() {
+        let r = TargetRules::new(&Lexicons::embedded().unwrap()).unwrap();
+        assert!(r.is_classifier("家"));
+        assert!(r.is_classifier("万人"));
+        assert!(!r.is_classifier("亿元"));
+        assert_eq!(r.role("达到"), Some(StopRole::Link));
+        assert_eq!(r.role("力争"), Some(StopRole::Link));
+        assert_eq!(r.role("全年"), Some(StopRole::Stop));
+    }
+
+    #[test]
+    fn table_row_labels_drop_their_unit() {
+        let norm = "地区生产总值(亿元)";
+        assert_eq!(row_label(norm, 0..norm.len()).map(|r| &norm[r]), Some("地区生产总值"));
+        assert_eq!(row_label("1", 0..1), None);
+    }
+}

@@ -1,0 +1,318 @@
+//! The status of a quantity: `target` (planned), `achieved` (already reached) or `fact` (a
+//! description of the present), from cues in the clause, the sentence, the paragraph, the
+//! section heading and the document (`status_words.txt`, `time_words.txt`).
+
+use super::indicator::{is_cjk_numeral, is_verb};
+use super::{clause_around, Quantity, TargetDraft, TargetRules, CUE_WINDOW};
+use crate::document::Status;
+use crate::extract::Context;
+use crate::grammar::time::{is_duration, SentenceTime, TimeGrammar};
+use crate::lexicon::CueScope;
+use crate::segment::Token;
+use rustc_hash::FxHashMap as HashMap;
+use std::cell::RefCell;
+use std::ops::Range;
+
+/// One status cue found in a sentence.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct StatusHit {
+    pos: usize,
+    status: Status,
+    strength: CueScope,
+}
+
+/// The status cues of each sentence, found once and shared by its quantities.
+pub(super) type Cues = RefCell<HashMap<usize, Vec<StatusHit>>>;
+
+/// Where a quantity stands: its tokens, its clause, whether its indicator follows it, and
+/// the quantity before it.
+#[derive(Clone, Copy)]
+pub(super) struct Scope<'a, 'd> {
+    pub(super) tokens: &'a [Token<'d>],
+    pub(super) q: &'a Quantity,
+    pub(super) clause: &'a Range<usize>,
+    pub(super) from_right: bool,
+    pub(super) prev: Option<&'a TargetDraft>,
+}
+
+impl TargetRules {
+    /// Status cues of a sentence: token words, multi-character words inside tokens, years
+    /// before or after the document's year, `近5年` and `5年来`.
+    fn cues_of(&self, tokens: &[Token], doc: &DocInfo) -> Vec<StatusHit> {
+        let doc_year = doc.year;
+        let mut hits = Vec::new();
+        for (k, t) in tokens.iter().enumerate() {
+            // `较去年翻一番`, `比上年增长`: last year is the base of a comparison, not the time.
+            let base =
+                doc.time.is_base_period(t.word) && k > 0 && doc.time.is_base_marker(tokens[k - 1].word);
+            // `每千人口拥有…托位数`: 拥有 inside a per-capita indicator describes nothing.
+            let per_capita = matches!(t.word, "拥有" | "有")
+                && tokens[k.saturating_sub(2)..k].iter().any(|p| p.word.starts_with('每'));
+            // `三年累计投入20亿元` in a plan: a total over the plan's span, not a result
+            // (`近三年累计`, `五年来累计` stay results).
+            let planned_total = t.word == "累计"
+                && k > 0
+                && is_duration(tokens[k - 1].word)
+                && !(k > 1 && matches!(tokens[k - 2].word, "近" | "过去" | "前"));
+            let reported_year = doc.review
+                && doc.time.sentence_time(t.word).current
+                && self.status.get(t.word).is_some_and(|(s, _)| *s == Status::Target);
+            if base || per_capita || planned_total || reported_year {
+                continue;
+            }
+            // `完成全年目标任务的58%`: a goal met or being met reports progress.
+            let met = t.word.contains("目标")
+                && tokens[k.saturating_sub(3)..k].iter().any(|p| p.word.contains("完成"));
+            let status_of = |s: Status| if met && s == Status::Target { Status::Achieved } else { s };
+            if let Some(&(status, strength)) = self.status.get(t.word) {
+                hits.push(StatusHit { pos: t.range.start, status: status_of(status), strength });
+            } else if t.word.chars().count() >= 3 {
+                for m in self.status_ac.find_iter(t.word) {
+                    let (status, strength) = self.status_ac_words[m.pattern().as_usize()];
+                    // `常住人口城镇化率`: a weak fact noun that only starts a longer word
+                    // names part of the indicator, not a static description.
+                    if status == Status::Fact && strength == CueScope::Weak && m.end() < t.word.len() {
+                        continue;
+                    }
+                    hits.push(StatusHit {
+                        pos: t.range.start + m.start(),
+                        status: status_of(status),
+                        strength,
+                    });
+                }
+            }
+            // `近5年`, `5年来`, `2017年` before the document's year.
+            if matches!(t.word, "年" | "年来" | "年以来" | "年间") && k > 0 {
+                let num = tokens[k - 1].word;
+                if num.chars().all(|c| c.is_ascii_digit() || is_cjk_numeral(c)) && !num.is_empty() {
+                    let before = k.checked_sub(2).map(|j| tokens[j].word);
+                    let after = tokens.get(k + 1).map(|t| t.word);
+                    let year = (num.len() == 4).then(|| num.parse::<i32>().ok()).flatten();
+                    let base_year = k >= 2 && doc.time.is_base_marker(tokens[k - 2].word);
+                    if before == Some("近") || t.word.ends_with('来') || matches!(after, Some("来" | "以来"))
+                    {
+                        hits.push(StatusHit {
+                            pos: t.range.start,
+                            status: Status::Achieved,
+                            strength: CueScope::Strong,
+                        });
+                    } else if base_year {
+                    } else if year.is_some() && matches!(before, Some("到" | "至")) {
+                        // `到2026年`: a horizon, so a plan whatever the document's date.
+                        hits.push(StatusHit {
+                            pos: t.range.start,
+                            status: Status::Target,
+                            strength: CueScope::Strong,
+                        });
+                    } else if let (Some(y), Some(d)) = (year, doc_year) {
+                        if y < d && !matches!(before, Some("到" | "至")) {
+                            hits.push(StatusHit {
+                                pos: t.range.start,
+                                status: Status::Achieved,
+                                strength: CueScope::Strong,
+                            });
+                        } else if y > d {
+                            hits.push(StatusHit {
+                                pos: t.range.start,
+                                status: Status::Target,
+                                strength: CueScope::Strong,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        hits.sort_by_key(|h| h.pos);
+        hits
+    }
+
+    /// target, achieved or fact: the nearest strong cue (clause before the number, clause
+    /// after, rest of the sentence, earlier sentences of the paragraph), then weak cues,
+    /// then the shape of a count, the paragraph's previous target, the heading, the document.
+    pub(super) fn status(&self, ctx: &Context, doc: &DocInfo, at: &Scope, cache: &Cues) -> Status {
+        let Scope { tokens, q, clause, from_right, prev } = *at;
+        let norm = ctx.norm();
+        let sentence = ctx.structure.sentences[q.sentence].range.clone();
+        let hits: Vec<StatusHit> = {
+            let mut c = cache.borrow_mut();
+            let all = c.entry(q.sentence).or_insert_with(|| self.cues_of(ctx.tokens(q.sentence), doc));
+            // Only cues in the sentence around the number matter; keep the search bounded.
+            let lo =
+                all.partition_point(|h| h.pos < clause.start.min(q.range.start).saturating_sub(CUE_WINDOW));
+            let hi = all.partition_point(|h| h.pos < clause.end.max(q.range.end) + CUE_WINDOW);
+            all[lo..hi].to_vec()
+        };
+        // After the number only the next clause counts: later clauses speak of other things
+        // (`全镇有企业120家,…,将新增30家`).
+        let next_clause = if clause.end < sentence.end {
+            let step = norm[clause.end..].chars().next().map_or(0, char::len_utf8);
+            let after = (clause.end + step).min(sentence.end);
+            clause_around(norm, after..after, sentence.clone())
+        } else {
+            clause.end..clause.end
+        };
+        let scopes: [(Range<usize>, bool); 4] = [
+            // Up to the number itself: a comparator word may be a cue too (`预计可达20万吨`).
+            (clause.start..q.number.start.max(clause.start), true),
+            (q.range.end..clause.end, false),
+            (sentence.start..clause.start, true),
+            (clause.end..next_clause.end.max(clause.end), false),
+        ];
+        let nearest = |strength: CueScope, n: usize| {
+            scopes[..n].iter().find_map(|(scope, rightmost)| {
+                let mut it = hits.iter().filter(|h| h.strength == strength && scope.contains(&h.pos));
+                let hit = if *rightmost { it.next_back() } else { it.next() };
+                hit.map(|h| h.status)
+            })
+        };
+        // 1. A strong cue in the clause or the sentence.
+        if let Some(s) = nearest(CueScope::Strong, 4) {
+            return s;
+        }
+        // 2. A static description right before it (`现有行政村14个`) stays a fact.
+        if nearest(CueScope::Weak, 1) == Some(Status::Fact) {
+            return Status::Fact;
+        }
+        // 3. A strong cue earlier in the paragraph (`过去一年,…。…。`).
+        let para_start = doc.para_start.get(q.sentence).copied().unwrap_or(0);
+        let mut i = q.sentence;
+        while i > 0 {
+            i -= 1;
+            let s = &ctx.structure.sentences[i];
+            if s.range.end <= para_start || s.boilerplate || q.sentence - i > 6 {
+                break;
+            }
+            let mut cache = cache.borrow_mut();
+            let h = cache.entry(i).or_insert_with(|| self.cues_of(ctx.tokens(i), doc));
+            if let Some(h) = h.iter().rev().find(|h| h.strength == CueScope::Strong) {
+                return h.status;
+            }
+        }
+        // 4. A review or plan heading outranks a weak word (`实施` in a review of 2023).
+        if let Some(s) = doc.heading_status(ctx, q.range.start) {
+            return s;
+        }
+        // 5. A weak cue in the clause before it.
+        if let Some(s) = nearest(CueScope::Weak, 1) {
+            return s;
+        }
+        // `88个基层党组织`: a bare count of things, with no verb of making before it, describes.
+        if from_right && self.is_classifier(&q.unit) {
+            let hi = tokens.partition_point(|t| t.range.end <= q.range.start);
+            let verb_before =
+                hi > 0 && is_verb(tokens[hi - 1].tag) && tokens[hi - 1].range.start >= clause.start;
+            if !verb_before {
+                return Status::Fact;
+            }
+        }
+        // The text goes on as it went: the previous target of the same section (`建成茶园12个`
+        // after a paragraph of results is a result).
+        if let Some(p) = prev {
+            let same_section = ctx.structure.sentences.get(p.quantity.sentence).map(|s| s.section)
+                == Some(ctx.structure.sentences[q.sentence].section);
+            // `…共有市场主体4.6万户,其中企业1.2万户`: a part is what its whole is, fact included.
+            let part = norm[clause.clone()].starts_with("其中") && p.quantity.sentence == q.sentence;
+            if (p.quantity.range.start >= para_start || same_section) && (p.status != Status::Fact || part) {
+                return p.status;
+            }
+        }
+        doc.default
+    }
+}
+
+/// What the whole document says about time: its year and whether it mostly plans or reviews.
+pub(super) struct DocInfo<'d> {
+    pub(super) time: &'d TimeGrammar,
+    pub(super) year: Option<i32>,
+    /// The end of the plan period, for targets without a year in a multi-year plan.
+    pub(super) period_end: Option<i32>,
+    default: Status,
+    /// The title names a review (`工作总结`, `执行情况`): there `全年`, `今年` and `年内`
+    /// mean the year reported on, not the year planned.
+    review: bool,
+    /// Status cue of each heading's title, by heading index.
+    headings: Vec<Option<Status>>,
+    /// Per sentence: where its paragraph (line) starts.
+    pub(super) para_start: Vec<usize>,
+    /// Per sentence: the plan horizon it sets (`到2025年`), if any.
+    pub(super) horizon: Vec<Option<i32>>,
+    /// Per sentence: its time words (`全年`, `截至6月`; `去年`, `过去一年`).
+    pub(super) times: Vec<SentenceTime>,
+}
+
+impl<'d> DocInfo<'d> {
+    pub(super) fn new(rules: &TargetRules, ctx: &Context<'d>) -> DocInfo<'d> {
+        let time = &ctx.grammar.time;
+        let norm = ctx.norm();
+        let st = ctx.structure;
+        let title = st.title.clone().map(|r| &norm[r]).unwrap_or("");
+        let year = st.year().or_else(|| {
+            // The first year in the title or the opening sentences.
+            let mut text = title.to_string();
+            for (_, s) in ctx.sentences().take(3) {
+                text.push_str(&norm[s.range.clone()]);
+            }
+            let horizon = time.horizon_in(&text);
+            time.years_in(&text).into_iter().map(|y| y.1).find(|&y| Some(y) != horizon)
+        });
+        let (mut plan, mut review) = (0usize, 0usize);
+        let count = |text: &str, plan: &mut usize, review: &mut usize| {
+            for m in rules.status_ac.find_iter(text) {
+                let (s, strength) = rules.status_ac_words[m.pattern().as_usize()];
+                if strength == CueScope::Strong {
+                    match s {
+                        Status::Target => *plan += 1,
+                        Status::Achieved => *review += 1,
+                        Status::Fact => {}
+                    }
+                }
+            }
+        };
+        for (_, s) in ctx.sentences() {
+            count(&norm[s.range.clone()], &mut plan, &mut review);
+        }
+        let by_title = rules.title_words.iter().find(|(w, _)| title.contains(w.as_str())).map(|(_, s)| *s);
+        let default =
+            by_title.unwrap_or(if plan * 2 >= review * 3 { Status::Target } else { Status::Achieved });
+        let headings = st
+            .headings
+            .iter()
+            .map(|h| {
+                let t = &norm[h.title.clone()];
+                rules.heading_words.iter().find(|(w, _)| t.contains(w.as_str())).map(|(_, s)| *s)
+            })
+            .collect();
+        let period_end = st.period.map(|p| p[1]);
+        // Per-sentence tables, computed once so per-quantity work stays within its sentence.
+        let newlines: Vec<usize> = norm.match_indices('\n').map(|(i, _)| i).collect();
+        let mut para_start = Vec::with_capacity(st.sentences.len());
+        let mut horizon = Vec::with_capacity(st.sentences.len());
+        let mut times = Vec::with_capacity(st.sentences.len());
+        for s in &st.sentences {
+            let k = newlines.partition_point(|&n| n < s.range.start);
+            para_start.push(if k == 0 { 0 } else { newlines[k - 1] + 1 });
+            let text = &norm[s.range.clone()];
+            horizon.push(time.horizon_in(text));
+            times.push(time.sentence_time(text));
+        }
+        let review = by_title == Some(Status::Achieved);
+        DocInfo { time, year, period_end, default, review, headings, para_start, horizon, times }
+    }
+
+    /// The status cue of the innermost heading (or its parents) around `byte`.
+    pub(super) fn heading_status(&self, ctx: &Context, byte: usize) -> Option<Status> {
+        let mut h = ctx.structure.section_at(byte);
+        let mut depth = 0;
+        while let Some(i) = h {
+            if let Some(s) = self.headings.get(i).copied().flatten() {
+                return Some(s);
+            }
+            h = ctx.structure.headings.get(i).and_then(|x| x.parent);
+            depth += 1;
+            if depth > 8 {
+                break;
+            }
+        }
+        None
+    }
+}
