@@ -8,7 +8,7 @@
 mod docx;
 mod pdf;
 
-use crate::error::{Error, Result};
+use crate::error::{DecodeErrorKind, Error, Result};
 use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 
 /// What kind of input the bytes are, from the file name or the content.
@@ -21,16 +21,25 @@ pub enum InputKind {
 }
 
 impl InputKind {
+    /// Every file extension read, lower case, with its kind. The one list: the CLI builds
+    /// its default directory globs and their help text from it, so a new format is added
+    /// here (and in [`decode`]) only.
+    pub const EXTENSIONS: &'static [(&'static str, InputKind)] = &[
+        ("txt", InputKind::Text),
+        ("md", InputKind::Text),
+        ("text", InputKind::Text),
+        ("html", InputKind::Html),
+        ("htm", InputKind::Html),
+        ("xhtml", InputKind::Html),
+        ("shtml", InputKind::Html),
+        ("pdf", InputKind::Pdf),
+        ("docx", InputKind::Docx),
+    ];
+
     /// Guess from a path's extension; `None` when the extension says nothing.
     pub fn from_path(path: &str) -> Option<InputKind> {
         let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase())?;
-        match ext.as_str() {
-            "html" | "htm" | "xhtml" | "shtml" => Some(InputKind::Html),
-            "pdf" => Some(InputKind::Pdf),
-            "docx" => Some(InputKind::Docx),
-            "txt" | "md" | "text" => Some(InputKind::Text),
-            _ => None,
-        }
+        InputKind::EXTENSIONS.iter().find(|(e, _)| *e == ext).map(|&(_, kind)| kind)
     }
 }
 
@@ -52,7 +61,7 @@ pub struct Decoded {
 /// for PDF and ZIP containers.
 pub fn decode(bytes: &[u8], path: &str) -> Result<Decoded> {
     if bytes.is_empty() {
-        return Err(Error::Unreadable("empty file (0 bytes)".into()));
+        return Err(Error::decode(DecodeErrorKind::Empty));
     }
     let kind = sniff_container(bytes).or_else(|| InputKind::from_path(path));
     match kind {
@@ -60,7 +69,7 @@ pub fn decode(bytes: &[u8], path: &str) -> Result<Decoded> {
         Some(InputKind::Docx) => docx::decode_docx(bytes),
         _ => {
             if let Some(what) = sniff_binary(bytes) {
-                return Err(Error::Unreadable(what));
+                return Err(Error::decode(DecodeErrorKind::Binary { what }));
             }
             let mut decoded = decode_text(bytes);
             let is_html = kind == Some(InputKind::Html) || (kind.is_none() && looks_like_html(&decoded.text));
@@ -68,7 +77,7 @@ pub fn decode(bytes: &[u8], path: &str) -> Result<Decoded> {
                 decoded.text = html_to_text(&decoded.text);
             }
             if decoded.text.trim().is_empty() {
-                return Err(Error::Unreadable("no text in the input (only white space)".into()));
+                return Err(Error::decode(DecodeErrorKind::Blank));
             }
             Ok(decoded)
         }
@@ -85,7 +94,8 @@ fn sniff_container(bytes: &[u8]) -> Option<InputKind> {
     }
 }
 
-/// Names well-known binary formats, and any content with NUL bytes that is not UTF-16.
+/// Names well-known binary formats, and any content with NUL bytes that is not UTF-16
+/// (`a PNG image`).
 fn sniff_binary(bytes: &[u8]) -> Option<String> {
     const MAGIC: &[(&[u8], &str)] = &[
         (b"\x89PNG", "a PNG image"),
@@ -98,7 +108,7 @@ fn sniff_binary(bytes: &[u8]) -> Option<String> {
     ];
     for (magic, what) in MAGIC {
         if bytes.starts_with(magic) {
-            return Some(format!("binary file ({what}), no text to read"));
+            return Some(what.to_string());
         }
     }
     if bom(bytes).is_some() {
@@ -107,10 +117,7 @@ fn sniff_binary(bytes: &[u8]) -> Option<String> {
     let head = &bytes[..bytes.len().min(8192)];
     let nul = head.iter().filter(|&&b| b == 0).count();
     if nul > 0 {
-        return Some(format!(
-            "binary file ({nul} NUL bytes in the first {} bytes), no text to read",
-            head.len()
-        ));
+        return Some(format!("{nul} NUL bytes in the first {} bytes", head.len()));
     }
     None
 }
@@ -482,6 +489,8 @@ mod tests {
         assert!(decode(b"", "x.txt").unwrap_err().to_string().contains("empty"));
         assert!(decode(b"\x89PNG\r\n\x1a\n\0\0", "x.txt").unwrap_err().to_string().contains("PNG"));
         assert!(decode(b"abc\0\0\0def", "x.txt").unwrap_err().to_string().contains("NUL"));
+        assert!(matches!(decode(b"", "x.txt"), Err(Error::Decode { kind: DecodeErrorKind::Empty })));
+        assert!(matches!(decode(b" \n\t", "x.txt"), Err(Error::Decode { kind: DecodeErrorKind::Blank })));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Stage 6: turn the extractors' byte ranges into the `zhengce/1` document: code-point
 //! spans, original strings, ids (`S1`, `T1`, `P1`, `K1`) and the links between them.
 
-use super::*;
+use crate::document::*;
 use crate::extract::project::ProjectDraft;
 use crate::extract::target::TargetDraft;
 use crate::extract::task::TaskDraft;

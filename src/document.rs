@@ -4,8 +4,6 @@
 //! JSON, so output stays byte-stable. Every `span` is `[start, end)` in code points of the
 //! decoded input text.
 
-pub mod assemble;
-
 use serde::{Deserialize, Serialize};
 
 /// The schema tag written into every record.
