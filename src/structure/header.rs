@@ -208,7 +208,7 @@ struct Head {
     speaker: Option<String>,
     /// A bare date line in the head.
     date: Option<String>,
-    /// A red header (`XX人民政府文件`).
+    /// A red header (`XX人民政府文件`) or a line of the issuing body over the title.
     red_header: Option<String>,
 }
 
@@ -228,7 +228,9 @@ impl HeaderRules {
             }
             let rest = &line[m.end()..];
             let t = rest.trim_start_matches(' ');
-            let Some(sep) = t.chars().next().filter(|c| matches!(c, ':' | '】')).map(char::len_utf8) else {
+            // `标题：`, `【法宝引证码】`, or a cell of a table of labels (`发布机构\t…`).
+            let Some(sep) = t.chars().next().filter(|c| matches!(c, ':' | '】' | '\t')).map(char::len_utf8)
+            else {
                 continue;
             };
             let value = m.end() + (rest.len() - t.len()) + sep;
@@ -310,6 +312,13 @@ impl HeaderRules {
         line.contains(['。', ';']) || (line.chars().count() > 60 && line.contains(','))
     }
 
+    /// A report's section heading (`2023年工作回顾`), which opens the body.
+    fn section_heading(&self, line: &str) -> bool {
+        let rest = self.year.find(line).filter(|m| m.start() == 0).map_or(line, |m| &line[m.end()..]);
+        let rest = rest.trim_end_matches(':').trim();
+        self.sections.iter().any(|s| s == rest)
+    }
+
     /// A headline's kicker (`砥砺前行 接续奋斗`): short phrases set apart by spaces.
     fn kicker(line: &str) -> bool {
         let parts: Vec<usize> = line.split_whitespace().map(|p| p.chars().count()).collect();
@@ -354,11 +363,12 @@ impl HeaderRules {
                 head.red_header = head.red_header.take().or_else(|| Some(name.trim().to_string()));
                 continue;
             }
-            if !head.candidates.is_empty() && self.bodies(line).is_some() {
-                continue; // the issuing body under a notice's title
+            if self.bodies(line).is_some() {
+                // The issuing body over or under a notice's title.
+                head.red_header = head.red_header.take().or_else(|| Some(line.to_string()));
+                continue;
             }
-            if marker_at(norm, r.start).is_some() || self.sections.iter().any(|s| line.ends_with(s.as_str()))
-            {
+            if marker_at(norm, r.start).is_some() || self.section_heading(line) {
                 body = true;
                 continue;
             }
@@ -383,11 +393,13 @@ impl HeaderRules {
         head
     }
 
-    /// The body a speaker line names (`河北省人民政府省长 王正谱`), when it names a place.
+    /// The body a speaker line names (`河北省人民政府省长 王正谱`, `某某县县长 王某`), when it
+    /// names a place.
     fn speaker_body(&self, c: &Captures) -> Option<String> {
         let body = c.get(1)?.as_str();
-        (self.places.body_ending(body).is_some() && !self.places.in_name(body).is_empty())
-            .then(|| body.to_string())
+        let places = self.places.in_name(body);
+        let whole = places.last().is_some_and(|p| p.range.end == body.len());
+        (!places.is_empty() && (whole || self.places.body_ending(body).is_some())).then(|| body.to_string())
     }
 
     fn title(&self, norm: &str, head: &Head) -> Option<Range<usize>> {
@@ -414,10 +426,9 @@ pub fn read(cleaned: &Cleaned, rules: &HeaderRules) -> Header {
     let tail_from = all.len().saturating_sub(TAIL_LINES).max(HEAD_LINES.min(all.len()));
     let near: Vec<&Line> = all.iter().take(HEAD_LINES).chain(&all[tail_from..]).collect();
     let signature = rules.signature(norm, &near);
-    let tail_date = all[all.len().saturating_sub(12)..]
-        .iter()
-        .rev()
-        .find_map(|l| rules.bare_date(&norm[l.range.clone()]));
+    // A date line among the last few lines (notes such as `（此件公开发布）` may follow it).
+    let tail_date =
+        all[all.len().saturating_sub(4)..].iter().rev().find_map(|l| rules.bare_date(&norm[l.range.clone()]));
     let self_ref =
         rules.self_ref.captures(norm).filter(|c| !cleaned.is_boilerplate(c.get(0).map_or(0, |m| m.start())));
 
@@ -469,7 +480,11 @@ fn issuer_and_place(
         }
         return named(bodies[0]);
     }
-    let source = head.labels.source.as_deref().filter(|s| places.body_ending(s).is_some());
+    let is_body = |s: &&str| {
+        let found = places.in_name(s);
+        places.body_ending(s).is_some() || found.last().is_some_and(|p| p.range.end == s.len())
+    };
+    let source = head.labels.source.as_deref().filter(is_body);
     if let Some(name) = head.labels.issuer.as_deref().or(source).or(head.red_header.as_deref()) {
         return named(name);
     }
@@ -484,6 +499,11 @@ fn issuer_and_place(
     }
     if let Some(body) = &head.speaker {
         return named(body);
+    }
+    // The place a title names (a news page's town, `XX街道党工委`).
+    if let Some(name) = places.in_title(title) {
+        let place = places.jurisdiction(&name).or(Some(name.clone()));
+        return (Some(name), place);
     }
     let norm = cleaned.text.norm();
     let found = || -> Vec<_> {
@@ -503,10 +523,6 @@ fn issuer_and_place(
             let place = Places::most_named(&found(), &level, 2);
             return (place.clone(), place);
         }
-    }
-    if let Some(name) = places.in_title(title) {
-        let place = places.jurisdiction(&name).or(Some(name.clone()));
-        return (Some(name), place);
     }
     // The level the text speaks of itself at (`全州`, `我州`), and its most named place.
     if let Some(level) = self_level(rules, norm).and_then(|w| places.level_of(w)) {

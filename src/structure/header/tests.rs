@@ -142,3 +142,32 @@ fn collector_labels_are_no_titles() {
     assert_eq!(h.issuer.as_deref(), Some("某某镇人民政府"));
     assert_eq!(h.date.as_deref(), Some("2024-04-18"));
 }
+
+#[test]
+fn a_table_of_labels_from_a_saved_page() {
+    let text = "索引号\t001/2024-00012\t主题分类\t综合政务\n发布机构\t某某市人民政府办公室\t成文日期\t2024-01-05\n标题\t某某市人民政府办公室关于做好春节保供的通知\n各区人民政府：\n为做好保供工作，现通知如下。\n";
+    let (norm, h) = read_text(text);
+    assert_eq!(title(&norm, &h).as_deref(), Some("某某市人民政府办公室关于做好春节保供的通知"));
+    assert_eq!(h.issuer.as_deref(), Some("某某市人民政府办公室"));
+    assert_eq!(h.date.as_deref(), Some("2024-01-05"));
+}
+
+#[test]
+fn a_speaker_line_that_names_only_the_place() {
+    let text = "政府工作报告\n——2023年2月1日在某某县第五届人民代表大会第三次会议上\n某某县县长 王某\n各位代表：\n现在，我代表县人民政府向大会报告工作。\n";
+    let (_, h) = read_text(text);
+    assert_eq!(h.issuer.as_deref(), Some("某某县"));
+    assert_eq!(h.place.as_deref(), Some("某某县"));
+}
+
+#[test]
+fn the_issuing_body_over_the_title_and_plan_titles_with_heading_words() {
+    let (norm, h) =
+        read_text("某某市人民政府\n关于加强耕地保护的通知\n各区人民政府：\n现就有关事项通知如下。\n");
+    assert_eq!(title(&norm, &h).as_deref(), Some("关于加强耕地保护的通知"));
+    assert_eq!(h.issuer.as_deref(), Some("某某市人民政府"));
+    let (norm, h) = read_text("某某镇2024年重点工作安排\n为做好全年工作，现作如下安排。\n");
+    assert_eq!(title(&norm, &h).as_deref(), Some("某某镇2024年重点工作安排"));
+    let (_, h) = read_text("2023年工作回顾\n过去一年，全州经济回升。\n");
+    assert_eq!(h.title, None);
+}
