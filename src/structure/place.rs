@@ -143,8 +143,9 @@ impl Places {
         out
     }
 
-    /// A suffix-grammar name whose suffix starts at byte `at` of `text`, with a stem of
-    /// `min..=max` characters; `lead` asks for a word boundary before the stem.
+    /// Where a suffix-grammar name starts whose suffix starts at byte `at` of `text`, with a
+    /// stem of `stems` characters (the shortest that fits); `lead` asks for a word boundary
+    /// before the stem.
     fn stem_name(
         &self,
         text: &str,
