@@ -166,6 +166,7 @@ pub fn assemble(p: Parts) -> Document {
         encoding: p.encoding,
         title: st.title.as_ref().map(|r| orig(r).trim().to_string()),
         issuer: st.issuer.clone(),
+        place: st.place.clone(),
         date: st.date.clone(),
         period: st.period,
         chars: text.chars(),

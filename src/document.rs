@@ -20,6 +20,9 @@ pub struct Document {
     pub encoding: String,
     pub title: Option<String>,
     pub issuer: Option<String>,
+    /// The jurisdiction the document is about (`松江区`, `天门市`, `七宝镇`).
+    #[serde(default)]
+    pub place: Option<String>,
     pub date: Option<String>,
     pub period: Option<[i32; 2]>,
     pub chars: usize,

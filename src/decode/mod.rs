@@ -72,6 +72,7 @@ pub fn decode(bytes: &[u8], path: &str) -> Result<Decoded> {
                 return Err(Error::decode(DecodeErrorKind::Binary { what }));
             }
             let mut decoded = decode_text(bytes);
+            decoded.text = unify_line_ends(decoded.text);
             let is_html = kind == Some(InputKind::Html) || (kind.is_none() && looks_like_html(&decoded.text));
             if is_html {
                 decoded.text = html_to_text(&decoded.text);
@@ -139,6 +140,15 @@ pub fn decode_text(bytes: &[u8]) -> Decoded {
         errors.push(format!("{n} invalid byte sequence(s) for {} replaced with U+FFFD", label(encoding)));
     }
     Decoded { text: text.into_owned(), encoding: label(encoding), errors, pages: Vec::new() }
+}
+
+/// CRLF and lone CR become LF, as Python's `open()` reads them, so that code-point offsets
+/// agree with what most readers see (the offset contract is on this text).
+pub fn unify_line_ends(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
 fn label(enc: &'static Encoding) -> String {
@@ -455,6 +465,34 @@ mod tests {
         let d = decode(&bytes, "x.txt").unwrap();
         assert_eq!(d.text, text);
         assert_eq!(d.encoding, "gb18030");
+    }
+
+    #[test]
+    fn line_ends_become_lf() {
+        let text = "第一行\r\n第二行\r第三行\n\r\n末行";
+        let d = decode(text.as_bytes(), "x.txt").unwrap();
+        assert_eq!(d.text, "第一行\n第二行\n第三行\n\n末行");
+        let (bytes, _, _) = GB18030.encode("各位代表：\r\n现在，我代表区人民政府向大会报告工作。\r\n");
+        let d = decode(&bytes, "x.txt").unwrap();
+        assert_eq!(d.text, "各位代表：\n现在，我代表区人民政府向大会报告工作。\n");
+    }
+
+    /// A GBK/CRLF report of the shared series decodes to the text Python's `open()` gives,
+    /// which the corpus keeps as its UTF-8/LF twin.
+    #[test]
+    fn gbk_crlf_series_file() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let path = root.join("../shared/wild/series/hailaer/hailaer_2014.txt");
+        let Ok(bytes) = std::fs::read(&path) else {
+            eprintln!("skipped: {} is not here", path.display());
+            return;
+        };
+        assert!(bytes.windows(2).any(|w| w == b"\r\n"), "the file has CRLF line ends");
+        let d = decode(&bytes, "hailaer_2014.txt").unwrap();
+        assert_eq!(d.encoding, "gb18030");
+        let twin = std::fs::read_to_string(root.join("corpus/w11_hailaer_2014_zfgzbg.txt")).unwrap();
+        assert_eq!(d.text.chars().count(), twin.chars().count());
+        assert_eq!(d.text, twin);
     }
 
     #[test]

@@ -366,18 +366,137 @@ pub enum IssuerKind {
     Organ,
     /// Characters that cannot begin a place name.
     Stop,
+    /// Characters that may stand right before a place name in running text.
+    Lead,
+    /// A word in which a suffix character is no place suffix (`城镇`, `市场`).
+    NotPlace,
+    /// An ending of an issuing body's name (`人民政府`, `办公室`, `局`).
+    Body,
 }
 
 impl FromRow for IssuerWord {
     fn from_row(row: Row<'_>, out: &mut Vec<Self>) -> Result<(), String> {
-        let [kind, word] = columns(&row, "suffix|organ|stop WORD")?;
+        const WANT: &str = "suffix|organ|stop|lead|notplace|body WORD";
+        let [kind, word] = columns(&row, WANT)?;
         let kind = match kind {
             "suffix" => IssuerKind::Suffix,
             "organ" => IssuerKind::Organ,
             "stop" => IssuerKind::Stop,
-            _ => return Err("expected `suffix|organ|stop WORD`".into()),
+            "lead" => IssuerKind::Lead,
+            "notplace" => IssuerKind::NotPlace,
+            "body" => IssuerKind::Body,
+            _ => return Err(format!("expected `{WANT}`")),
         };
         out.push(IssuerWord { kind, word: word.to_string() });
+        Ok(())
+    }
+}
+
+/// `places.txt`: a province- or prefecture-level division and its short forms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceRow {
+    pub level: PlaceLevel,
+    pub name: String,
+    pub short: Vec<String>,
+}
+
+/// The level of a [`PlaceRow`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PlaceLevel {
+    Province,
+    /// A municipality: both a province and a city.
+    Municipality,
+    City,
+    /// An autonomous prefecture (自治州).
+    Prefecture,
+    /// A league (盟).
+    League,
+    /// A prefecture-level area (地区).
+    Area,
+}
+
+impl FromRow for PlaceRow {
+    fn from_row(row: Row<'_>, out: &mut Vec<Self>) -> Result<(), String> {
+        const WANT: &str = "province|municipality|city|prefecture|league|area NAME [SHORT...]";
+        let mut f = row.fields();
+        let (Some(level), Some(name)) = (f.next(), f.next()) else {
+            return Err(format!("expected `{WANT}`"));
+        };
+        let level = match level {
+            "province" => PlaceLevel::Province,
+            "municipality" => PlaceLevel::Municipality,
+            "city" => PlaceLevel::City,
+            "prefecture" => PlaceLevel::Prefecture,
+            "league" => PlaceLevel::League,
+            "area" => PlaceLevel::Area,
+            _ => return Err(format!("expected `{WANT}`")),
+        };
+        out.push(PlaceRow { level, name: name.to_string(), short: f.map(str::to_string).collect() });
+        Ok(())
+    }
+}
+
+/// `header_words.txt`: the words of a document's header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeaderWord {
+    pub kind: HeaderKind,
+    pub word: String,
+}
+
+/// The part a [`HeaderWord`] plays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeaderKind {
+    /// A collector's label whose value is the title (`标题：`).
+    Title,
+    /// A label whose value is the issuing body (`发文单位：`).
+    Issuer,
+    /// A label whose value is the issuing body when it reads as one (`信息来源：`).
+    Source,
+    /// A label whose value is the document's own date (`发文时间：`).
+    Date,
+    /// A label whose value is a web page's publication date (`发布时间：`).
+    Published,
+    /// Any other label of a collector's or a site's header (`来源URL：`, `【法宝引证码】`).
+    Meta,
+    /// The opening of a salutation line (`各位代表：`).
+    Salutation,
+    /// The ending of a report's section heading, never a title (`工作回顾`).
+    Section,
+    /// An office in a report's speaker line (`市长`).
+    Office,
+    /// What a report calls the government giving it after 我代表 (`人民政府`, `行署`).
+    Speaker,
+    /// A heading word of a report's plan for its year (`工作安排`).
+    Plan,
+    /// A heading word of a report's review of the year before (`工作回顾`).
+    Review,
+}
+
+impl FromRow for HeaderWord {
+    fn from_row(row: Row<'_>, out: &mut Vec<Self>) -> Result<(), String> {
+        const WANT: &str =
+            "title|issuer|source|date|published|meta|salutation|section|office|speaker|plan|review WORD...";
+        let mut f = row.fields();
+        let kind = match f.next() {
+            Some("title") => HeaderKind::Title,
+            Some("issuer") => HeaderKind::Issuer,
+            Some("source") => HeaderKind::Source,
+            Some("date") => HeaderKind::Date,
+            Some("published") => HeaderKind::Published,
+            Some("meta") => HeaderKind::Meta,
+            Some("salutation") => HeaderKind::Salutation,
+            Some("section") => HeaderKind::Section,
+            Some("office") => HeaderKind::Office,
+            Some("speaker") => HeaderKind::Speaker,
+            Some("plan") => HeaderKind::Plan,
+            Some("review") => HeaderKind::Review,
+            _ => return Err(format!("expected `{WANT}`")),
+        };
+        let before = out.len();
+        out.extend(f.map(|w| HeaderWord { kind, word: w.to_string() }));
+        if out.len() == before {
+            return Err(format!("expected `{WANT}`"));
+        }
         Ok(())
     }
 }
