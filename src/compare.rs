@@ -90,6 +90,8 @@ fn source_text(d: &Document) -> Option<String> {
 pub struct Column {
     pub source: String,
     pub issuer: Option<String>,
+    /// The jurisdiction the document is about, which heads the column when known.
+    pub place: Option<String>,
     pub year: Option<i32>,
     pub label: String,
 }
@@ -260,12 +262,12 @@ pub fn build(loaded: &[Loaded], canon: &Canonicalizer) -> Comparison {
         .iter()
         .map(|d| {
             let year = year_of(d);
-            let who = d.issuer.clone().unwrap_or_else(|| stem(&d.source));
+            let who = d.place.clone().or_else(|| d.issuer.clone()).unwrap_or_else(|| stem(&d.source));
             let label = match year {
                 Some(y) => format!("{who} {y}"),
                 None => who,
             };
-            Column { source: d.source.clone(), issuer: d.issuer.clone(), year, label }
+            Column { source: d.source.clone(), issuer: d.issuer.clone(), place: d.place.clone(), year, label }
         })
         .collect();
     let labels: Vec<String> = columns.iter().map(|c| c.label.clone()).collect();

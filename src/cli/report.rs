@@ -319,6 +319,7 @@ fn document_section(h: &mut String, i: usize, d: &Document, text: Option<&str>) 
         }
     };
     dl("发文 Issuer", d.issuer.clone().unwrap_or_default());
+    dl("地区 Place", d.place.clone().unwrap_or_default());
     dl("日期 Date", d.date.clone().unwrap_or_default());
     dl("期间 Period", d.period.map(|p| format!("{}–{}", p[0], p[1])).unwrap_or_default());
     dl("来源 Source", d.source.clone());

@@ -103,6 +103,7 @@ const DOCUMENTS: &[Column<Document>] = &[
     ("units", |_, d| d.units.len().to_string()),
     ("tasks", |_, d| d.tasks.len().to_string()),
     ("error", |_, d| d.errors.join("; ")),
+    ("place", |_, d| opt(&d.place)),
 ];
 
 const TARGETS: &[Column<Target>] = &[
@@ -292,7 +293,8 @@ mod tests {
         assert_eq!(Table::Targets.rows(&rec).len(), 0);
         let rows = Table::Documents.rows(&rec);
         assert_eq!(rows[0][0], "x.pdf");
-        assert_eq!(rows[0].last().unwrap(), "no text");
+        let error = DOCUMENTS.iter().position(|(name, _)| *name == "error").unwrap();
+        assert_eq!(rows[0][error], "no text");
     }
 
     #[test]
