@@ -5,6 +5,9 @@
 //! decoded input text.
 
 pub mod assemble;
+mod qualifier;
+
+pub use qualifier::{Base, Binding, Hedge};
 
 use serde::{Deserialize, Serialize};
 
@@ -153,6 +156,12 @@ pub struct Target {
     pub measure: Measure,
     pub status: Status,
     pub year: Option<i32>,
+    #[serde(default)]
+    pub hedge: Option<Hedge>,
+    #[serde(default)]
+    pub binding: Option<Binding>,
+    #[serde(default)]
+    pub base: Option<Base>,
     pub section: Option<String>,
     pub task: Option<String>,
     /// Canonical indicator id from `dictionaries/indicators.tsv`, when one matches.

@@ -10,18 +10,22 @@
 
 mod indicator;
 mod measure;
+mod qualifier;
+mod report;
 mod status;
 mod year;
 
 use super::number::Quantity;
 use super::Context;
-use crate::document::{Measure, Status};
+use crate::document::{Base, Binding, Hedge, Measure, Status};
 use crate::error::Result;
 use crate::grammar::table::YearHeader;
 use crate::lexicon::{self, CueScope, Lexicons, MeasureCue, StopRole, UnitKind};
 use crate::segment::Token;
 use aho_corasick::{AhoCorasick, MatchKind};
 use indicator::{is_frame, rest_tag};
+use qualifier::QualifierRules;
+use report::ReportRules;
 use rustc_hash::FxHashMap as HashMap;
 use status::{Cues, DocInfo, Scope};
 use std::cell::RefCell;
@@ -46,6 +50,11 @@ pub struct TargetDraft {
     pub measure: Measure,
     pub status: Status,
     pub year: Option<i32>,
+    pub hedge: Option<Hedge>,
+    pub binding: Option<Binding>,
+    pub base: Option<Base>,
+    /// The specs of a project still being built (`投资20亿元的…开工建设`).
+    pub spec: bool,
 }
 
 /// Lexicons of the target stage, built once.
@@ -62,6 +71,8 @@ pub struct TargetRules {
     stop: HashMap<String, StopRole>,
     classifiers: Vec<String>,
     cues: HashMap<String, lexicon::Cue>,
+    report: ReportRules,
+    qualifiers: QualifierRules,
 }
 
 impl TargetRules {
@@ -104,6 +115,8 @@ impl TargetRules {
             stop,
             classifiers,
             cues,
+            report: ReportRules::new(lex)?,
+            qualifiers: QualifierRules::new(lex)?,
         })
     }
 
@@ -177,18 +190,39 @@ impl TargetRules {
                 }
             }
             let frame = from_right && indicator.as_ref().is_some_and(|r| is_frame(tokens, r.end));
+            // `由2020年的80%提高到90%`: 90% is the end point of a change from 80%, which is a
+            // value already reached.
+            let change = k.checked_sub(1).and_then(|j| change_from(norm, &quantities[j], q).map(|c| (j, c)));
+            let changes = quantities.get(k + 1).is_some_and(|n| change_from(norm, q, n).is_some());
+            if let Some((j, _)) = change {
+                if indicator.is_none() || from_right {
+                    indicator = out.iter().rev().find(|t| t.quantity == quantities[j]).and_then(|t| t.indicator.clone());
+                }
+            }
+            let spec = self.is_spec(norm, q, &clause, out.last());
             let status = if frame {
                 // `18个村先后有17名…`, `50个社区已有1339名党员`: the count frames what follows.
                 Status::Fact
+            } else if changes {
+                Status::Achieved
             } else {
-                self.status(
-                    ctx,
-                    &doc,
-                    &Scope { tokens, q, clause: &clause, from_right, prev: out.last() },
-                    &cache,
-                )
+                let scope = Scope {
+                    tokens,
+                    q,
+                    clause: &clause,
+                    from_right,
+                    prev: out.last(),
+                    spec,
+                    change_to: change.is_some(),
+                };
+                self.status(ctx, &doc, &scope, &cache)
             };
-            let year = year::year_of(ctx, &doc, q, status);
+            let skip = change.map(|(_, c)| c.from..q.range.start);
+            let year = if spec && doc.part_at(q.range.start).is_some() {
+                None
+            } else {
+                year::year_of(ctx, &doc, q, status, skip)
+            };
             // Under a header of years (`2020年 | 2025年`), the latest column is the target and
             // earlier ones are the base values already reached; a growth column (`年均增长`)
             // is a target rate for the period.
@@ -203,7 +237,24 @@ impl TargetRules {
                 }
                 _ => (status, year),
             };
-            out.push(TargetDraft { quantity: q.clone(), clause, indicator, measure, status, year });
+            let mut draft = TargetDraft {
+                quantity: q.clone(),
+                clause,
+                indicator,
+                measure,
+                status,
+                year,
+                hedge: None,
+                binding: None,
+                base: None,
+                spec,
+            };
+            draft.hedge = self.qualifiers.hedge(norm, sentence.clone(), &draft.clause, &draft);
+            draft.binding = self.qualifiers.binding(ctx, &draft.clause, next_start, q);
+            let from = change.map(|(j, c)| (&quantities[j], c.year));
+            let period_start = ctx.structure.period.map(|p| p[0]);
+            draft.base = qualifier::base(ctx, &draft.clause, &draft, from, period_start);
+            out.push(draft);
         }
         out
     }
@@ -262,6 +313,43 @@ impl TargetRules {
         let u = unit.trim_start_matches(['万', '亿', '千', '百', '余', '多']);
         self.classifiers.iter().any(|c| c == u || c == unit)
     }
+}
+
+/// A change from one quantity to the next (`由2020年的80%提高到90%`, `从5家增至8家`): where
+/// its `由`/`从` stands and the base's year, if written.
+#[derive(Debug, Clone, Copy)]
+struct Change {
+    from: usize,
+    year: Option<i32>,
+}
+
+/// Whether `q` is the end point of a change from `p`: `由/从 [2020年的] p [提高]到/至 q`.
+fn change_from(norm: &str, p: &Quantity, q: &Quantity) -> Option<Change> {
+    if p.sentence != q.sentence || p.range.end > q.range.start {
+        return None;
+    }
+    let between = norm[p.range.end..q.range.start].trim();
+    if between.chars().count() > 5
+        || !between.ends_with(['到', '至'])
+        || between.contains([',', '。', ';', '、', ':'])
+    {
+        return None;
+    }
+    let mut from = p.range.start.saturating_sub(40);
+    while !norm.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = norm[from..p.range.start].trim_end().trim_end_matches('的');
+    // `2020年`, `2020年底`: the base's year.
+    let dated = before.trim_end_matches(['底', '末']);
+    let (before, year) = match dated.strip_suffix('年') {
+        Some(d) if d.len() >= 4 && d[d.len() - 4..].bytes().all(|b| b.is_ascii_digit()) => {
+            (&d[..d.len() - 4], d[d.len() - 4..].parse().ok())
+        }
+        _ => (before, None),
+    };
+    let mark = before.strip_suffix(['由', '从'])?;
+    Some(Change { from: from + mark.len(), year })
 }
 
 /// Where the indicator before a quantity may start: the clause start, the previous quantity

@@ -7,7 +7,8 @@ use super::{clause_around, Quantity, TargetDraft, TargetRules, CUE_WINDOW};
 use crate::document::Status;
 use crate::extract::Context;
 use crate::grammar::time::{is_duration, SentenceTime, TimeGrammar};
-use crate::lexicon::CueScope;
+use super::report::{in_title, Part, ReportParts};
+use crate::lexicon::{CueScope, ReportRole};
 use crate::segment::Token;
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
@@ -19,6 +20,8 @@ pub(super) struct StatusHit {
     pos: usize,
     status: Status,
     strength: CueScope,
+    /// Set by a year (`2026年`, `到2025年`), not by a word.
+    year: bool,
 }
 
 /// The status cues of each sentence, found once and shared by its quantities.
@@ -33,12 +36,16 @@ pub(super) struct Scope<'a, 'd> {
     pub(super) clause: &'a Range<usize>,
     pub(super) from_right: bool,
     pub(super) prev: Option<&'a TargetDraft>,
+    /// The specs of a project still being built (`投资20亿元的…工程开工建设`).
+    pub(super) spec: bool,
+    /// The end point of a change (`由80%提高到90%`).
+    pub(super) change_to: bool,
 }
 
 impl TargetRules {
     /// Status cues of a sentence: token words, multi-character words inside tokens, years
     /// before or after the document's year, `近5年` and `5年来`.
-    fn cues_of(&self, tokens: &[Token], doc: &DocInfo) -> Vec<StatusHit> {
+    fn cues_of(&self, norm: &str, tokens: &[Token], doc: &DocInfo) -> Vec<StatusHit> {
         let doc_year = doc.year;
         let mut hits = Vec::new();
         for (k, t) in tokens.iter().enumerate() {
@@ -65,7 +72,7 @@ impl TargetRules {
                 && tokens[k.saturating_sub(3)..k].iter().any(|p| p.word.contains("完成"));
             let status_of = |s: Status| if met && s == Status::Target { Status::Achieved } else { s };
             if let Some(&(status, strength)) = self.status.get(t.word) {
-                hits.push(StatusHit { pos: t.range.start, status: status_of(status), strength });
+                hits.push(StatusHit { pos: t.range.start, status: status_of(status), strength, year: false });
             } else if t.word.chars().count() >= 3 {
                 for m in self.status_ac.find_iter(t.word) {
                     let (status, strength) = self.status_ac_words[m.pattern().as_usize()];
@@ -78,46 +85,38 @@ impl TargetRules {
                         pos: t.range.start + m.start(),
                         status: status_of(status),
                         strength,
+                        year: false,
                     });
                 }
             }
             // `近5年`, `5年来`, `2017年` before the document's year.
-            if matches!(t.word, "年" | "年来" | "年以来" | "年间") && k > 0 {
+            // A period cited in a title (`《…(2021—2023年)》`) places nothing in time.
+            if matches!(t.word, "年" | "年来" | "年以来" | "年间") && k > 0 && !in_title(norm, t.range.start) {
                 let num = tokens[k - 1].word;
                 if num.chars().all(|c| c.is_ascii_digit() || is_cjk_numeral(c)) && !num.is_empty() {
                     let before = k.checked_sub(2).map(|j| tokens[j].word);
                     let after = tokens.get(k + 1).map(|t| t.word);
                     let year = (num.len() == 4).then(|| num.parse::<i32>().ok()).flatten();
                     let base_year = k >= 2 && doc.time.is_base_marker(tokens[k - 2].word);
-                    if before == Some("近") || t.word.ends_with('来') || matches!(after, Some("来" | "以来"))
+                    let time_cue = if before == Some("近")
+                        || t.word.ends_with('来')
+                        || matches!(after, Some("来" | "以来"))
                     {
-                        hits.push(StatusHit {
-                            pos: t.range.start,
-                            status: Status::Achieved,
-                            strength: CueScope::Strong,
-                        });
+                        Some(Status::Achieved)
                     } else if base_year {
+                        None
                     } else if year.is_some() && matches!(before, Some("到" | "至")) {
                         // `到2026年`: a horizon, so a plan whatever the document's date.
-                        hits.push(StatusHit {
-                            pos: t.range.start,
-                            status: Status::Target,
-                            strength: CueScope::Strong,
-                        });
-                    } else if let (Some(y), Some(d)) = (year, doc_year) {
-                        if y < d && !matches!(before, Some("到" | "至")) {
-                            hits.push(StatusHit {
-                                pos: t.range.start,
-                                status: Status::Achieved,
-                                strength: CueScope::Strong,
-                            });
-                        } else if y > d {
-                            hits.push(StatusHit {
-                                pos: t.range.start,
-                                status: Status::Target,
-                                strength: CueScope::Strong,
-                            });
+                        Some(Status::Target)
+                    } else {
+                        match (year, doc_year) {
+                            (Some(y), Some(d)) if y < d => Some(Status::Achieved),
+                            (Some(y), Some(d)) if y > d => Some(Status::Target),
+                            _ => None,
                         }
+                    };
+                    if let Some(status) = time_cue {
+                        hits.push(StatusHit { pos: t.range.start, status, strength: CueScope::Strong, year: true });
                     }
                 }
             }
@@ -126,16 +125,31 @@ impl TargetRules {
         hits
     }
 
+    /// A count of the class something is compared in or belongs to: `在全国38个同类机场中`,
+    /// `是全国六个试点城市之一`. It describes the comparison, not a result.
+    fn reference_class(&self, norm: &str, q: &Quantity, clause: &Range<usize>) -> bool {
+        if !self.is_classifier(&q.unit) {
+            return false;
+        }
+        let before = &norm[clause.start.min(q.range.start)..q.range.start];
+        let scope = ["在", "全国", "全省", "全市", "全区", "全球", "世界"];
+        if !scope.iter().any(|w| before.ends_with(w)) {
+            return false;
+        }
+        let after: String = norm[q.range.end..clause.end.max(q.range.end)].chars().take(12).collect();
+        after.find(['中', '里']).is_some_and(|i| !after[..i].contains(['的', '、'])) || after.contains("之一")
+    }
+
     /// target, achieved or fact: the nearest strong cue (clause before the number, clause
     /// after, rest of the sentence, earlier sentences of the paragraph), then weak cues,
     /// then the shape of a count, the paragraph's previous target, the heading, the document.
     pub(super) fn status(&self, ctx: &Context, doc: &DocInfo, at: &Scope, cache: &Cues) -> Status {
-        let Scope { tokens, q, clause, from_right, prev } = *at;
+        let Scope { tokens, q, clause, from_right, prev, spec, change_to } = *at;
         let norm = ctx.norm();
         let sentence = ctx.structure.sentences[q.sentence].range.clone();
         let hits: Vec<StatusHit> = {
             let mut c = cache.borrow_mut();
-            let all = c.entry(q.sentence).or_insert_with(|| self.cues_of(ctx.tokens(q.sentence), doc));
+            let all = c.entry(q.sentence).or_insert_with(|| self.cues_of(norm, ctx.tokens(q.sentence), doc));
             // Only cues in the sentence around the number matter; keep the search bounded.
             let lo =
                 all.partition_point(|h| h.pos < clause.start.min(q.range.start).saturating_sub(CUE_WINDOW));
@@ -165,6 +179,51 @@ impl TargetRules {
                 hit.map(|h| h.status)
             })
         };
+        // In a report, the part decides: the review reports results, the plan sets targets.
+        if let Some(part) = doc.part_at(q.range.start) {
+            let near = |status: Status, strength: CueScope, n: usize| {
+                hits.iter().any(|h| {
+                    h.status == status && h.strength == strength && scopes[..n].iter().any(|s| s.0.contains(&h.pos))
+                })
+            };
+            // A static description (`占地`, `辖区`, `现有`) or a class counted for comparison
+            // (`在全国38个同类城市中`) stays a fact in either part.
+            if near(Status::Fact, CueScope::Strong, 2)
+                || nearest(CueScope::Weak, 1) == Some(Status::Fact)
+                || self.reference_class(norm, q, clause)
+            {
+                return Status::Fact;
+            }
+            let before = &scopes[0].0;
+            return match part {
+                // The specs of a project still being built, a goal the year met (`完成了…增长5%
+                // 的目标任务`), and a later year or horizon are targets inside a review.
+                Part::Review => {
+                    let later = hits.iter().any(|h| {
+                        h.year && h.status == Status::Target && h.strength == CueScope::Strong && before.contains(&h.pos)
+                    });
+                    if spec || later || norm[q.range.end..clause.end.max(q.range.end)].contains("目标") {
+                        Status::Target
+                    } else {
+                        Status::Achieved
+                    }
+                }
+                // A result cited in the plan (`已`, `截至`, an earlier year) before the number in
+                // its clause; `累计` and `共计` in a plan are planned amounts.
+                Part::Plan => {
+                    let nearest_cue = hits.iter().rev().find(|h| {
+                        before.contains(&h.pos)
+                            && h.strength == CueScope::Strong
+                            && !self.report.starts_with(&norm[h.pos..], ReportRole::Planned)
+                    });
+                    if !change_to && nearest_cue.is_some_and(|h| h.status == Status::Achieved) {
+                        Status::Achieved
+                    } else {
+                        Status::Target
+                    }
+                }
+            };
+        }
         // 1. A strong cue in the clause or the sentence.
         if let Some(s) = nearest(CueScope::Strong, 4) {
             return s;
@@ -183,7 +242,7 @@ impl TargetRules {
                 break;
             }
             let mut cache = cache.borrow_mut();
-            let h = cache.entry(i).or_insert_with(|| self.cues_of(ctx.tokens(i), doc));
+            let h = cache.entry(i).or_insert_with(|| self.cues_of(norm, ctx.tokens(i), doc));
             if let Some(h) = h.iter().rev().find(|h| h.strength == CueScope::Strong) {
                 return h.status;
             }
@@ -238,6 +297,8 @@ pub(super) struct DocInfo<'d> {
     pub(super) horizon: Vec<Option<i32>>,
     /// Per sentence: its time words (`全年`, `截至6月`; `去年`, `过去一年`).
     pub(super) times: Vec<SentenceTime>,
+    /// The review and plan parts, when the document is a work report.
+    pub(super) parts: Option<ReportParts>,
 }
 
 impl<'d> DocInfo<'d> {
@@ -255,6 +316,9 @@ impl<'d> DocInfo<'d> {
             let horizon = time.horizon_in(&text);
             time.years_in(&text).into_iter().map(|y| y.1).find(|&y| Some(y) != horizon)
         });
+        // A report's year is the year its plan is for (its delivery date's year).
+        let parts = ReportParts::find(&rules.report, ctx, time);
+        let year = parts.as_ref().and_then(|p| p.year).or(year);
         let (mut plan, mut review) = (0usize, 0usize);
         let count = |text: &str, plan: &mut usize, review: &mut usize| {
             for m in rules.status_ac.find_iter(text) {
@@ -296,7 +360,12 @@ impl<'d> DocInfo<'d> {
             times.push(time.sentence_time(text));
         }
         let review = by_title == Some(Status::Achieved);
-        DocInfo { time, year, period_end, default, review, headings, para_start, horizon, times }
+        DocInfo { time, year, period_end, default, review, headings, para_start, horizon, times, parts }
+    }
+
+    /// The part of a report that holds `byte`.
+    pub(super) fn part_at(&self, byte: usize) -> Option<Part> {
+        self.parts.as_ref().and_then(|p| p.part_at(byte))
     }
 
     /// The status cue of the innermost heading (or its parents) around `byte`.

@@ -2,15 +2,29 @@
 //! sentence, at the head of its paragraph, in its section headings), else the year its time
 //! words or its status point to.
 
+use super::report::{in_title, Part};
 use super::status::DocInfo;
-use super::{Quantity, YEAR_WINDOW};
+use super::{clause_around, Quantity, YEAR_WINDOW};
 use crate::document::Status;
 use crate::extract::Context;
+use crate::grammar::time::is_duration;
+use std::ops::Range;
 
 /// The year a quantity is for: a year written before it in its sentence (the end of a
 /// `2023-2025年` range), else the document's year when the sentence speaks of the current
 /// year (`全年`, `截至6月`), else the plan's end year for targets, else the document's year.
-pub(super) fn year_of(ctx: &Context, doc: &DocInfo, q: &Quantity, status: Status) -> Option<i32> {
+///
+/// In a work report the part decides when the sentence names no year: the review's results
+/// are of the year before the report's, the plan's targets of the report's year; totals over
+/// several years (`累计`, `三年增长`, `近三年`) and each-year amounts (`每年`) have none.
+/// `skip` is the base of a change (`由2020年的80%`), whose year is not the quantity's.
+pub(super) fn year_of(
+    ctx: &Context,
+    doc: &DocInfo,
+    q: &Quantity,
+    status: Status,
+    skip: Option<Range<usize>>,
+) -> Option<i32> {
     let norm = ctx.norm();
     let sentence = ctx.structure.sentences[q.sentence].range.clone();
     // Only the stretch just before the number: work stays bounded on long sentences.
@@ -19,8 +33,22 @@ pub(super) fn year_of(ctx: &Context, doc: &DocInfo, q: &Quantity, status: Status
         from += 1;
     }
     let before = &norm[from..q.range.start.max(from)];
-    if let Some(&(_, y)) = doc.time.years_in(before).last() {
+    // A period cited in a title (`《…(2021—2023年)》`) is not the quantity's year.
+    let written = doc.time.years_in(before).into_iter().rev().find(|&(i, _)| {
+        !in_title(before, i) && !skip.as_ref().is_some_and(|r| r.contains(&(from + i)))
+    });
+    if let Some((_, y)) = written {
         return Some(y);
+    }
+    if let Some((part, parts)) = doc.part_at(q.range.start).zip(doc.parts.as_ref()) {
+        let clause = clause_around(norm, q.range.clone(), sentence.clone());
+        let lead = &norm[clause.start.min(q.range.start)..q.range.start];
+        return match part {
+            Part::Review if several_years(lead, &norm[sentence.start..q.range.start]) => None,
+            Part::Plan if lead.contains("每年") => None,
+            Part::Plan => doc.horizon.get(q.sentence).copied().flatten().or(parts.year_of(part)),
+            Part::Review => parts.year_of(part),
+        };
     }
     // A year opening the paragraph (`2023年,…预期指标是:`) frames what follows.
     let para_start = doc.para_start.get(q.sentence).copied().unwrap_or(0).min(sentence.start);
@@ -70,4 +98,23 @@ pub(super) fn year_of(ctx: &Context, doc: &DocInfo, q: &Quantity, status: Status
         Status::Achieved => doc.year,
         Status::Fact => None,
     }
+}
+
+/// Whether the words before a number in a review span several years: `累计` in its clause,
+/// `近三年`, `三年增长`, `三年翻番` before it, `五年来` in its sentence.
+fn several_years(clause: &str, sentence: &str) -> bool {
+    if clause.contains("累计") || sentence.contains("年来") || sentence.contains("年以来") {
+        return true;
+    }
+    sentence.match_indices('年').any(|(i, _)| {
+        let head: Vec<char> = sentence[..i].chars().rev().take(3).collect();
+        let after = &sentence[i + '年'.len_utf8()..];
+        (1..=2).any(|n| {
+            let num: String = head.iter().take(n).rev().collect();
+            let led = head.get(n) == Some(&'近');
+            let span = is_duration(&format!("{num}年"));
+            let change = ["增长", "翻", "累计", "提高"].iter().any(|w| after.starts_with(w));
+            span && (led || (change && sentence.len() - i < 40))
+        })
+    })
 }
