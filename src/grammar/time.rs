@@ -216,6 +216,17 @@ impl TimeGrammar {
     }
 }
 
+/// The year of a line that holds only a full date, as a signature's date line does
+/// (`2019年5月5日`, `2024年1月29日`): the document's date when no label gives one.
+pub fn date_line_year(line: &str) -> Option<i32> {
+    let l = line.trim();
+    let y: i32 = l.get(..4).filter(|d| d.bytes().all(|b| b.is_ascii_digit()))?.parse().ok()?;
+    let rest = l[4..].strip_prefix('年')?.strip_suffix('日')?;
+    let (m, d) = rest.split_once('月')?;
+    let small = |s: &str, max: u32| s.parse::<u32>().ok().is_some_and(|v| (1..=max).contains(&v));
+    (YEARS.contains(&y) && small(m, 12) && small(d, 31)).then_some(y)
+}
+
 /// A year written in a table cell on its own: `2025年`, `2025`, `2025年目标`.
 pub fn year_of_cell(cell: &str) -> Option<i32> {
     let c = cell.trim();
@@ -318,6 +329,13 @@ mod tests {
         assert_eq!(parse_deadline("2023.9").as_deref(), Some("2023-09"));
         assert_eq!(parse_deadline("长期坚持"), None);
         assert_eq!(grammar().deadline_in("牵头单位:A;完成时限:2024年12月底").as_deref(), Some("2024-12"));
+    }
+
+    #[test]
+    fn date_lines() {
+        assert_eq!(date_line_year(" 2019年5月5日 "), Some(2019));
+        assert_eq!(date_line_year("2019年3月"), None);
+        assert_eq!(date_line_year("2019年5月5日在大会上"), None);
     }
 
     #[test]

@@ -206,6 +206,9 @@ pub enum CueScope {
     Heading,
     /// In the document title; sets the document's default.
     Title,
+    /// Names a policy parameter (`奖补`, `贴息`): with `给予`, `按`, `每` or a cap around a
+    /// number, the number states a rule, a fact.
+    Param,
 }
 
 impl FromRow for StatusWord {
@@ -222,7 +225,8 @@ impl FromRow for StatusWord {
             "weak" => CueScope::Weak,
             "heading" => CueScope::Heading,
             "title" => CueScope::Title,
-            s => return Err(format!("{s:?} is not strong, weak, heading or title")),
+            "param" => CueScope::Param,
+            s => return Err(format!("{s:?} is not strong, weak, heading, title or param")),
         };
         out.push(StatusWord { word: word.to_string(), status, scope });
         Ok(())

@@ -68,6 +68,8 @@ pub struct TargetRules {
     /// Words in section headings and document titles, review words first.
     heading_words: Vec<(String, Status)>,
     title_words: Vec<(String, Status)>,
+    /// Words of policy parameters (`奖补`, `贴息`).
+    params: AhoCorasick,
     stop: HashMap<String, StopRole>,
     classifiers: Vec<String>,
     cues: HashMap<String, lexicon::Cue>,
@@ -81,6 +83,7 @@ impl TargetRules {
         let mut status: HashMap<String, (Status, CueScope)> = HashMap::default();
         let mut heading_words = Vec::new();
         let mut title_words = Vec::new();
+        let mut params = Vec::new();
         for w in &lex.status_words {
             match w.scope {
                 CueScope::Strong | CueScope::Weak => {
@@ -88,6 +91,7 @@ impl TargetRules {
                 }
                 CueScope::Heading => heading_words.push((w.word.clone(), w.status)),
                 CueScope::Title => title_words.push((w.word.clone(), w.status)),
+                CueScope::Param => params.push(w.word.clone()),
             }
         }
         // Review words before plan words, as listed.
@@ -112,6 +116,7 @@ impl TargetRules {
             status_ac_words,
             heading_words,
             title_words,
+            params: AhoCorasick::new(&params).map_err(|e| lexicon::file_error("status_words.txt", e))?,
             stop,
             classifiers,
             cues,

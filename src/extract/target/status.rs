@@ -4,9 +4,9 @@
 
 use super::indicator::{is_cjk_numeral, is_verb};
 use super::{clause_around, Quantity, TargetDraft, TargetRules, CUE_WINDOW};
-use crate::document::Status;
+use crate::document::{Comparator, Status};
 use crate::extract::Context;
-use crate::grammar::time::{is_duration, SentenceTime, TimeGrammar};
+use crate::grammar::time::{date_line_year, is_duration, SentenceTime, TimeGrammar};
 use super::report::{in_title, Part, ReportParts};
 use crate::lexicon::{CueScope, ReportRole};
 use crate::segment::Token;
@@ -20,7 +20,9 @@ pub(super) struct StatusHit {
     pos: usize,
     status: Status,
     strength: CueScope,
-    /// Set by a year (`2026年`, `到2025年`), not by a word.
+    /// End of the word that set it.
+    end: usize,
+    /// Set by a year or span of years (`2026年`, `到2025年`, `近5年`), not by a word.
     year: bool,
 }
 
@@ -72,7 +74,13 @@ impl TargetRules {
                 && tokens[k.saturating_sub(3)..k].iter().any(|p| p.word.contains("完成"));
             let status_of = |s: Status| if met && s == Status::Target { Status::Achieved } else { s };
             if let Some(&(status, strength)) = self.status.get(t.word) {
-                hits.push(StatusHit { pos: t.range.start, status: status_of(status), strength, year: false });
+                hits.push(StatusHit {
+                    pos: t.range.start,
+                    end: t.range.end,
+                    status: status_of(status),
+                    strength,
+                    year: false,
+                });
             } else if t.word.chars().count() >= 3 {
                 for m in self.status_ac.find_iter(t.word) {
                     let (status, strength) = self.status_ac_words[m.pattern().as_usize()];
@@ -83,6 +91,7 @@ impl TargetRules {
                     }
                     hits.push(StatusHit {
                         pos: t.range.start + m.start(),
+                        end: t.range.start + m.end(),
                         status: status_of(status),
                         strength,
                         year: false,
@@ -116,13 +125,59 @@ impl TargetRules {
                         }
                     };
                     if let Some(status) = time_cue {
-                        hits.push(StatusHit { pos: t.range.start, status, strength: CueScope::Strong, year: true });
+                        hits.push(StatusHit {
+                            pos: t.range.start,
+                            end: t.range.end,
+                            status,
+                            strength: CueScope::Strong,
+                            year: true,
+                        });
                     }
                 }
             }
         }
         hits.sort_by_key(|h| h.pos);
         hits
+    }
+
+    /// Whether a cue places its sentence in time (a year, `近5年`, `以来`, `去年`, `截至`),
+    /// so that it may frame the sentences after it in its paragraph.
+    fn frames_time(&self, norm: &str, doc: &DocInfo, h: &StatusHit) -> bool {
+        let word = norm.get(h.pos..h.end).unwrap_or("");
+        let t = doc.time.sentence_time(word);
+        h.year || word.ends_with('来') || t.current || t.last_year || word.starts_with("过去")
+    }
+
+    /// Whether an achieved cue is a word that in a plan names a planned amount (`累计`, `共计`).
+    fn planned_word(&self, norm: &str, h: &StatusHit) -> bool {
+        h.status == Status::Achieved && self.report.starts_with(norm.get(h.pos..).unwrap_or(""), ReportRole::Planned)
+    }
+
+    /// A policy parameter: a number governed by a parameter word (`奖补`, `贴息`) given as a
+    /// grant or a rate (`给予一次性奖补100万元`, `按投资额的20%给予奖补`), a cap after one
+    /// (`…给予奖补,最高500万元`, `最多补助3次`), or a per-unit standard (`每人每月200元`,
+    /// `按每个5000元标准`).
+    fn parameter(&self, norm: &str, q: &Quantity, clause: &Range<usize>, sentence: &Range<usize>) -> bool {
+        let lo = clause.start.min(q.range.start);
+        let hi = clause.end.max(q.range.end);
+        let in_clause = self.params.is_match(&norm[lo..hi]);
+        let before = &norm[lo..q.range.start];
+        let after = &norm[q.range.end..hi];
+        let grant = ["给予", "按", "每"].iter().any(|w| before.contains(w) || after.contains(w));
+        if in_clause && grant {
+            return true;
+        }
+        // A cap or a per-unit amount after a parameter word earlier in the sentence.
+        let mut from = sentence.start.max(lo.saturating_sub(CUE_WINDOW / 2));
+        while !norm.is_char_boundary(from) {
+            from += 1;
+        }
+        let earlier = self.params.is_match(&norm[from..q.range.start]);
+        let written = &norm[q.range.clone()];
+        let cap = matches!(q.comparator, Comparator::Le | Comparator::Lt)
+            && ["最高", "最多", "不超过", "不高于"].iter().any(|w| written.contains(w) || before.ends_with(w));
+        let per_unit = before.contains('每') || after.starts_with("标准") || after.starts_with("的标准");
+        (earlier || in_clause) && (cap || per_unit) || per_unit && norm[lo..hi].contains("标准")
     }
 
     /// A count of the class something is compared in or belongs to: `在全国38个同类机场中`,
@@ -156,6 +211,11 @@ impl TargetRules {
             let hi = all.partition_point(|h| h.pos < clause.end.max(q.range.end) + CUE_WINDOW);
             all[lo..hi].to_vec()
         };
+        // In a plan, `累计` and `共计` name planned totals, not results.
+        let part = doc.part_at(q.range.start);
+        let planning = part == Some(Part::Plan)
+            || (part.is_none() && doc.plans && doc.heading_status(ctx, q.range.start) != Some(Status::Achieved));
+        let hits: Vec<StatusHit> = hits.into_iter().filter(|h| !(planning && self.planned_word(norm, h))).collect();
         // After the number only the next clause counts: later clauses speak of other things
         // (`全镇有企业120家,…,将新增30家`).
         let next_clause = if clause.end < sentence.end {
@@ -179,8 +239,13 @@ impl TargetRules {
                 hit.map(|h| h.status)
             })
         };
+        // A subsidy amount, a cap, a rate or a per-unit standard states a rule (a fact),
+        // except as a result in a review (`兑付奖补资金1.5亿元`).
+        if part != Some(Part::Review) && self.parameter(norm, q, clause, &sentence) {
+            return Status::Fact;
+        }
         // In a report, the part decides: the review reports results, the plan sets targets.
-        if let Some(part) = doc.part_at(q.range.start) {
+        if let Some(part) = part {
             let near = |status: Status, strength: CueScope, n: usize| {
                 hits.iter().any(|h| {
                     h.status == status && h.strength == strength && scopes[..n].iter().any(|s| s.0.contains(&h.pos))
@@ -211,11 +276,8 @@ impl TargetRules {
                 // A result cited in the plan (`已`, `截至`, an earlier year) before the number in
                 // its clause; `累计` and `共计` in a plan are planned amounts.
                 Part::Plan => {
-                    let nearest_cue = hits.iter().rev().find(|h| {
-                        before.contains(&h.pos)
-                            && h.strength == CueScope::Strong
-                            && !self.report.starts_with(&norm[h.pos..], ReportRole::Planned)
-                    });
+                    let nearest_cue =
+                        hits.iter().rev().find(|h| before.contains(&h.pos) && h.strength == CueScope::Strong);
                     if !change_to && nearest_cue.is_some_and(|h| h.status == Status::Achieved) {
                         Status::Achieved
                     } else {
@@ -243,7 +305,9 @@ impl TargetRules {
             }
             let mut cache = cache.borrow_mut();
             let h = cache.entry(i).or_insert_with(|| self.cues_of(norm, ctx.tokens(i), doc));
-            if let Some(h) = h.iter().rev().find(|h| h.strength == CueScope::Strong) {
+            // Only a frame of time carries over (`过去一年,`, `2023年,`, `近年来`): `已` or
+            // `累计` in one sentence does not make the next one a result.
+            if let Some(h) = h.iter().rev().find(|h| h.strength == CueScope::Strong && self.frames_time(norm, doc, h)) {
                 return h.status;
             }
         }
@@ -299,6 +363,8 @@ pub(super) struct DocInfo<'d> {
     pub(super) times: Vec<SentenceTime>,
     /// The review and plan parts, when the document is a work report.
     pub(super) parts: Option<ReportParts>,
+    /// The title names a plan (`方案`, `规划`): `累计`, `共计` are planned totals there.
+    plans: bool,
 }
 
 impl<'d> DocInfo<'d> {
@@ -307,7 +373,9 @@ impl<'d> DocInfo<'d> {
         let norm = ctx.norm();
         let st = ctx.structure;
         let title = st.title.clone().map(|r| &norm[r]).unwrap_or("");
-        let year = st.year().or_else(|| {
+        // The date line under a signature, until the structure stage reads it.
+        let signed = || norm.lines().find_map(date_line_year);
+        let year = st.year().or_else(signed).or_else(|| {
             // The first year in the title or the opening sentences.
             let mut text = title.to_string();
             for (_, s) in ctx.sentences().take(3) {
@@ -360,7 +428,8 @@ impl<'d> DocInfo<'d> {
             times.push(time.sentence_time(text));
         }
         let review = by_title == Some(Status::Achieved);
-        DocInfo { time, year, period_end, default, review, headings, para_start, horizon, times, parts }
+        let plans = by_title == Some(Status::Target);
+        DocInfo { time, year, period_end, default, review, headings, para_start, horizon, times, parts, plans }
     }
 
     /// The part of a report that holds `byte`.
