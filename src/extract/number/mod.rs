@@ -140,8 +140,11 @@ impl NumberGrammar {
             let Some((k, c)) = text[i..].char_indices().find(|&(_, c)| may_start(c)) else { break };
             i += k;
             let after = &text[i + c.len_utf8()..];
-            let starts = starts_numeral(c)
-                || ((c == '负' || c == '-')
+            // `减负85亿元`, `担负`, `胜负`: 负 ends a word there, it is no sign.
+            let word_fu = c == '负' && prev_char(text, i).is_some_and(|p| "减担胜抱辜欺自肩背重抵".contains(p));
+            let starts = (starts_numeral(c) && !word_fu)
+                || (c == '成' && after.starts_with('倍'))
+                || ((c == '负' && !word_fu || c == '-')
                     && after.trim_start_matches(' ').starts_with(|d: char| {
                         d.is_ascii_digit()
                             || cn_digit(d).is_some()
@@ -253,6 +256,9 @@ impl NumberGrammar {
                 let verb = match w {
                     "打" => "造击通破好赢响开出下压牢",
                     "成" => "为立功效果本员都交熟型长",
+                    "列" => "入为出举席车",
+                    "金" => "融额属钥",
+                    "眼" => "光界睛",
                     _ => "",
                 };
                 if rest[e..].starts_with(|c: char| verb.contains(c)) {
@@ -313,6 +319,11 @@ impl NumberGrammar {
         for b in cands {
             for (w, cmp) in &self.pre {
                 if b.ends_with(w.as_str()) {
+                    // `签约`, `节约`, `合约`: 约 ends a word there, it does not approximate.
+                    let head = &b[..b.len() - w.len()];
+                    if w == "约" && head.ends_with(|c: char| "签节合制预邀履违特公条相集缔续解毁践守".contains(c)) {
+                        continue;
+                    }
                     return Some((*cmp, b.len() - w.len()..b.len()));
                 }
             }
@@ -457,6 +468,14 @@ impl NumberGrammar {
     }
 
     fn step(&self, text: &str, i: usize, blocked: &[Range<usize>]) -> Step {
+        if let Some(q) = self.digit_count_growth(text, i) {
+            let e = q_end(&q);
+            return Step::Emit(Box::new(q), e);
+        }
+        // `两位数`, `三位数` without a change after them: the count of digits, no quantity.
+        if ["两位数", "三位数"].iter().any(|w| text[i..].starts_with(w)) {
+            return Step::Skip(i + "两位数".len());
+        }
         if text[i..].starts_with('翻') {
             return self.doubling(text, i).map_or(Step::Skip(i + '翻'.len_utf8()), |q| {
                 let e = q_end(&q);
@@ -615,13 +634,37 @@ impl NumberGrammar {
         })
     }
 
-    /// `翻一番` (100 %), `翻两番` (300 %), `翻番`.
+    /// `两位数增长` (at least 10 %), `三位数增长` (at least 100 %), `成倍增长` (at least 100 %):
+    /// a growth rate given by its order.
+    fn digit_count_growth(&self, text: &str, i: usize) -> Option<Quantity> {
+        let rest = &text[i..];
+        let (word, value) = [("两位数", 10.0), ("三位数", 100.0), ("成倍", 100.0)]
+            .into_iter()
+            .find(|(w, _)| rest.starts_with(w))?;
+        let after = rest[word.len()..].trim_start_matches('的');
+        if !["增长", "增速", "增幅", "提高", "提升"].iter().any(|w| after.starts_with(w)) {
+            return None;
+        }
+        let end = i + word.len();
+        Some(Quantity {
+            range: i..end,
+            number: i..end,
+            value,
+            unit: "%".into(),
+            normalized: Some(Normalized { value, value_max: None, unit: "%".into() }),
+            comparator: Comparator::Ge,
+            kind: Some(UnitKind::Percent),
+            ..Default::default()
+        })
+    }
+
+    /// `翻一番` (100 %), `翻两番` (300 %), `翻番`, `翻倍`.
     fn doubling(&self, text: &str, i: usize) -> Option<Quantity> {
         let mut j = i + '翻'.len_utf8();
         if text[j..].starts_with('了') {
             j += '了'.len_utf8();
         }
-        let (times, num, e) = if text[j..].starts_with('番') {
+        let (times, num, e) = if text[j..].starts_with('番') || text[j..].starts_with('倍') {
             (1.0, j..j, j + '番'.len_utf8())
         } else {
             let n = read(&text[j..])?;
@@ -717,6 +760,10 @@ impl NumberGrammar {
         {
             return Err(c.end);
         }
+        // `前两位`, `前10名`: a rank bound, not a count.
+        if matches!(c.unit.as_str(), "位" | "名") && prev_char(text, c.start) == Some('前') {
+            return Err(c.end);
+        }
         let mut pre = self.pre_word(text, c.start);
         if pre.as_ref().is_some_and(|(_, r)| {
             text[r.clone()].ends_with("近") && text[..r.start].ends_with(['最', '附', '就', '临', '靠', '邻'])
@@ -739,8 +786,14 @@ impl NumberGrammar {
             if n.sequence && !n.decimal && !(n.pair.is_some() && c.info.is_some()) {
                 return Err(skip);
             }
-            // `七届区委` is the seventh session: 届 after a Chinese numeral is an ordinal.
-            if c.unit == "届" {
+            // `七届区委` is the seventh session: 届 after a Chinese numeral is an ordinal, and so
+            // is 次 after 届 or before a meeting (`九届九次、十次全会`, `人大二次会议`).
+            // `二次` (not `两次`) is `secondary` (`二次开发`).
+            let meeting = ["全会", "会议", "全委", "全体会议", "常委会", "会上"].iter().any(|w| tail.starts_with(w));
+            if c.unit == "届"
+                || (c.unit == "次"
+                    && (meeting || prev_char(text, c.start) == Some('届') || &text[c.start..c.num_end] == "二"))
+            {
                 return Err(c.end);
             }
             // 零 alone is a word part (`零部件`, `零售`) unless it stands alone.
@@ -821,10 +874,11 @@ impl NumberGrammar {
         let mut last_unit_end = last_unit_end;
         if range.is_none() {
             // `一年半`, `两米半`: half a unit more.
-            if matches!(kind, Some(UnitKind::Measure | UnitKind::Time))
-                && text[c.end..].starts_with('半')
-                && !text[c.end..].starts_with("半导")
-            {
+            // `一年半`, `两米半`; not `半导体`, `20兆瓦半直驱` (半 starting a word).
+            let half_ends = text[c.end..].strip_prefix('半').is_some_and(|r| {
+                r.chars().next().is_none_or(|h| !is_cjk(h) || "的以左多后内来前之时个".contains(h))
+            });
+            if matches!(kind, Some(UnitKind::Measure | UnitKind::Time)) && half_ends {
                 value += 0.5 * sign;
                 total += 0.5 * sign * n.mag_factor * factor;
                 last_unit_end = c.end + '半'.len_utf8();
@@ -1081,7 +1135,7 @@ fn urls(text: &str) -> Vec<Range<usize>> {
 /// A character that may begin a number expression: a numeral, a sign, or `几`/`数`/`翻`/`半`
 /// (the full test is in [`NumberGrammar::find`]).
 fn may_start(c: char) -> bool {
-    starts_numeral(c) || matches!(c, '负' | '-' | '几' | '数' | '翻' | '半')
+    starts_numeral(c) || matches!(c, '负' | '-' | '几' | '数' | '翻' | '半' | '成')
 }
 
 fn q_end(q: &Quantity) -> usize {
