@@ -693,6 +693,8 @@ pub struct Qualifier {
 pub enum QualifierKind {
     Hedge(Hedge),
     Binding(Binding),
+    /// Makes every quantity after it in its sentence an estimate (`预计全年…`).
+    Estimate,
 }
 
 impl FromRow for Qualifier {
@@ -704,7 +706,12 @@ impl FromRow for Qualifier {
             ("hedge", "about") => QualifierKind::Hedge(Hedge::About),
             ("binding", "binding") => QualifierKind::Binding(Binding::Binding),
             ("binding", "expected") => QualifierKind::Binding(Binding::Expected),
-            (f, v) => return Err(format!("`{f} {v}` is not hedge firm|aim|about or binding binding|expected")),
+            ("estimate", "sentence") => QualifierKind::Estimate,
+            (f, v) => {
+                return Err(format!(
+                    "`{f} {v}` is not hedge firm|aim|about, binding binding|expected or estimate sentence"
+                ))
+            }
         };
         out.push(Qualifier { word: word.to_string(), kind });
         Ok(())

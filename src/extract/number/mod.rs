@@ -168,6 +168,7 @@ impl NumberGrammar {
                 i += 1;
             }
         }
+        share_comparators(text, &mut out);
         out
     }
 
@@ -1081,6 +1082,45 @@ fn quoted(text: &str, start: usize, end: usize) -> bool {
             pair && o + c + text[start..end].chars().count() <= MAX
         }
         _ => false,
+    }
+}
+
+/// A list of amounts in one unit (`分别突破80亿元、60亿元`, `分别增长14%、16%以上`): a
+/// comparator word before the first or after the last holds for every item without its own.
+fn share_comparators(text: &str, out: &mut [Quantity]) {
+    let listed = |a: &Quantity, b: &Quantity| {
+        a.range.end <= b.range.start
+            && a.unit == b.unit
+            && !a.bare
+            && !b.bare
+            && matches!(text[a.range.end..b.range.start].trim(), "、" | "和" | "及" | "与" | "或")
+    };
+    let mut a = 0;
+    while a < out.len() {
+        let mut b = a;
+        while b + 1 < out.len() && listed(&out[b], &out[b + 1]) {
+            b += 1;
+        }
+        if b > a {
+            let plain = |q: &Quantity| q.comparator == Comparator::Eq && q.comparator_word.is_none();
+            let first = &out[a];
+            let last = &out[b];
+            let lead = first.comparator_word.as_ref().is_some_and(|w| w.end <= first.number.start);
+            let tail = last.comparator_word.as_ref().is_some_and(|w| w.start >= last.number.end);
+            let shared = if lead && first.comparator != Comparator::Range && out[a + 1..=b].iter().all(plain) {
+                Some((first.comparator, a + 1..=b))
+            } else if tail && last.comparator != Comparator::Range && out[a..b].iter().all(plain) {
+                Some((last.comparator, a..=b - 1))
+            } else {
+                None
+            };
+            if let Some((cmp, items)) = shared {
+                for q in &mut out[items] {
+                    q.comparator = cmp;
+                }
+            }
+        }
+        a = b + 1;
     }
 }
 

@@ -17,7 +17,7 @@ mod year;
 
 use super::number::Quantity;
 use super::Context;
-use crate::document::{Base, Binding, Hedge, Measure, Status};
+use crate::document::{Base, Binding, Comparator, Hedge, Measure, Status};
 use crate::error::Result;
 use crate::grammar::table::YearHeader;
 use crate::lexicon::{self, CueScope, Lexicons, MeasureCue, StopRole, UnitKind};
@@ -242,8 +242,19 @@ impl TargetRules {
                 }
                 _ => (status, year),
             };
+            let mut quantity = q.clone();
+            // `预计全年地区生产总值2100亿元、增长7%`: 预计 makes every amount after it an estimate.
+            if quantity.comparator == Comparator::Eq && status != Status::Fact {
+                let mut from = sentence.start.max(q.range.start.saturating_sub(CUE_WINDOW));
+                while !norm.is_char_boundary(from) {
+                    from += 1;
+                }
+                if self.qualifiers.estimated(&norm[from..q.range.start]) {
+                    quantity.comparator = Comparator::Approx;
+                }
+            }
             let mut draft = TargetDraft {
-                quantity: q.clone(),
+                quantity,
                 clause,
                 indicator,
                 measure,

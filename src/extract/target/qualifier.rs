@@ -3,7 +3,7 @@
 //! come from `qualifiers.txt` and `time_words.txt`; every search stays inside the sentence.
 
 use super::{Quantity, TargetDraft, CUE_WINDOW};
-use crate::document::{Base, Binding, Hedge, Measure, Status};
+use crate::document::{Base, Binding, Comparator, Hedge, Measure, Status};
 use crate::error::Result;
 use crate::extract::Context;
 use crate::lexicon::{file_error, Lexicons, QualifierKind};
@@ -15,34 +15,46 @@ use std::ops::Range;
 pub(super) struct QualifierRules {
     words: AhoCorasick,
     kinds: Vec<QualifierKind>,
+    /// `预计`: estimate words, which reach every quantity after them in a sentence.
+    estimates: AhoCorasick,
 }
 
 impl QualifierRules {
     pub(super) fn new(lex: &Lexicons) -> Result<QualifierRules> {
-        let words = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(lex.qualifiers.iter().map(|q| q.word.as_str()))
-            .map_err(|e| file_error("qualifiers.txt", e))?;
-        Ok(QualifierRules { words, kinds: lex.qualifiers.iter().map(|q| q.kind).collect() })
+        let build = |estimate: bool| {
+            let rows: Vec<_> =
+                lex.qualifiers.iter().filter(|q| (q.kind == QualifierKind::Estimate) == estimate).collect();
+            let ac = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(rows.iter().map(|q| q.word.as_str()))
+                .map_err(|e| file_error("qualifiers.txt", e))?;
+            Ok::<_, crate::error::Error>((ac, rows.iter().map(|q| q.kind).collect::<Vec<_>>()))
+        };
+        let (words, kinds) = build(false)?;
+        let (estimates, _) = build(true)?;
+        Ok(QualifierRules { words, kinds, estimates })
+    }
+
+    /// Whether an estimate word (`预计`) stands in `text`.
+    pub(super) fn estimated(&self, text: &str) -> bool {
+        self.estimates.is_match(text)
     }
 
     /// The hedges in `text`, in text order, with their start.
-    fn hedges<'t>(&'t self, text: &'t str) -> impl DoubleEndedIterator<Item = (usize, Hedge)> + 't {
-        let all: Vec<(usize, Hedge)> = self
-            .words
+    fn hedges(&self, text: &str) -> Vec<(usize, Hedge)> {
+        self.words
             .find_iter(text)
             .filter_map(|m| match self.kinds[m.pattern().as_usize()] {
                 QualifierKind::Hedge(h) => Some((m.start(), h)),
-                QualifierKind::Binding(_) => None,
+                _ => None,
             })
-            .collect();
-        all.into_iter()
+            .collect()
     }
 
     fn binding_in(&self, text: &str) -> Option<Binding> {
         self.words.find_iter(text).find_map(|m| match self.kinds[m.pattern().as_usize()] {
             QualifierKind::Binding(b) => Some(b),
-            QualifierKind::Hedge(_) => None,
+            _ => None,
         })
     }
 
@@ -54,17 +66,19 @@ impl QualifierRules {
         let q = &t.quantity;
         let commit = |h: &Hedge| *h != Hedge::About && t.status == Status::Target;
         let lo = clause.start.min(q.range.start);
-        let own = self.hedges(&norm[lo..q.range.end]).rev().find(|(_, h)| commit(h)).map(|x| x.1);
+        let own = self.hedges(&norm[lo..q.range.end]).into_iter().rev().find(|(_, h)| commit(h)).map(|x| x.1);
         let about = || {
             let words = &norm[q.range.clone()];
             let before = &norm[lo..q.range.start];
-            self.hedges(words).chain(self.hedges(before)).find(|(_, h)| *h == Hedge::About).map(|x| x.1)
+            let word = self.hedges(words).into_iter().chain(self.hedges(before)).any(|(_, h)| h == Hedge::About);
+            (word || q.comparator == Comparator::Approx).then_some(Hedge::About)
         };
         let mut from = sentence.start.max(q.range.start.saturating_sub(CUE_WINDOW));
         while !norm.is_char_boundary(from) {
             from += 1;
         }
-        let earlier = || self.hedges(&norm[from..lo.max(from)]).rev().find(|(_, h)| commit(h)).map(|x| x.1);
+        let earlier =
+            || self.hedges(&norm[from..lo.max(from)]).into_iter().rev().find(|(_, h)| commit(h)).map(|x| x.1);
         own.or_else(about).or_else(earlier)
     }
 
@@ -89,7 +103,7 @@ impl QualifierRules {
         let before = &norm[from..q.range.start.max(from)];
         let last = self.words.find_iter(before).filter_map(|m| match self.kinds[m.pattern().as_usize()] {
             QualifierKind::Binding(b) => Some(b),
-            QualifierKind::Hedge(_) => None,
+            _ => None,
         });
         if let Some(b) = last.last() {
             return Some(b);
