@@ -136,6 +136,7 @@ impl TargetRules {
             .collect();
         let mut out: Vec<TargetDraft> = Vec::with_capacity(quantities.len());
         let cache: Cues = RefCell::new(HashMap::default());
+        let roles = change_roles(norm, &quantities);
         for (k, q) in quantities.iter().enumerate() {
             let Some(sent) = ctx.structure.sentences.get(q.sentence) else { continue };
             let sentence = sent.range.clone();
@@ -196,19 +197,19 @@ impl TargetRules {
             }
             let frame = from_right && indicator.as_ref().is_some_and(|r| is_frame(tokens, r.end));
             // `由2020年的80%提高到90%`: 90% is the end point of a change from 80%, which is a
-            // value already reached.
-            let change = k.checked_sub(1).and_then(|j| change_from(norm, &quantities[j], q).map(|c| (j, c)));
-            let changes = quantities.get(k + 1).is_some_and(|n| change_from(norm, q, n).is_some());
-            if let Some((j, _)) = change {
+            // value already reached; the end point measures what the start does.
+            let role = roles[k];
+            if let Some(ChangeRole::To { base, .. }) = role {
                 if indicator.is_none() || from_right {
-                    indicator = out.iter().rev().find(|t| t.quantity == quantities[j]).and_then(|t| t.indicator.clone());
+                    let base = &quantities[base];
+                    indicator = out.iter().rev().find(|t| &t.quantity == base).and_then(|t| t.indicator.clone());
                 }
             }
             let spec = self.is_spec(norm, q, &clause, out.last());
             let status = if frame {
                 // `18个村先后有17名…`, `50个社区已有1339名党员`: the count frames what follows.
                 Status::Fact
-            } else if changes {
+            } else if matches!(role, Some(ChangeRole::From { .. })) {
                 Status::Achieved
             } else {
                 let scope = Scope {
@@ -218,15 +219,15 @@ impl TargetRules {
                     from_right,
                     prev: out.last(),
                     spec,
-                    change_to: change.is_some(),
+                    change_to: matches!(role, Some(ChangeRole::To { .. })),
                 };
                 self.status(ctx, &doc, &scope, &cache)
             };
-            let skip = change.map(|(_, c)| c.from..q.range.start);
-            let year = if spec && doc.part_at(q.range.start).is_some() {
-                None
-            } else {
-                year::year_of(ctx, &doc, q, status, skip)
+            let year = match role {
+                Some(ChangeRole::From { year: Some(y) }) => Some(y),
+                _ if spec && doc.part_at(q.range.start).is_some() => None,
+                Some(ChangeRole::To { mark, .. }) => year::year_of(ctx, &doc, q, status, Some(mark..q.range.start)),
+                _ => year::year_of(ctx, &doc, q, status, None),
             };
             // Under a header of years (`2020年 | 2025年`), the latest column is the target and
             // earlier ones are the base values already reached; a growth column (`年均增长`)
@@ -267,7 +268,10 @@ impl TargetRules {
             };
             draft.hedge = self.qualifiers.hedge(norm, sentence.clone(), &draft.clause, &draft);
             draft.binding = self.qualifiers.binding(ctx, &draft.clause, next_start, q);
-            let from = change.map(|(j, c)| (&quantities[j], c.year));
+            let from = match role {
+                Some(ChangeRole::To { base, year, .. }) => Some((&quantities[base], year)),
+                _ => None,
+            };
             let period_start = ctx.structure.period.map(|p| p[0]);
             draft.base = qualifier::base(ctx, &draft.clause, &draft, from, period_start);
             out.push(draft);
@@ -331,41 +335,72 @@ impl TargetRules {
     }
 }
 
-/// A change from one quantity to the next (`由2020年的80%提高到90%`, `从5家增至8家`): where
-/// its `由`/`从` stands and the base's year, if written.
-#[derive(Debug, Clone, Copy)]
-struct Change {
-    from: usize,
-    year: Option<i32>,
+/// The part a quantity plays in a change (`由2020年的80%、60%提高到90%、75%`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum ChangeRole {
+    /// A value the change starts from, with the year written before it.
+    From { year: Option<i32> },
+    /// The end point of a change from quantity `base`; `mark` is where its `由`/`从` stands.
+    To { base: usize, mark: usize, year: Option<i32> },
 }
 
-/// Whether `q` is the end point of a change from `p`: `由/从 [2020年的] p [提高]到/至 q`.
-fn change_from(norm: &str, p: &Quantity, q: &Quantity) -> Option<Change> {
-    if p.sentence != q.sentence || p.range.end > q.range.start {
-        return None;
+/// The change roles of all quantities: a list after `由/从 [2020年的]`, then a change word
+/// ending in 到/至 (`提高到`, `增至`), then a list of as many end points, item by item.
+fn change_roles(norm: &str, qs: &[Quantity]) -> Vec<Option<ChangeRole>> {
+    let listed = |a: &Quantity, b: &Quantity| {
+        a.sentence == b.sentence
+            && a.range.end <= b.range.start
+            && matches!(norm[a.range.end..b.range.start].trim(), "、" | "和" | "及")
+    };
+    let run_end = |mut e: usize| {
+        while e + 1 < qs.len() && listed(&qs[e], &qs[e + 1]) {
+            e += 1;
+        }
+        e
+    };
+    let mut roles = vec![None; qs.len()];
+    let mut k = 0;
+    while k < qs.len() {
+        let e = run_end(k);
+        let n = e + 1;
+        let link = qs.get(n).filter(|q| q.sentence == qs[e].sentence && q.range.start >= qs[e].range.end).is_some_and(|q| {
+            let between = norm[qs[e].range.end..q.range.start].trim();
+            between.chars().count() <= 5
+                && between.ends_with(['到', '至'])
+                && !between.contains([',', '。', ';', '、', ':'])
+        });
+        if let (true, Some((mark, year))) = (link, from_mark(norm, &qs[k])) {
+            let f = run_end(n);
+            for role in &mut roles[k..=e] {
+                *role = Some(ChangeRole::From { year });
+            }
+            for (j, role) in roles[n..=f].iter_mut().enumerate() {
+                *role = Some(ChangeRole::To { base: (k + j).min(e), mark, year });
+            }
+            k = f + 1;
+        } else {
+            k = e + 1;
+        }
     }
-    let between = norm[p.range.end..q.range.start].trim();
-    if between.chars().count() > 5
-        || !between.ends_with(['到', '至'])
-        || between.contains([',', '。', ';', '、', ':'])
-    {
-        return None;
-    }
-    let mut from = p.range.start.saturating_sub(40);
+    roles
+}
+
+/// `由2020年的`, `从`: where the mark of a change's start stands before `q`, and the year.
+fn from_mark(norm: &str, q: &Quantity) -> Option<(usize, Option<i32>)> {
+    let mut from = q.range.start.saturating_sub(40);
     while !norm.is_char_boundary(from) {
         from += 1;
     }
-    let before = norm[from..p.range.start].trim_end().trim_end_matches('的');
-    // `2020年`, `2020年底`: the base's year.
+    let before = norm[from..q.range.start].trim_end().trim_end_matches('的');
     let dated = before.trim_end_matches(['底', '末']);
     let (before, year) = match dated.strip_suffix('年') {
-        Some(d) if d.len() >= 4 && d[d.len() - 4..].bytes().all(|b| b.is_ascii_digit()) => {
+        Some(d) if d.get(d.len().saturating_sub(4)..).is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())) => {
             (&d[..d.len() - 4], d[d.len() - 4..].parse().ok())
         }
         _ => (before, None),
     };
     let mark = before.strip_suffix(['由', '从'])?;
-    Some(Change { from: from + mark.len(), year })
+    Some((from + mark.len(), year))
 }
 
 /// Where the indicator before a quantity may start: the clause start, the previous quantity

@@ -8,6 +8,7 @@ use super::{clause_around, Quantity, YEAR_WINDOW};
 use crate::document::Status;
 use crate::extract::Context;
 use crate::grammar::time::is_duration;
+use crate::lexicon::UnitKind;
 use std::ops::Range;
 
 /// The year a quantity is for: a year written before it in its sentence (the end of a
@@ -33,15 +34,29 @@ pub(super) fn year_of(
         from += 1;
     }
     let before = &norm[from..q.range.start.max(from)];
-    // A period cited in a title (`《…(2021—2023年)》`) is not the quantity's year.
+    // A year in the number's clause, or one framing the whole sentence from its first
+    // clause (`2023年,全市…`).
+    let clause = clause_around(norm, q.range.clone(), sentence.clone());
+    let first_clause = clause_around(norm, sentence.start..sentence.start, sentence.clone());
+    let percent = matches!(q.kind, Some(UnitKind::Percent | UnitKind::Multiple));
     let written = doc.time.years_in(before).into_iter().rev().find(|&(i, _)| {
-        !in_title(before, i) && !skip.as_ref().is_some_and(|r| r.contains(&(from + i)))
+        let at = from + i;
+        let after = &before[i + 4..];
+        let gap = &norm[at + 4..q.number.start.max(at + 4)];
+        (clause.contains(&at) || first_clause.contains(&at))
+            // A period cited in a title (`《…(2021—2023年)》`).
+            && !in_title(before, i)
+            && !skip.as_ref().is_some_and(|r| r.contains(&at))
+            // The start of a span (`自2017年以来累计`, `从2024年起`).
+            && !["年以来", "年来", "年起", "年开始"].iter().any(|w| after.starts_with(w))
+            // The start of a change (`由2020年的80%`) and the base of a ratio (`是2019年的113.7%`).
+            && !(["由", "从"].iter().any(|w| before[..i].ends_with(w)) && after.starts_with("年") && after.contains("的"))
+            && !(percent && ratio_base(gap))
     });
     if let Some((_, y)) = written {
         return Some(y);
     }
     if let Some((part, parts)) = doc.part_at(q.range.start).zip(doc.parts.as_ref()) {
-        let clause = clause_around(norm, q.range.clone(), sentence.clone());
         let lead = &norm[clause.start.min(q.range.start)..q.range.start];
         return match part {
             Part::Review if several_years(lead, &norm[sentence.start..q.range.start]) => None,
@@ -116,5 +131,14 @@ fn several_years(clause: &str, sentence: &str) -> bool {
             let change = ["增长", "翻", "累计", "提高"].iter().any(|w| after.starts_with(w));
             span && (led || (change && sentence.len() - i < 40))
         })
+    })
+}
+
+/// Whether the words between a year and a percentage make the year the base of a ratio:
+/// `是2019年的113.7%`, `分别恢复到2019年的104.9%、110.3%` (the list before the number
+/// included).
+fn ratio_base(gap: &str) -> bool {
+    ["年的", "年同期的", "年水平的"].iter().any(|w| {
+        gap.strip_prefix(w).is_some_and(|rest| rest.chars().all(|c| c.is_ascii_digit() || "．.%、和及 ".contains(c)))
     })
 }
