@@ -212,7 +212,10 @@ impl super::TargetRules {
             return false;
         }
         let before = norm[clause.start.min(q.range.start)..q.range.start].trim_end();
-        let invest = ["投资", "投资额"].iter().any(|w| before.ends_with(w));
+        // `总投资X亿元的` counts the projects a review started or signed: a result; `年度投资`
+        // is the year's own amount.
+        let invest = ["投资", "投资额"].iter().any(|w| before.ends_with(w)) && !before.ends_with("总投资")
+            && !before.ends_with("年度投资");
         let listed = prev.is_some_and(|p| {
             let between = norm.get(p.quantity.range.end..q.range.start).unwrap_or("");
             p.spec

@@ -59,6 +59,10 @@ pub(super) fn year_of(
     if let Some((part, parts)) = doc.part_at(q.range.start).zip(doc.parts.as_ref()) {
         let lead = &norm[clause.start.min(q.range.start)..q.range.start];
         return match part {
+            // A static description is of no particular year; a result cited in the plan
+            // (`去年脱贫的3403名`, `已有11个`) is of the year reviewed.
+            _ if status == Status::Fact => None,
+            Part::Plan if status == Status::Achieved => parts.year_of(Part::Review),
             Part::Review if several_years(lead, &norm[sentence.start..q.range.start]) => None,
             Part::Plan if lead.contains("每年") => None,
             Part::Plan => doc.horizon.get(q.sentence).copied().flatten().or(parts.year_of(part)),
