@@ -265,6 +265,10 @@ impl NumberGrammar {
                 if rest[e..].starts_with(|c: char| verb.contains(c)) {
                     continue;
                 }
+                // 分 is a score only where a word does not go on (`15分)`, `90分以上`; not `四分类`).
+                if w == "分" && rest[e..].starts_with(|c: char| is_cjk(c) && !"以左的制".contains(c)) {
+                    continue;
+                }
                 return Some(self.per(rest, w, u, j + e));
             }
         }

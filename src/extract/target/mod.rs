@@ -320,9 +320,13 @@ impl TargetRules {
         }
         let norm = ctx.norm();
         let Some(s) = ctx.structure.sentences.get(q.sentence) else { return false };
+        // Before the comparator word or before the number (`贴息期不超过3年`).
         let before = &norm[s.range.start..q.range.start.max(s.range.start)];
-        const LEADS: [&str; 10] = ["至", "到", "在", "为", "不超过", "以内", "时限", "时间", "周期", "工期"];
-        LEADS.iter().any(|w| before.ends_with(w))
+        let next_to = &norm[s.range.start..q.number.start.max(s.range.start)];
+        const LEADS: [&str; 15] = [
+            "至", "到", "在", "为", "不超过", "以内", "时限", "时间", "周期", "工期", "期限", "延后", "延长", "提前", "缩短",
+        ];
+        LEADS.iter().any(|w| before.ends_with(w) || next_to.ends_with(w))
     }
 
     fn role(&self, word: &str) -> Option<StopRole> {

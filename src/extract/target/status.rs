@@ -160,7 +160,16 @@ impl TargetRules {
     fn parameter(&self, norm: &str, q: &Quantity, clause: &Range<usize>, sentence: &Range<usize>) -> bool {
         let lo = clause.start.min(q.range.start);
         let hi = clause.end.max(q.range.end);
-        let in_clause = self.params.is_match(&norm[lo..hi]);
+        // `按合同金额的30%,给予一次性奖补`: the grant may follow in the next clause.
+        let next = if hi < sentence.end {
+            let step = norm[hi..].chars().next().map_or(0, char::len_utf8);
+            clause_around(norm, hi + step..hi + step, sentence.clone()).end.max(hi)
+        } else {
+            hi
+        };
+        let in_clause = self.params.is_match(&norm[lo..next]);
+        // A score of an assessment scheme (`组织领导(15分)`, after `评分`).
+        let score = q.unit == "分";
         let before = &norm[lo..q.range.start];
         let after = &norm[q.range.end..hi];
         let grant = ["给予", "按", "每"].iter().any(|w| before.contains(w) || after.contains(w));
@@ -177,7 +186,7 @@ impl TargetRules {
         let cap = matches!(q.comparator, Comparator::Le | Comparator::Lt)
             && ["最高", "最多", "不超过", "不高于"].iter().any(|w| written.contains(w) || before.ends_with(w));
         let per_unit = before.contains('每') || after.starts_with("标准") || after.starts_with("的标准");
-        (earlier || in_clause) && (cap || per_unit) || per_unit && norm[lo..hi].contains("标准")
+        (earlier || in_clause) && (cap || per_unit || score) || per_unit && norm[lo..hi].contains("标准")
     }
 
     /// A count of the class something is compared in or belongs to: `在全国38个同类机场中`,
@@ -294,14 +303,25 @@ impl TargetRules {
         if nearest(CueScope::Weak, 1) == Some(Status::Fact) {
             return Status::Fact;
         }
-        // 3. A strong cue earlier in the paragraph (`过去一年,…。…。`).
+        // 3. A frame of time earlier in the paragraph (`过去一年,…。…。`), or a sentence that
+        // opens with a year (`2025年,全区…`): the nearest one decides.
         let para_start = doc.para_start.get(q.sentence).copied().unwrap_or(0);
-        let mut i = q.sentence;
+        let mut i = q.sentence + 1;
         while i > 0 {
             i -= 1;
             let s = &ctx.structure.sentences[i];
-            if s.range.end <= para_start || s.boilerplate || q.sentence - i > 6 {
+            if (i < q.sentence && s.range.end <= para_start) || s.boilerplate || q.sentence - i > 6 {
                 break;
+            }
+            if let (Some(y), Some(d)) = (doc.opening.get(i).copied().flatten(), doc.year) {
+                return match y.cmp(&d) {
+                    std::cmp::Ordering::Less => Status::Achieved,
+                    std::cmp::Ordering::Greater => Status::Target,
+                    std::cmp::Ordering::Equal => doc.default,
+                };
+            }
+            if i == q.sentence {
+                continue;
             }
             let mut cache = cache.borrow_mut();
             let h = cache.entry(i).or_insert_with(|| self.cues_of(norm, ctx.tokens(i), doc));
@@ -361,6 +381,9 @@ pub(super) struct DocInfo<'d> {
     pub(super) horizon: Vec<Option<i32>>,
     /// Per sentence: its time words (`全年`, `截至6月`; `去年`, `过去一年`).
     pub(super) times: Vec<SentenceTime>,
+    /// Per sentence: the year its first clause names (`2025年,全区…`), a frame for it and
+    /// for the sentences after it in its paragraph.
+    pub(super) opening: Vec<Option<i32>>,
     /// The review and plan parts, when the document is a work report.
     pub(super) parts: Option<ReportParts>,
     /// The title names a plan (`方案`, `规划`): `累计`, `共计` are planned totals there.
@@ -420,16 +443,25 @@ impl<'d> DocInfo<'d> {
         let mut para_start = Vec::with_capacity(st.sentences.len());
         let mut horizon = Vec::with_capacity(st.sentences.len());
         let mut times = Vec::with_capacity(st.sentences.len());
+        let mut opening = Vec::with_capacity(st.sentences.len());
         for s in &st.sentences {
             let k = newlines.partition_point(|&n| n < s.range.start);
             para_start.push(if k == 0 { 0 } else { newlines[k - 1] + 1 });
             let text = &norm[s.range.clone()];
             horizon.push(time.horizon_in(text));
             times.push(time.sentence_time(text));
+            let head = clause_around(norm, s.range.start..s.range.start, s.range.clone());
+            let head = &norm[head];
+            opening.push(
+                time.years_in(head)
+                    .into_iter()
+                    .find(|&(i, _)| !in_title(head, i) && !head[i + 4..].starts_with("年以来") && !head[i + 4..].starts_with("年来"))
+                    .map(|y| y.1),
+            );
         }
         let review = by_title == Some(Status::Achieved);
         let plans = by_title == Some(Status::Target);
-        DocInfo { time, year, period_end, default, review, headings, para_start, horizon, times, parts, plans }
+        DocInfo { time, year, period_end, default, review, headings, para_start, horizon, times, opening, parts, plans }
     }
 
     /// The part of a report that holds `byte`.

@@ -69,10 +69,14 @@ pub(super) fn year_of(
             Part::Review => parts.year_of(part),
         };
     }
-    // A year opening the paragraph (`2023年,…预期指标是:`) frames what follows.
-    let para_start = doc.para_start.get(q.sentence).copied().unwrap_or(0).min(sentence.start);
-    let para_head: String = norm[para_start..sentence.start].chars().take(12).collect();
-    if let Some(&(_, y)) = doc.time.years_in(&para_head).first() {
+    // A sentence opening with a year earlier in the paragraph (`2023年,…预期指标是:`) frames
+    // what follows it; the nearest one counts.
+    let para_start = doc.para_start.get(q.sentence).copied().unwrap_or(0);
+    let framed = (q.sentence.saturating_sub(6)..q.sentence)
+        .rev()
+        .take_while(|&i| ctx.structure.sentences[i].range.end > para_start)
+        .find_map(|i| doc.opening.get(i).copied().flatten());
+    if let Some(y) = framed {
         return Some(y);
     }
     // `过去一年` in a report dated 2024 reviews 2023.
