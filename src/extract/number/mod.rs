@@ -169,7 +169,7 @@ impl NumberGrammar {
             }
         }
         share_comparators(text, &mut out);
-        out
+        bounds_to_ranges(text, out)
     }
 
     /// Every quantity in the document's sentences (boilerplate skipped), in text order;
@@ -265,8 +265,12 @@ impl NumberGrammar {
                 if rest[e..].starts_with(|c: char| verb.contains(c)) {
                     continue;
                 }
-                // 分 is a score only where a word does not go on (`15分)`, `90分以上`; not `四分类`).
-                if w == "分" && rest[e..].starts_with(|c: char| is_cjk(c) && !"以左的制".contains(c)) {
+                // 分 is a score after digits and where no word goes on (`15分)`, `90分以上`; not
+                // `四分类`, `丢一分`).
+                if w == "分"
+                    && (!prev_char(text, i).is_some_and(|c| c.is_ascii_digit())
+                        || rest[e..].starts_with(|c: char| is_cjk(c) && !"以左的".contains(c)))
+                {
                     continue;
                 }
                 return Some(self.per(rest, w, u, j + e));
@@ -574,6 +578,10 @@ impl NumberGrammar {
 
     /// `一半` and `半` before a unit (`半个`, `半小时`): one half. `上半年` is a period.
     fn half(&self, text: &str, i: usize) -> Option<Quantity> {
+        // `年过半百`: half a hundred.
+        if text[i..].starts_with("半百") {
+            return Some(bare_value(i..i + "半百".len(), 50.0));
+        }
         let one = text[i..].starts_with("一半");
         let j = i + if one { "一半".len() } else { '半'.len_utf8() };
         if !one && prev_char(text, i).is_some_and(|c| "上下前后多大小一过".contains(c)) {
@@ -1126,6 +1134,56 @@ fn share_comparators(text: &str, out: &mut [Quantity]) {
         }
         a = b + 1;
     }
+}
+
+/// Two bounds of one amount make a range: `大于10小于20`, `不小于20并不大于50`,
+/// `最多100最少20个`, and `在20和30之间`.
+fn bounds_to_ranges(text: &str, qs: Vec<Quantity>) -> Vec<Quantity> {
+    let lower = |c: Comparator| matches!(c, Comparator::Gt | Comparator::Ge);
+    let upper = |c: Comparator| matches!(c, Comparator::Lt | Comparator::Le);
+    let mut out: Vec<Quantity> = Vec::with_capacity(qs.len());
+    let mut it = qs.into_iter().peekable();
+    while let Some(a) = it.next() {
+        let Some(b) = it.peek() else {
+            out.push(a);
+            break;
+        };
+        let between = text.get(a.range.end..b.range.start).unwrap_or("").trim();
+        let units = a.unit == b.unit || a.unit.is_empty() || b.unit.is_empty();
+        let joined = matches!(between, "" | "并" | "且" | "并且" | "而" | "的同时" | "," | "、");
+        let pair = (lower(a.comparator) && upper(b.comparator)) || (upper(a.comparator) && lower(b.comparator));
+        let tail = &text[b.range.end..];
+        let between_words = matches!(between, "与" | "和" | "到" | "至")
+            && a.comparator == Comparator::Eq
+            && b.comparator == Comparator::Eq
+            && (tail.starts_with("之间") || tail.starts_with('间'));
+        let (lo, hi) = if pair && lower(b.comparator) { (b, &a) } else { (&a, b) };
+        if units && (joined && pair || between_words) && lo.value < hi.value {
+            let (lo_v, hi_v) = (lo.value, hi.value);
+            let norm = |q: &Quantity| q.normalized.as_ref().map(|n| n.value);
+            let mut r = a.clone();
+            r.range = a.range.start..b.range.end;
+            r.number = a.number.start..b.number.end;
+            r.value = lo_v;
+            r.value_max = Some(hi_v);
+            r.comparator = Comparator::Range;
+            r.comparator_word = None;
+            if r.unit.is_empty() {
+                r.unit = b.unit.clone();
+                r.kind = b.kind;
+            }
+            if let (Some(l), Some(h)) = (norm(lo), norm(hi)) {
+                let base = b.normalized.as_ref().or(a.normalized.as_ref()).map_or(String::new(), |n| n.unit.clone());
+                r.normalized = Some(Normalized { value: l, value_max: Some(h), unit: base });
+            }
+            r.bare = a.bare && b.bare;
+            it.next();
+            out.push(r);
+        } else {
+            out.push(a);
+        }
+    }
+    out
 }
 
 /// Sorted, non-overlapping cover of `spans`.
