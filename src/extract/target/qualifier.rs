@@ -83,7 +83,7 @@ impl QualifierRules {
     }
 
     /// 约束性 or 预期性: after the number in its clause (`下降13.5%(约束性)`), in its table
-    /// row, before it in its sentence (`约束性指标:…`), or in its section headings.
+    /// row, in a label before it in its sentence (`约束性指标:…`), or in its section headings.
     pub(super) fn binding(&self, ctx: &Context, clause: &Range<usize>, next: Option<usize>, q: &Quantity) -> Option<Binding> {
         let norm = ctx.norm();
         let end = next.map_or(clause.end, |n| n.min(clause.end)).max(q.range.end);
@@ -100,12 +100,16 @@ impl QualifierRules {
         while !norm.is_char_boundary(from) {
             from += 1;
         }
+        // A label over a list: `约束性指标:…`, `预期性指标有…`.
         let before = &norm[from..q.range.start.max(from)];
-        let last = self.words.find_iter(before).filter_map(|m| match self.kinds[m.pattern().as_usize()] {
-            QualifierKind::Binding(b) => Some(b),
+        let label = self.words.find_iter(before).filter_map(|m| match self.kinds[m.pattern().as_usize()] {
+            QualifierKind::Binding(b) => {
+                let rest = before[m.end()..].trim_start_matches(['(', ')']);
+                rest.strip_prefix("指标").is_some_and(|r| r.starts_with([':', '有', '为', '包'])).then_some(b)
+            }
             _ => None,
         });
-        if let Some(b) = last.last() {
+        if let Some(b) = label.last() {
             return Some(b);
         }
         let mut h = ctx.structure.section_at(q.range.start);
