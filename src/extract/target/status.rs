@@ -307,6 +307,8 @@ impl TargetRules {
         // opens with a year (`2025年,全区…`): the nearest one decides.
         let para_start = doc.para_start.get(q.sentence).copied().unwrap_or(0);
         let mut i = q.sentence + 1;
+        // Pieces of one sentence cut at `;` share its cues (`今后,镇里将…;加强…;…`).
+        let mut joined = true;
         while i > 0 {
             i -= 1;
             let s = &ctx.structure.sentences[i];
@@ -323,11 +325,18 @@ impl TargetRules {
             if i == q.sentence {
                 continue;
             }
+            joined &= norm[s.range.clone()].trim_end().ends_with(';');
             let mut cache = cache.borrow_mut();
             let h = cache.entry(i).or_insert_with(|| self.cues_of(norm, ctx.tokens(i), doc));
             // Only a frame of time carries over (`过去一年,`, `2023年,`, `近年来`): `已` or
             // `累计` in one sentence does not make the next one a result.
-            if let Some(h) = h.iter().rev().find(|h| h.strength == CueScope::Strong && self.frames_time(norm, doc, h)) {
+            let carries = |h: &&StatusHit| {
+                h.strength == CueScope::Strong
+                    && h.status != Status::Fact
+                    && !(planning && self.planned_word(norm, h))
+                    && (joined || self.frames_time(norm, doc, h))
+            };
+            if let Some(h) = h.iter().rev().find(carries) {
                 return h.status;
             }
         }
@@ -348,14 +357,12 @@ impl TargetRules {
                 return Status::Fact;
             }
         }
-        // The text goes on as it went: the previous target of the same section (`建成茶园12个`
-        // after a paragraph of results is a result).
-        if let Some(p) = prev {
-            let same_section = ctx.structure.sentences.get(p.quantity.sentence).map(|s| s.section)
-                == Some(ctx.structure.sentences[q.sentence].section);
+        // A list goes on as it went: the previous quantity of the same sentence (`建成X个、Y个`);
+        // a cue does not carry into the next sentence.
+        if let Some(p) = prev.filter(|p| p.quantity.sentence == q.sentence) {
             // `…共有市场主体4.6万户,其中企业1.2万户`: a part is what its whole is, fact included.
-            let part = norm[clause.clone()].starts_with("其中") && p.quantity.sentence == q.sentence;
-            if (p.quantity.range.start >= para_start || same_section) && (p.status != Status::Fact || part) {
+            let part = norm[clause.clone()].starts_with("其中");
+            if p.status != Status::Fact || part {
                 return p.status;
             }
         }

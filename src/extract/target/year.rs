@@ -65,8 +65,7 @@ pub(super) fn year_of(
             Part::Plan if status == Status::Achieved => parts.year_of(Part::Review),
             Part::Review if several_years(lead, &norm[sentence.start..q.range.start]) => None,
             Part::Plan if lead.contains("每年") => None,
-            Part::Plan => doc.horizon.get(q.sentence).copied().flatten().or(parts.year_of(part)),
-            Part::Review => parts.year_of(part),
+            Part::Plan | Part::Review => parts.year_of(part),
         };
     }
     // A sentence opening with a year earlier in the paragraph (`2023年,…预期指标是:`) frames
