@@ -149,8 +149,14 @@ impl TargetRules {
     }
 
     /// Whether an achieved cue is a word that in a plan names a planned amount (`累计`, `共计`).
+    /// `近三年累计`, `五年来累计` stay results.
     fn planned_word(&self, norm: &str, h: &StatusHit) -> bool {
-        h.status == Status::Achieved && self.report.starts_with(norm.get(h.pos..).unwrap_or(""), ReportRole::Planned)
+        let lead: String = norm[..h.pos].chars().rev().take(5).collect();
+        h.status == Status::Achieved
+            && self.report.starts_with(norm.get(h.pos..).unwrap_or(""), ReportRole::Planned)
+            && !lead.contains('近')
+            && !lead.contains('来')
+            && !lead.contains("去过")
     }
 
     /// A policy parameter: a number governed by a parameter word (`奖补`, `贴息`) given as a
