@@ -92,7 +92,8 @@ impl TimeGrammar {
 
     /// The comparison base stated in `text` (the words before a change), nearest the end.
     pub fn base_in(&self, text: &str) -> BaseRef {
-        let mut out = BaseRef { annual: self.annual.iter().any(|w| text.contains(w.as_str())), ..BaseRef::default() };
+        let mut out =
+            BaseRef { annual: self.annual.iter().any(|w| text.contains(w.as_str())), ..BaseRef::default() };
         let mut at = None;
         for m in &self.base_markers {
             for (i, _) in text.match_indices(m.as_str()) {
@@ -102,7 +103,8 @@ impl TimeGrammar {
                     .filter(|d| d.bytes().all(|b| b.is_ascii_digit()) && rest[4..].starts_with('年'))
                     .and_then(|d| d.parse::<i32>().ok())
                     .filter(|y| YEARS.contains(y));
-                let period = self.base_periods.iter().filter(|p| rest.starts_with(p.as_str())).max_by_key(|p| p.len());
+                let period =
+                    self.base_periods.iter().filter(|p| rest.starts_with(p.as_str())).max_by_key(|p| p.len());
                 let (y, back) = match (year, period) {
                     (Some(y), _) => (Some(y), None),
                     (None, Some(p)) => (None, Some(if p.starts_with("前年") { 2 } else { 1 })),

@@ -593,7 +593,11 @@ impl FromRow for TimeWord {
             "base_period" => TimeClass::BasePeriod,
             "horizon" => TimeClass::Horizon,
             "annual" => TimeClass::Annual,
-            c => return Err(format!("{c:?} is not current, last_year, base_marker, base_period, horizon or annual")),
+            c => {
+                return Err(format!(
+                    "{c:?} is not current, last_year, base_marker, base_period, horizon or annual"
+                ))
+            }
         };
         out.push(TimeWord { word: word.to_string(), class });
         Ok(())

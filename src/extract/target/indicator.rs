@@ -317,7 +317,9 @@ fn change_start(toks: &[Token]) -> Option<usize> {
     }
     match word(j) {
         Some("年") if word(j - 1).is_some_and(year) => j -= 2,
-        Some(w) if w.strip_suffix('年').is_some_and(year) || w.strip_suffix("年底").is_some_and(year) => j -= 1,
+        Some(w) if w.strip_suffix('年').is_some_and(year) || w.strip_suffix("年底").is_some_and(year) => {
+            j -= 1
+        }
         _ => {}
     }
     (j < toks.len() && matches!(word(j), Some("由" | "从"))).then(|| toks.len() - (j - 1))

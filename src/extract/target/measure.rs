@@ -12,7 +12,12 @@ impl TargetRules {
         let unit = q.unit.as_str();
         let written = &norm[q.range.clone()];
         // `翻一番`, `提高2个百分点`, `是上年的2.5倍`, `增长1.7倍`, `两位数增长`.
-        if unit.contains("百分点") || written.contains('翻') || written.contains("位数") || written.contains("成倍") || unit == "倍" {
+        if unit.contains("百分点")
+            || written.contains('翻')
+            || written.contains("位数")
+            || written.contains("成倍")
+            || unit == "倍"
+        {
             return Measure::Growth;
         }
         let percent = unit.ends_with('%') || q.kind == Some(UnitKind::Percent);

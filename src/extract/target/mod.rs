@@ -202,7 +202,8 @@ impl TargetRules {
             if let Some(ChangeRole::To { base, .. }) = role {
                 if indicator.is_none() || from_right {
                     let base = &quantities[base];
-                    indicator = out.iter().rev().find(|t| &t.quantity == base).and_then(|t| t.indicator.clone());
+                    indicator =
+                        out.iter().rev().find(|t| &t.quantity == base).and_then(|t| t.indicator.clone());
                 }
             }
             let spec = self.is_spec(norm, q, &clause, out.last());
@@ -226,7 +227,9 @@ impl TargetRules {
             let year = match role {
                 Some(ChangeRole::From { year: Some(y) }) => Some(y),
                 _ if spec && doc.part_at(q.range.start).is_some() => None,
-                Some(ChangeRole::To { mark, .. }) => year::year_of(ctx, &doc, q, status, Some(mark..q.range.start)),
+                Some(ChangeRole::To { mark, .. }) => {
+                    year::year_of(ctx, &doc, q, status, Some(mark..q.range.start))
+                }
                 _ => year::year_of(ctx, &doc, q, status, None),
             };
             // Under a header of years (`2020年 | 2025年`), the latest column is the target and
@@ -324,7 +327,21 @@ impl TargetRules {
         let before = &norm[s.range.start..q.range.start.max(s.range.start)];
         let next_to = &norm[s.range.start..q.number.start.max(s.range.start)];
         const LEADS: [&str; 15] = [
-            "至", "到", "在", "为", "不超过", "以内", "时限", "时间", "周期", "工期", "期限", "延后", "延长", "提前", "缩短",
+            "至",
+            "到",
+            "在",
+            "为",
+            "不超过",
+            "以内",
+            "时限",
+            "时间",
+            "周期",
+            "工期",
+            "期限",
+            "延后",
+            "延长",
+            "提前",
+            "缩短",
         ];
         LEADS.iter().any(|w| before.ends_with(w) || next_to.ends_with(w))
     }
@@ -367,12 +384,15 @@ fn change_roles(norm: &str, qs: &[Quantity]) -> Vec<Option<ChangeRole>> {
     while k < qs.len() {
         let e = run_end(k);
         let n = e + 1;
-        let link = qs.get(n).filter(|q| q.sentence == qs[e].sentence && q.range.start >= qs[e].range.end).is_some_and(|q| {
-            let between = norm[qs[e].range.end..q.range.start].trim();
-            between.chars().count() <= 5
-                && between.ends_with(['到', '至'])
-                && !between.contains([',', '。', ';', '、', ':'])
-        });
+        let link = qs
+            .get(n)
+            .filter(|q| q.sentence == qs[e].sentence && q.range.start >= qs[e].range.end)
+            .is_some_and(|q| {
+                let between = norm[qs[e].range.end..q.range.start].trim();
+                between.chars().count() <= 5
+                    && between.ends_with(['到', '至'])
+                    && !between.contains([',', '。', ';', '、', ':'])
+            });
         if let (true, Some((mark, year))) = (link, from_mark(norm, &qs[k])) {
             let f = run_end(n);
             for role in &mut roles[k..=e] {
@@ -398,7 +418,10 @@ fn from_mark(norm: &str, q: &Quantity) -> Option<(usize, Option<i32>)> {
     let before = norm[from..q.range.start].trim_end().trim_end_matches('的');
     let dated = before.trim_end_matches(['底', '末']);
     let (before, year) = match dated.strip_suffix('年') {
-        Some(d) if d.get(d.len().saturating_sub(4)..).is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())) => {
+        Some(d)
+            if d.get(d.len().saturating_sub(4)..)
+                .is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())) =>
+        {
             (&d[..d.len() - 4], d[d.len() - 4..].parse().ok())
         }
         _ => (before, None),

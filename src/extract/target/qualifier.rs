@@ -62,7 +62,13 @@ impl QualifierRules {
     /// clause, then an approximation in its own words (`6%左右`, `约300家`), then a
     /// commitment or aspiration earlier in its sentence. Only targets are firm or aims (a
     /// result `争取` is money obtained); any quantity may be approximate.
-    pub(super) fn hedge(&self, norm: &str, sentence: Range<usize>, clause: &Range<usize>, t: &TargetDraft) -> Option<Hedge> {
+    pub(super) fn hedge(
+        &self,
+        norm: &str,
+        sentence: Range<usize>,
+        clause: &Range<usize>,
+        t: &TargetDraft,
+    ) -> Option<Hedge> {
         let q = &t.quantity;
         let commit = |h: &Hedge| *h != Hedge::About && t.status == Status::Target;
         let lo = clause.start.min(q.range.start);
@@ -70,7 +76,8 @@ impl QualifierRules {
         let about = || {
             let words = &norm[q.range.clone()];
             let before = &norm[lo..q.range.start];
-            let word = self.hedges(words).into_iter().chain(self.hedges(before)).any(|(_, h)| h == Hedge::About);
+            let word =
+                self.hedges(words).into_iter().chain(self.hedges(before)).any(|(_, h)| h == Hedge::About);
             (word || q.comparator == Comparator::Approx).then_some(Hedge::About)
         };
         let mut from = sentence.start.max(q.range.start.saturating_sub(CUE_WINDOW));
@@ -84,7 +91,13 @@ impl QualifierRules {
 
     /// 约束性 or 预期性: after the number in its clause (`下降13.5%(约束性)`), in its table
     /// row, in a label before it in its sentence (`约束性指标:…`), or in its section headings.
-    pub(super) fn binding(&self, ctx: &Context, clause: &Range<usize>, next: Option<usize>, q: &Quantity) -> Option<Binding> {
+    pub(super) fn binding(
+        &self,
+        ctx: &Context,
+        clause: &Range<usize>,
+        next: Option<usize>,
+        q: &Quantity,
+    ) -> Option<Binding> {
         let norm = ctx.norm();
         let end = next.map_or(clause.end, |n| n.min(clause.end)).max(q.range.end);
         if let Some(b) = self.binding_in(&norm[q.range.end..end]) {

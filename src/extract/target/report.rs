@@ -89,7 +89,10 @@ impl ReportParts {
             at += line.len();
         }
         heads.extend(
-            st.headings.iter().map(|h| h.title.clone()).filter(|r| norm[r.clone()].chars().count() <= MAX_HEADING),
+            st.headings
+                .iter()
+                .map(|h| h.title.clone())
+                .filter(|r| norm[r.clone()].chars().count() <= MAX_HEADING),
         );
         heads.sort_by_key(|r| r.start);
         heads.dedup_by_key(|r| r.start);
@@ -107,7 +110,8 @@ impl ReportParts {
                 (Some(_), None) => true,
                 (None, _) => text.contains("今年"),
             };
-            if later && rules.has(text, ReportRole::Plan, true) && !rules.has(text, ReportRole::Review, true) {
+            if later && rules.has(text, ReportRole::Plan, true) && !rules.has(text, ReportRole::Review, true)
+            {
                 plan = Some((r.start, year));
                 break;
             }
@@ -207,14 +211,21 @@ impl super::TargetRules {
     /// The specs of a project still being built: an investment right before `的` and the
     /// project (`投资100亿元的…工程开工建设`, and the next items of its list), with no word in
     /// the clause that says the project is finished (`建成通车`, `投入使用`).
-    pub(super) fn is_spec(&self, norm: &str, q: &Quantity, clause: &Range<usize>, prev: Option<&TargetDraft>) -> bool {
+    pub(super) fn is_spec(
+        &self,
+        norm: &str,
+        q: &Quantity,
+        clause: &Range<usize>,
+        prev: Option<&TargetDraft>,
+    ) -> bool {
         if q.kind != Some(UnitKind::Money) || !norm[q.range.end..].trim_start().starts_with('的') {
             return false;
         }
         let before = norm[clause.start.min(q.range.start)..q.range.start].trim_end();
         // `总投资X亿元的` counts the projects a review started or signed: a result; `年度投资`
         // is the year's own amount.
-        let invest = ["投资", "投资额"].iter().any(|w| before.ends_with(w)) && !before.ends_with("总投资")
+        let invest = ["投资", "投资额"].iter().any(|w| before.ends_with(w))
+            && !before.ends_with("总投资")
             && !before.ends_with("年度投资");
         let listed = prev.is_some_and(|p| {
             let between = norm.get(p.quantity.range.end..q.range.start).unwrap_or("");
@@ -223,6 +234,7 @@ impl super::TargetRules {
                 && between.ends_with('、')
                 && !between.contains([',', '。', ';'])
         });
-        (invest || listed) && !self.report.has(&norm[q.range.end..clause.end.max(q.range.end)], ReportRole::Done, false)
+        (invest || listed)
+            && !self.report.has(&norm[q.range.end..clause.end.max(q.range.end)], ReportRole::Done, false)
     }
 }

@@ -3,11 +3,11 @@
 //! section heading and the document (`status_words.txt`, `time_words.txt`).
 
 use super::indicator::{is_cjk_numeral, is_verb};
+use super::report::{in_title, Part, ReportParts};
 use super::{clause_around, Quantity, TargetDraft, TargetRules, CUE_WINDOW};
 use crate::document::{Comparator, Status};
 use crate::extract::Context;
 use crate::grammar::time::{date_line_year, is_duration, SentenceTime, TimeGrammar};
-use super::report::{in_title, Part, ReportParts};
 use crate::lexicon::{CueScope, ReportRole};
 use crate::segment::Token;
 use rustc_hash::FxHashMap as HashMap;
@@ -100,7 +100,8 @@ impl TargetRules {
             }
             // `近5年`, `5年来`, `2017年` before the document's year.
             // A period cited in a title (`《…(2021—2023年)》`) places nothing in time.
-            if matches!(t.word, "年" | "年来" | "年以来" | "年间") && k > 0 && !in_title(norm, t.range.start) {
+            if matches!(t.word, "年" | "年来" | "年以来" | "年间") && k > 0 && !in_title(norm, t.range.start)
+            {
                 let num = tokens[k - 1].word;
                 if num.chars().all(|c| c.is_ascii_digit() || is_cjk_numeral(c)) && !num.is_empty() {
                     let before = k.checked_sub(2).map(|j| tokens[j].word);
@@ -190,7 +191,9 @@ impl TargetRules {
         let earlier = self.params.is_match(&norm[from..q.range.start]);
         let written = &norm[q.range.clone()];
         let cap = matches!(q.comparator, Comparator::Le | Comparator::Lt)
-            && ["最高", "最多", "不超过", "不高于"].iter().any(|w| written.contains(w) || before.ends_with(w));
+            && ["最高", "最多", "不超过", "不高于"]
+                .iter()
+                .any(|w| written.contains(w) || before.ends_with(w));
         let per_unit = before.contains('每') || after.starts_with("标准") || after.starts_with("的标准");
         (earlier || in_clause) && (cap || per_unit || score) || per_unit && norm[lo..hi].contains("标准")
     }
@@ -229,8 +232,11 @@ impl TargetRules {
         // In a plan, `累计` and `共计` name planned totals, not results.
         let part = doc.part_at(q.range.start);
         let planning = part == Some(Part::Plan)
-            || (part.is_none() && doc.plans && doc.heading_status(ctx, q.range.start) != Some(Status::Achieved));
-        let hits: Vec<StatusHit> = hits.into_iter().filter(|h| !(planning && self.planned_word(norm, h))).collect();
+            || (part.is_none()
+                && doc.plans
+                && doc.heading_status(ctx, q.range.start) != Some(Status::Achieved));
+        let hits: Vec<StatusHit> =
+            hits.into_iter().filter(|h| !(planning && self.planned_word(norm, h))).collect();
         // After the number only the next clause counts: later clauses speak of other things
         // (`全镇有企业120家,…,将新增30家`).
         let next_clause = if clause.end < sentence.end {
@@ -263,7 +269,9 @@ impl TargetRules {
         if let Some(part) = part {
             let near = |status: Status, strength: CueScope, n: usize| {
                 hits.iter().any(|h| {
-                    h.status == status && h.strength == strength && scopes[..n].iter().any(|s| s.0.contains(&h.pos))
+                    h.status == status
+                        && h.strength == strength
+                        && scopes[..n].iter().any(|s| s.0.contains(&h.pos))
                 })
             };
             // A static description (`占地`, `辖区`, `现有`) or a class counted for comparison
@@ -280,7 +288,10 @@ impl TargetRules {
                 // 的目标任务`), and a later year or horizon are targets inside a review.
                 Part::Review => {
                     let later = hits.iter().any(|h| {
-                        h.year && h.status == Status::Target && h.strength == CueScope::Strong && before.contains(&h.pos)
+                        h.year
+                            && h.status == Status::Target
+                            && h.strength == CueScope::Strong
+                            && before.contains(&h.pos)
                     });
                     if spec || later || norm[q.range.end..clause.end.max(q.range.end)].contains("目标") {
                         Status::Target
@@ -468,13 +479,30 @@ impl<'d> DocInfo<'d> {
             opening.push(
                 time.years_in(head)
                     .into_iter()
-                    .find(|&(i, _)| !in_title(head, i) && !head[i + 4..].starts_with("年以来") && !head[i + 4..].starts_with("年来"))
+                    .find(|&(i, _)| {
+                        !in_title(head, i)
+                            && !head[i + 4..].starts_with("年以来")
+                            && !head[i + 4..].starts_with("年来")
+                    })
                     .map(|y| y.1),
             );
         }
         let review = by_title == Some(Status::Achieved);
         let plans = by_title == Some(Status::Target);
-        DocInfo { time, year, period_end, default, review, headings, para_start, horizon, times, opening, parts, plans }
+        DocInfo {
+            time,
+            year,
+            period_end,
+            default,
+            review,
+            headings,
+            para_start,
+            horizon,
+            times,
+            opening,
+            parts,
+            plans,
+        }
     }
 
     /// The part of a report that holds `byte`.

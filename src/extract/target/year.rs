@@ -146,6 +146,7 @@ fn several_years(clause: &str, sentence: &str) -> bool {
 /// included).
 fn ratio_base(gap: &str) -> bool {
     ["年的", "年同期的", "年水平的"].iter().any(|w| {
-        gap.strip_prefix(w).is_some_and(|rest| rest.chars().all(|c| c.is_ascii_digit() || "．.%、和及 ".contains(c)))
+        gap.strip_prefix(w)
+            .is_some_and(|rest| rest.chars().all(|c| c.is_ascii_digit() || "．.%、和及 ".contains(c)))
     })
 }
