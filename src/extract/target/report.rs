@@ -185,28 +185,6 @@ pub(super) fn in_title(text: &str, i: usize) -> bool {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn titles_hide_their_periods() {
-        let t = "落实《三年行动计划(2021—2023年)》要求,2024年完成";
-        assert!(in_title(t, t.find("2023").unwrap()));
-        assert!(!in_title(t, t.find("2024").unwrap()));
-    }
-
-    #[test]
-    fn words_by_role() {
-        let r = ReportRules::new(&Lexicons::embedded().unwrap()).unwrap();
-        assert!(r.has("一、2023年工作回顾", ReportRole::Review, true));
-        assert!(r.has("二、2024年工作安排", ReportRole::Plan, true));
-        assert!(!r.has("学习《政府工作报告》", ReportRole::Report, true));
-        assert!(r.has("我代表市人民政府向大会报告工作", ReportRole::Report, true));
-        assert!(r.starts_with("累计投入", ReportRole::Planned));
-    }
-}
-
 impl super::TargetRules {
     /// The specs of a project still being built: an investment right before `的` and the
     /// project (`投资100亿元的…工程开工建设`, and the next items of its list), with no word in
@@ -236,5 +214,27 @@ impl super::TargetRules {
         });
         (invest || listed)
             && !self.report.has(&norm[q.range.end..clause.end.max(q.range.end)], ReportRole::Done, false)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_hide_their_periods() {
+        let t = "落实《三年行动计划(2021—2023年)》要求,2024年完成";
+        assert!(in_title(t, t.find("2023").unwrap()));
+        assert!(!in_title(t, t.find("2024").unwrap()));
+    }
+
+    #[test]
+    fn words_by_role() {
+        let r = ReportRules::new(&Lexicons::embedded().unwrap()).unwrap();
+        assert!(r.has("一、2023年工作回顾", ReportRole::Review, true));
+        assert!(r.has("二、2024年工作安排", ReportRole::Plan, true));
+        assert!(!r.has("学习《政府工作报告》", ReportRole::Report, true));
+        assert!(r.has("我代表市人民政府向大会报告工作", ReportRole::Report, true));
+        assert!(r.starts_with("累计投入", ReportRole::Planned));
     }
 }
