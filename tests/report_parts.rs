@@ -145,3 +145,24 @@ fn plans_code_binding_and_bases() {
     assert_eq!(target(&doc, PLAN, "4座").status, Status::Achieved);
     assert_eq!(target(&doc, PLAN, "2座").status, Status::Target);
 }
+
+#[test]
+fn a_five_year_plan_with_a_review_section() {
+    // A review heading alone makes no report: the plan's own cues decide.
+    let text = "某县国民经济和社会发展第十四个五年规划纲要\n\
+一、“十三五”发展回顾\n\
+五年来，全县地区生产总值年均增长7.2%，建成高标准农田12万亩。\n\
+二、主要目标\n\
+到2025年，全县地区生产总值达到500亿元，城镇化率提高到60%。\n";
+    let doc = extract(text);
+    assert_eq!(target(&doc, text, "7.2%").status, Status::Achieved);
+    let gdp = target(&doc, text, "500亿元");
+    assert_eq!((gdp.status, gdp.year), (Status::Target, Some(2025)));
+    // A plan heading for a span reviews the years before its start.
+    let spanned = "一、发展回顾\n全县新建学校14所。\n二、2021—2025年发展目标\n新建学校20所。\n";
+    let doc = extract(spanned);
+    let built = target(&doc, spanned, "14所");
+    assert_eq!((built.status, built.year), (Status::Achieved, Some(2020)));
+    let planned = target(&doc, spanned, "20所");
+    assert_eq!((planned.status, planned.year), (Status::Target, Some(2025)));
+}

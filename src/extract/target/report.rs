@@ -39,6 +39,9 @@ pub(super) enum Part {
 pub(super) struct ReportParts {
     /// The report's year: the year its plan is for (the review is of the year before).
     pub(super) year: Option<i32>,
+    /// The year the review part reports on: the review heading's, else the year before the
+    /// plan's (its first year for a span).
+    reviewed: Option<i32>,
     review: Range<usize>,
     plan: Range<usize>,
 }
@@ -135,9 +138,11 @@ impl ReportParts {
         let title = st.title.clone().map_or("", |r| &norm[r]);
         let plan_start = plan.map(|p| p.0);
         let before_plan = &norm[..plan_start.unwrap_or(norm.len())];
-        let report = review.is_some()
-            || rules.has(title, ReportRole::Report, true)
-            || rules.has(before_plan, ReportRole::Report, true);
+        let said =
+            rules.has(title, ReportRole::Report, true) || rules.has(before_plan, ReportRole::Report, true);
+        // A review heading with a plan after it, or a text that calls itself a report. A review
+        // heading alone (`一、“十三五”回顾` in a five-year plan) makes no report.
+        let report = (review.is_some() && plan.is_some()) || said;
         if !report || (review.is_none() && plan.is_none()) {
             return None;
         }
@@ -146,8 +151,18 @@ impl ReportParts {
             .or_else(|| review.and_then(|r| r.1).map(|y| y + 1))
             .or_else(|| st.year())
             .or_else(|| time.years_in(title).first().map(|y| y.1));
+        // A plan for a span (`二、2021—2025年发展目标`) reviews the years before its start.
+        let span_start = plan.and_then(|p| {
+            let head: String = norm[p.0..].chars().take(MAX_HEADING).collect();
+            let years = time.years_in(&head);
+            let first =
+                head.find(|c: char| c.is_ascii_digit()).and_then(|i| head.get(i..i + 4)?.parse::<i32>().ok());
+            first.filter(|f| years.first().is_some_and(|y| y.1 > *f))
+        });
+        let reviewed =
+            review.and_then(|r| r.1).or_else(|| span_start.map(|y| y - 1)).or_else(|| year.map(|y| y - 1));
         let end = plan_start.unwrap_or(norm.len());
-        Some(ReportParts { year, review: review.map_or(0, |r| r.0)..end, plan: end..norm.len() })
+        Some(ReportParts { year, reviewed, review: review.map_or(0, |r| r.0)..end, plan: end..norm.len() })
     }
 
     /// The part that holds `byte`, if any.
@@ -164,7 +179,7 @@ impl ReportParts {
     /// The year a part speaks of: the year before the report's for the review.
     pub(super) fn year_of(&self, part: Part) -> Option<i32> {
         match part {
-            Part::Review => self.year.map(|y| y - 1),
+            Part::Review => self.reviewed,
             Part::Plan => self.year,
         }
     }

@@ -195,7 +195,8 @@ impl TargetRules {
                 .iter()
                 .any(|w| written.contains(w) || before.ends_with(w));
         // `按每个5000元标准`, `5000元的标准`; not `2家标准化菜市场`.
-        let standard = after.trim_start_matches('的').strip_prefix("标准").is_some_and(|r| !r.starts_with('化'));
+        let standard =
+            after.trim_start_matches('的').strip_prefix("标准").is_some_and(|r| !r.starts_with('化'));
         let per_unit = before.contains('每') || standard;
         (earlier || in_clause) && (cap || per_unit || score) || per_unit && norm[lo..hi].contains("标准")
     }
