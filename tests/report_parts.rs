@@ -90,6 +90,10 @@ fn parameters_are_facts_and_hedges_are_coded() {
     for w in ["50万元", "不超过100万元"] {
         assert_eq!(target(&doc, EXCERPT, w).status, Status::Fact, "{w}");
     }
+    let scheme = "年度考核实行百分制，评分内容为：队伍建设（15分），安全管理（25分）。";
+    let scored = extract(scheme);
+    let weight = target(&scored, scheme, "15分");
+    assert_eq!((weight.status, weight.indicator.as_deref()), (Status::Fact, Some("队伍建设")));
     assert_eq!(target(&doc, EXCERPT, "5.5%左右").hedge, Some(Hedge::About));
     assert_eq!(target(&doc, EXCERPT, "7%").hedge, Some(Hedge::Aim));
     assert_eq!(target(&doc, EXCERPT, "120万吨以上").hedge, Some(Hedge::Firm));

@@ -24,8 +24,10 @@ impl NumberGrammar {
             return Err(c.end);
         }
         let before = &text[..c.start];
+        // `近5年`, `3年前`; not `延后1小时`, `提前2天` (a shift by the amount).
         if kind == Some(UnitKind::Time)
             && ["近", "前", "过去", "这", "此", "后"].iter().any(|w| before.ends_with(w))
+            && !["延后", "推后", "提前"].iter().any(|w| before.ends_with(w))
         {
             return Err(c.end);
         }

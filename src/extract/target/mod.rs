@@ -158,6 +158,16 @@ impl TargetRules {
             let right_limit = next_start.map_or(clause.end, |n| n.min(clause.end)).max(q.range.end);
             let time = &ctx.grammar.time;
             let (mut indicator, from_right) = self.indicator(norm, time, tokens, q, left_limit, right_limit);
+            // `组织领导(15分)`: a weight in brackets weighs the item before them.
+            if norm[..q.range.start].ends_with('(') && norm[q.range.end..].starts_with(')') {
+                let open = q.range.start - 1;
+                let from = left_limit.min(open);
+                let item = norm[from..open].trim();
+                if (2..=20).contains(&item.chars().count()) && !item.contains(['(', ')', '、']) {
+                    let lead = norm[from..open].len() - norm[from..open].trim_start().len();
+                    indicator = Some(from + lead..from + lead + item.len());
+                }
+            }
             if indicator.is_none()
                 && left_limit == clause.start
                 && clause.start > sentence.start
