@@ -158,8 +158,8 @@ impl TargetRules {
             let right_limit = next_start.map_or(clause.end, |n| n.min(clause.end)).max(q.range.end);
             let time = &ctx.grammar.time;
             let (mut indicator, from_right) = self.indicator(norm, time, tokens, q, left_limit, right_limit);
-            // `组织领导(15分)`: a weight in brackets weighs the item before them.
-            if norm[..q.range.start].ends_with('(') && norm[q.range.end..].starts_with(')') {
+            // `组织领导(15分)`: a score weight in brackets weighs the item before them.
+            if q.unit == "分" && norm[..q.range.start].ends_with('(') && norm[q.range.end..].starts_with(')') {
                 let open = q.range.start - 1;
                 let from = left_limit.min(open);
                 let item = norm[from..open].trim();
