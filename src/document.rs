@@ -4,6 +4,10 @@
 //! JSON, so output stays byte-stable. Every `span` is `[start, end)` in code points of the
 //! decoded input text.
 
+mod qualifier;
+
+pub use qualifier::{Base, Binding, Hedge};
+
 use serde::{Deserialize, Serialize};
 
 /// The schema tag written into every record.
@@ -154,6 +158,12 @@ pub struct Target {
     pub measure: Measure,
     pub status: Status,
     pub year: Option<i32>,
+    #[serde(default)]
+    pub hedge: Option<Hedge>,
+    #[serde(default)]
+    pub binding: Option<Binding>,
+    #[serde(default)]
+    pub base: Option<Base>,
     pub section: Option<String>,
     pub task: Option<String>,
     /// Canonical indicator id from `dictionaries/indicators.tsv`, when one matches.

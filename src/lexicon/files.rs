@@ -2,7 +2,7 @@
 //! with `file:line` when the lexicons are loaded, and the extractors read named fields.
 
 use super::Row;
-use crate::document::{Comparator, ProjectKind, Role, Status};
+use crate::document::{Binding, Comparator, Hedge, ProjectKind, Role, Status};
 
 /// A row type of one lexicon file. One line may give several values (a line of words).
 pub trait FromRow: Sized {
@@ -206,6 +206,9 @@ pub enum CueScope {
     Heading,
     /// In the document title; sets the document's default.
     Title,
+    /// Names a policy parameter (`奖补`, `贴息`): with `给予`, `按`, `每` or a cap around a
+    /// number, the number states a rule, a fact.
+    Param,
 }
 
 impl FromRow for StatusWord {
@@ -222,7 +225,8 @@ impl FromRow for StatusWord {
             "weak" => CueScope::Weak,
             "heading" => CueScope::Heading,
             "title" => CueScope::Title,
-            s => return Err(format!("{s:?} is not strong, weak, heading or title")),
+            "param" => CueScope::Param,
+            s => return Err(format!("{s:?} is not strong, weak, heading, title or param")),
         };
         out.push(StatusWord { word: word.to_string(), status, scope });
         Ok(())
@@ -694,6 +698,8 @@ pub enum TimeClass {
     BasePeriod,
     /// Before a year: the year is a plan's horizon (`到2025年`).
     Horizon,
+    /// Before a change: an annual average over a period (`年均增长`).
+    Annual,
 }
 
 impl FromRow for TimeWord {
@@ -705,7 +711,12 @@ impl FromRow for TimeWord {
             "base_marker" => TimeClass::BaseMarker,
             "base_period" => TimeClass::BasePeriod,
             "horizon" => TimeClass::Horizon,
-            c => return Err(format!("{c:?} is not current, last_year, base_marker, base_period or horizon")),
+            "annual" => TimeClass::Annual,
+            c => {
+                return Err(format!(
+                    "{c:?} is not current, last_year, base_marker, base_period, horizon or annual"
+                ))
+            }
         };
         out.push(TimeWord { word: word.to_string(), class });
         Ok(())
@@ -748,6 +759,84 @@ impl FromRow for DictEntry {
             return Err("frequency 0 means the word never wins; leave it out to get a suggested one".into());
         }
         out.push(DictEntry { word: f[0].to_string(), freq, tag });
+        Ok(())
+    }
+}
+
+/// `report_parts.txt`: words that mark the parts of a work report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportWord {
+    pub word: String,
+    pub role: ReportRole,
+}
+
+/// What a [`ReportWord`] marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportRole {
+    /// The text is a work report (`向大会报告工作`).
+    Report,
+    /// A heading that opens the review of the past year (`工作回顾`).
+    Review,
+    /// A heading that opens the plan for the year (`工作安排`, `重点工作`).
+    Plan,
+    /// A sentence that opens the plan without a heading (`总体要求是`).
+    Opening,
+    /// An achieved cue that is a planned amount in the plan part (`累计`, `共计`).
+    Planned,
+    /// A predicate that says a project is finished (`建成通车`, `投入使用`).
+    Done,
+}
+
+impl FromRow for ReportWord {
+    fn from_row(row: Row<'_>, out: &mut Vec<Self>) -> Result<(), String> {
+        let [word, role] = columns(&row, "WORD ROLE")?;
+        let role = match role {
+            "report" => ReportRole::Report,
+            "review" => ReportRole::Review,
+            "plan" => ReportRole::Plan,
+            "opening" => ReportRole::Opening,
+            "planned" => ReportRole::Planned,
+            "done" => ReportRole::Done,
+            r => return Err(format!("{r:?} is not report, review, plan, opening, planned or done")),
+        };
+        out.push(ReportWord { word: word.to_string(), role });
+        Ok(())
+    }
+}
+
+/// `qualifiers.txt`: how firmly a target is stated, and whether a plan binds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Qualifier {
+    pub word: String,
+    pub kind: QualifierKind,
+}
+
+/// The field a [`Qualifier`] sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QualifierKind {
+    Hedge(Hedge),
+    Binding(Binding),
+    /// Makes every quantity after it in its sentence an estimate (`预计全年…`).
+    Estimate,
+}
+
+impl FromRow for Qualifier {
+    fn from_row(row: Row<'_>, out: &mut Vec<Self>) -> Result<(), String> {
+        let [word, field, value] = columns(&row, "WORD FIELD VALUE")?;
+        let kind = match (field, value) {
+            ("hedge", "firm") => QualifierKind::Hedge(Hedge::Firm),
+            ("hedge", "aim") => QualifierKind::Hedge(Hedge::Aim),
+            ("hedge", "about") => QualifierKind::Hedge(Hedge::About),
+            ("binding", "binding") => QualifierKind::Binding(Binding::Binding),
+            ("binding", "expected") => QualifierKind::Binding(Binding::Expected),
+            ("estimate", "sentence") => QualifierKind::Estimate,
+            (f, v) => {
+                return Err(format!(
+                    "`{f} {v}` is not hedge firm|aim|about, binding binding|expected or estimate sentence"
+                ))
+            }
+        };
+        out.push(Qualifier { word: word.to_string(), kind });
         Ok(())
     }
 }

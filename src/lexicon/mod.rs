@@ -135,6 +135,10 @@ lexicons! {
     project_lists: ProjectList = "project_lists.txt";
     /// Generic phrases and modifiers that are no project name.
     project_stop: ProjectStop = "project_stop.txt";
+    /// Hedge and binding words of targets.
+    qualifiers: Qualifier = "qualifiers.txt";
+    /// Words that mark the parts of a work report.
+    report_parts: ReportWord = "report_parts.txt";
     /// Status cues for targets.
     status_words: StatusWord = "status_words.txt";
     /// Task-table column headers and the labels of their values.
