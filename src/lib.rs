@@ -8,7 +8,11 @@
 //!
 //! [`decode`] (bytes → text, any encoding, HTML) → [`clean`] (normalised twin, boilerplate)
 //! → [`structure`] (title, issuer, sections, sentences) → [`segment`] (jieba-rs) →
-//! [`extract`] (`number`, `target`, `project`, `unit`, `task`) → [`document`] (`zhengce/1`).
+//! [`extract`] (`number`, `target`, `project`, `unit`, `task`) → [`assemble`] (spans, ids,
+//! links) → [`document`] (the `zhengce/1` schema types).
+//!
+//! On extracted documents: [`compare`] (documents side by side), [`highlight`] (what a
+//! report marks in the text) and [`output`] (CSV tables).
 //!
 //! ```
 //! let pipeline = zhengce::Pipeline::new().unwrap();
@@ -18,19 +22,22 @@
 //! assert_eq!(doc.units[0].name, "经发办");
 //! ```
 
+pub mod assemble;
 pub mod canonical;
 pub mod clean;
+pub mod compare;
 pub mod decode;
 pub mod document;
 pub mod error;
 pub mod eval;
 pub mod extract;
 pub mod grammar;
+pub mod highlight;
 pub mod lexicon;
+pub mod output;
 pub mod pipeline;
 pub mod segment;
 pub mod structure;
-pub mod tables;
 
 pub use document::{Document, ErrorRecord, Record};
 pub use error::{Error, Result};

@@ -1,5 +1,5 @@
 //! The whole pipeline, built once per process and shared by reference across threads:
-//! `decode` → `clean` → `structure` → `segment` → `extract` → `document`.
+//! `decode` → `clean` → `structure` → `segment` → `extract` → `assemble` (into `document`).
 
 use crate::clean::{self, CleanRules};
 use crate::decode;
@@ -152,7 +152,7 @@ impl Pipeline {
             self.projects.extract(&ctx, &targets.iter().map(|t| t.quantity.clone()).collect::<Vec<_>>());
         let mentions = self.units.extract(&ctx);
         let tasks = task::build(&ctx, &targets, &projects, &mentions);
-        let mut doc = crate::document::assemble::assemble(crate::document::assemble::Parts {
+        let mut doc = crate::assemble::assemble(crate::assemble::Parts {
             source,
             encoding,
             errors,

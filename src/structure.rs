@@ -1,4 +1,5 @@
-//! Stage 3: title, issuer, date, period, the heading hierarchy and the sentences.
+//! Stage 3: the header (title, issuer, place, date, period: [`header`]), the heading
+//! hierarchy and the sentences.
 //!
 //! Headings are found by their markers (`一、` `(一)` `1.` `1、` `(1)` `①` `第一章`) at a line
 //! start or after a sentence end, so headings that run inline in one long paragraph are
@@ -6,14 +7,16 @@
 //! numbering of its kind (`(2)` after `(1)`), which keeps list numbers inside sentences out.
 //! Short unnumbered lines followed by prose are headings as well.
 
+pub mod header;
+pub mod place;
+
 use crate::clean::Cleaned;
 use crate::error::Result;
 use crate::grammar::marker::{marker_at, MarkerKind};
 use crate::grammar::table::Tables;
-use crate::grammar::{time, utf8_len, Grammar};
-use crate::lexicon::{self, IssuerKind, Lexicons};
-use regex::Regex;
-use rustc_hash::FxHashMap as HashMap;
+use crate::grammar::{utf8_len, Grammar};
+use crate::lexicon::Lexicons;
+use header::{Header, HeaderRules};
 use std::ops::Range;
 
 /// A heading found in the text; byte offsets into `norm`.
@@ -49,6 +52,8 @@ pub struct Structure {
     /// Byte range of the title in `norm`.
     pub title: Option<Range<usize>>,
     pub issuer: Option<String>,
+    /// The jurisdiction the document is about (`松江区`, `天门市`).
+    pub place: Option<String>,
     pub date: Option<String>,
     pub period: Option<[i32; 2]>,
     pub headings: Vec<Heading>,
@@ -82,68 +87,31 @@ impl Structure {
 /// Compiled patterns of the structure stage.
 #[derive(Debug)]
 pub struct StructureRules {
-    page_suffix: Regex,
-    full_date: Regex,
-    iso_date: Regex,
-    year: Regex,
-    meeting_year: Regex,
-    period: Regex,
-    five_year: Regex,
-    place: Regex,
-    organs: Vec<String>,
-    suffix_rank: HashMap<String, usize>,
-    stops: Vec<char>,
+    header: HeaderRules,
 }
 
 /// Longest sentence, in bytes, before it is cut (keeps every per-sentence step bounded).
 pub const MAX_SENTENCE: usize = 3000;
 
 impl StructureRules {
-    /// Compiles the issuer words of `issuers.txt` and the date and period patterns.
+    /// Compiles the header words (`header_words.txt`, `issuers.txt`, `places.txt`).
     pub fn new(lex: &Lexicons) -> Result<StructureRules> {
-        let words =
-            |kind: IssuerKind| lex.issuers.iter().filter(move |w| w.kind == kind).map(|w| w.word.clone());
-        let suffixes: Vec<String> = words(IssuerKind::Suffix).collect();
-        let organs = words(IssuerKind::Organ).collect();
-        let stops = words(IssuerKind::Stop).flat_map(|w| w.chars().collect::<Vec<_>>()).collect();
-        let suffix_rank = suffixes.iter().enumerate().map(|(i, s)| (s.clone(), i)).collect();
-        let mut by_len = suffixes.clone();
-        by_len.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
-        let place =
-            format!(r"(?:[\p{{Han}}]{{2}}|XX|××){}", lexicon::alternation(by_len.iter().map(String::as_str)));
-        Ok(StructureRules {
-            page_suffix: Regex::new(r"\s*\(第\s*\d+\s*/\s*\d+\s*页\)\s*$").expect("static regex"),
-            full_date: Regex::new(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-                .expect("static regex"),
-            iso_date: Regex::new(r"(?:发布|印发|成文|发文)(?:时间|日期)\s*[:：]?\s*((?:19|20)\d{2})[-./年](\d{1,2})[-./月](\d{1,2})")
-                .expect("static regex"),
-            year: Regex::new(r"((?:19|20)\d{2})\s*年").expect("static regex"),
-            meeting_year: Regex::new(r"(?:召开|举行|举办)的[^。\n]{0,24}?((?:19|20)\d{2})年[^。\n]{0,24}?会议")
-                .expect("static regex"),
-            period: Regex::new(r"((?:19|20)\d{2})\s*(?:年)?\s*[-—–~至到]{1,2}\s*((?:19|20)\d{2})\s*年")
-                .expect("static regex"),
-            // `十四五`, `第十四个五年规划`.
-            five_year: Regex::new(r"十([一二三四五六])个?五").expect("static regex"),
-            place: Regex::new(&place).expect("static regex"),
-            organs,
-            suffix_rank,
-            stops,
-        })
+        Ok(StructureRules { header: HeaderRules::new(lex)? })
     }
 }
 
 /// Runs the structure stage.
 pub fn analyze(cleaned: &Cleaned, rules: &StructureRules, grammar: &Grammar) -> Structure {
     let norm = cleaned.text.norm();
-    let title_range = find_title(cleaned, rules);
-    let title = title_range.clone().map(|r| &norm[r]).unwrap_or("");
-    let headings = find_headings(cleaned, title_range.as_ref());
+    let Header { title, issuer, place, date, period } = header::read(cleaned, &rules.header);
+    let headings = find_headings(cleaned, title.as_ref());
     let sentences = split_sentences(cleaned, &headings);
     let mut s = Structure {
-        issuer: find_issuer(title, cleaned, rules),
-        date: find_date(title, cleaned, rules),
-        period: find_period(title, norm, rules),
-        title: title_range,
+        title,
+        issuer,
+        place,
+        date,
+        period,
         headings,
         sentences: Vec::new(),
         tables: Tables::find(norm, &grammar.tables),
@@ -154,179 +122,6 @@ pub fn analyze(cleaned: &Cleaned, rules: &StructureRules, grammar: &Grammar) -> 
     }
     s.sentences = sentences;
     s
-}
-
-fn lines(norm: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut pos = 0;
-    norm.split_inclusive('\n').map(move |l| {
-        let start = pos;
-        pos += l.len();
-        let body = l.trim_end_matches(['\n', '\r']);
-        let lead = body.len() - body.trim_start().len();
-        start + lead..start + body.trim_end().len()
-    })
-}
-
-fn find_title(cleaned: &Cleaned, rules: &StructureRules) -> Option<Range<usize>> {
-    let norm = cleaned.text.norm();
-    for r in lines(norm) {
-        if r.is_empty() || cleaned.is_boilerplate(r.start) {
-            continue;
-        }
-        let line = &norm[r.clone()];
-        let mut end = r.end;
-        if line.chars().count() > 120 {
-            // A whole document on one line: the title runs to the first sentence end.
-            let cut = line
-                .char_indices()
-                .take(120)
-                .find(|(_, c)| matches!(c, '。' | '!' | '?' | ';'))
-                .map(|(i, _)| i)
-                .unwrap_or_else(|| line.char_indices().nth(60).map(|(i, _)| i).unwrap_or(line.len()));
-            end = r.start + cut;
-        }
-        if let Some(m) = rules.page_suffix.find(&norm[r.start..end]) {
-            end = r.start + m.start();
-        }
-        return Some(r.start..end);
-    }
-    None
-}
-
-fn find_issuer(title: &str, cleaned: &Cleaned, rules: &StructureRules) -> Option<String> {
-    let norm = cleaned.text.norm();
-    // The most specific place named in the title.
-    let mut best: Option<(usize, usize, String)> = None; // (rank, -pos, name)
-    for m in rules.place.find_iter(title) {
-        let Some((name, rank)) = place_name(m.as_str(), rules) else { continue };
-        let mut name = name;
-        let rest = &title[m.end()..];
-        if let Some(org) = rules.organs.iter().find(|o| rest.starts_with(o.as_str())) {
-            name.push_str(org);
-        }
-        if best.as_ref().is_none_or(|b| rank < b.0) {
-            best = Some((rank, m.start(), name));
-        }
-    }
-    if let Some((_, _, name)) = best {
-        return Some(name);
-    }
-    // Else a place in the text whose stem the title names (佛山禅城 ... 禅城区), else the
-    // most frequent township-level name in the text.
-    let mut counts: HashMap<String, (usize, usize, usize)> = HashMap::default(); // name -> (count, rank, first)
-    for m in rules.place.find_iter(norm) {
-        if cleaned.is_boilerplate(m.start()) {
-            continue;
-        }
-        if let Some((name, rank)) = place_name(m.as_str(), rules) {
-            let e = counts.entry(name).or_insert((0, rank, m.start()));
-            e.0 += 1;
-        }
-    }
-    let stem_in_title = counts
-        .iter()
-        .filter(|(name, _)| {
-            let stem: String = name.chars().take(2).collect();
-            title.contains(&stem)
-        })
-        .min_by_key(|(name, (c, rank, first))| (*rank, std::cmp::Reverse(*c), *first, (*name).clone()));
-    if let Some((name, _)) = stem_in_title {
-        return Some(name.clone());
-    }
-    counts
-        .into_iter()
-        .filter(|(_, (_, rank, _))| *rank <= 2)
-        .max_by_key(|(name, (c, rank, first))| {
-            (*c, std::cmp::Reverse(*rank), std::cmp::Reverse(*first), std::cmp::Reverse(name.clone()))
-        })
-        .filter(|(_, (c, _, _))| *c >= 2)
-        .map(|(name, _)| name)
-}
-
-/// Checks a place match (`顾村镇`) against the stop characters; returns it with its rank.
-fn place_name(m: &str, rules: &StructureRules) -> Option<(String, usize)> {
-    let first = m.chars().next()?;
-
-    if rules.stops.contains(&first) {
-        return None;
-    }
-    let stem_len: usize = m.chars().take(2).map(char::len_utf8).sum();
-    let suffix = &m[stem_len..];
-    let rank = *rules.suffix_rank.get(suffix)?;
-    Some((m.to_string(), rank))
-}
-
-fn find_date(title: &str, cleaned: &Cleaned, rules: &StructureRules) -> Option<String> {
-    let norm = cleaned.text.norm();
-    // A signature date near the end of the text proper.
-    // Walk back over the boilerplate ranges that end the text (sorted, so one pass).
-    let mut end = norm.len();
-    for r in cleaned.boilerplate.iter().rev() {
-        if r.start >= end {
-            continue;
-        }
-        if r.end < end.saturating_sub(1) {
-            break;
-        }
-        end = r.start;
-    }
-    let body = &norm[..end];
-    let mut tail_start = body.len().saturating_sub(400);
-    while !body.is_char_boundary(tail_start) {
-        tail_start -= 1;
-    }
-    if let Some(c) = rules.full_date.captures_iter(&body[tail_start..]).last() {
-        let y = &c[1];
-        let (m, d) = (c[2].parse::<u32>().ok()?, c[3].parse::<u32>().ok()?);
-        if (1..=12).contains(&m) && (1..=31).contains(&d) {
-            return Some(format!("{y}-{m:02}-{d:02}"));
-        }
-    }
-    if let Some(c) = rules.iso_date.captures(norm) {
-        let (m, d) = (c[2].parse::<u32>().ok()?, c[3].parse::<u32>().ok()?);
-        return Some(format!("{}-{m:02}-{d:02}", &c[1]));
-    }
-    if rules.period.find(title).is_none() {
-        if let Some(c) = rules.year.captures(title) {
-            return Some(c[1].to_string());
-        }
-    }
-    let mut head_end = norm.len().min(600);
-    while !norm.is_char_boundary(head_end) {
-        head_end -= 1;
-    }
-    rules.meeting_year.captures(&norm[..head_end]).map(|c| c[1].to_string())
-}
-
-fn find_period(title: &str, norm: &str, rules: &StructureRules) -> Option<[i32; 2]> {
-    let parse = |c: regex::Captures| -> Option<[i32; 2]> {
-        let (a, b) = (c[1].parse().ok()?, c[2].parse().ok()?);
-        (a <= b && b - a <= 15).then_some([a, b])
-    };
-    if let Some(p) = rules.period.captures(title).and_then(parse) {
-        return Some(p);
-    }
-    if let Some(c) = rules.five_year.captures(title) {
-        let n = "一二三四五六".chars().position(|x| c[1].starts_with(x))? as i32 + 1;
-        return Some(time::five_year_plan(10 + n));
-    }
-    let mut head_end = norm.len().min(1500);
-    while !norm.is_char_boundary(head_end) {
-        head_end -= 1;
-    }
-    let head = &norm[..head_end];
-    rules
-        .period
-        .captures_iter(head)
-        .find(|c| {
-            let after = &head[c.get(0).unwrap().end()..];
-            let before = &head[..c.get(0).unwrap().start()];
-            after.starts_with(')')
-                || before.ends_with('(')
-                || before.ends_with("计划")
-                || before.ends_with("规划")
-        })
-        .and_then(parse)
 }
 
 fn find_headings(cleaned: &Cleaned, title: Option<&Range<usize>>) -> Vec<Heading> {
@@ -603,22 +398,6 @@ mod tests {
         let (c, s) =
             run("标题\n一、任务\n建设3.5公里道路,新建2个公园,完成(3)项改造。\n二、保障\n加强领导。\n");
         assert_eq!(titles(&c, &s), vec![(1, "任务".into()), (1, "保障".into())]);
-    }
-
-    #[test]
-    fn metadata() {
-        let (c, s) = run("中共某某镇委员会关于推进发展三年行动计划(2023-2025年)\n正文内容很长很长很长很长很长很长很长很长很长很长很长很长。\n中共某某镇委员会 2023年9月26日\n");
-        assert_eq!(s.issuer.as_deref(), Some("某某镇"));
-        assert_eq!(s.date.as_deref(), Some("2023-09-26"));
-        assert_eq!(s.period, Some([2023, 2025]));
-        assert!(c.text.norm()[s.title.clone().unwrap()].starts_with("中共某某镇委员会"));
-        let (_, s) = run("某区“十四五”时期生态环境保护规划\n正文。\n");
-        assert_eq!(s.period, Some([2021, 2025]));
-        let (_, s) = run("某县国民经济和社会发展第十四个五年规划纲要\n正文。\n");
-        assert_eq!(s.period, Some([2021, 2025]));
-        let (_, s) = run("在2023年某某街道党工委工作会议上的报告(第4/5页)\n正文。\n");
-        assert_eq!(s.issuer.as_deref(), Some("某某街道党工委"));
-        assert_eq!(s.date.as_deref(), Some("2023"));
     }
 
     #[test]

@@ -39,7 +39,7 @@ const PLAN: &str = "某县产业发展三年行动计划(2024-2026年)\n\
 fn plan_indicators_are_the_noun_phrase() {
     let doc = extract(PLAN);
     assert_eq!(indicator(&doc, PLAN, "80亿元"), "全县数字经济核心产业增加值");
-    assert_eq!(indicator(&doc, PLAN, "12亿元"), "一般公共预算收入");
+    assert_eq!(indicator(&doc, PLAN, "突破12亿元"), "一般公共预算收入");
     assert_eq!(indicator(&doc, PLAN, "46%"), "森林覆盖率");
     assert!(indicator(&doc, PLAN, "900个").ends_with("基站"));
     assert_eq!(indicator(&doc, PLAN, "20家"), "省级专精特新企业");
@@ -231,7 +231,7 @@ fn results_flow_on_until_a_plan_cue() {
         assert_eq!(target(&doc, text, w).status, Status::Achieved, "{w}");
     }
     assert_eq!(target(&doc, text, "1座").status, Status::Target);
-    let goal = target(&doc, text, "6亿元");
+    let goal = target(&doc, text, "突破6亿元");
     assert_eq!(goal.status, Status::Target);
     assert_eq!(goal.year, Some(2027));
     assert_eq!(goal.indicator.as_deref(), Some("竹产业综合产值"));

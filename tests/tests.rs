@@ -14,6 +14,8 @@ mod golden;
 mod html;
 // `zhengce numbers` end to end: spans in code points, full-width digits, bare numbers.
 mod numbers;
+// Work reports: review and plan parts; hedge, binding and base.
+mod report_parts;
 // Bad input, huge and pathological input, --resume and Ctrl-C, determinism, encodings.
 mod robust;
 // `zhengce report`: escaping and the headless-Chromium check.

@@ -31,6 +31,9 @@ pub struct Args {
     /// With text: add a table per document and each document's misses and false alarms.
     #[arg(long)]
     pub per_doc: bool,
+    /// With text: add a table per kind of document (the gold files' `kind` field).
+    #[arg(long)]
+    pub by_kind: bool,
     /// Exit with status 1 when a metric is below a bar: `targets.f1=0.9`, `status.acc=0.8`
     /// (GROUP.p|r|f1|tp|fp|fn or GROUP.acc|n; repeatable).
     #[arg(long = "min", value_name = "METRIC=VALUE", value_parser = Bar::parse)]
@@ -101,6 +104,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     writeln!(out, "{}", eval::findings_text(d))?;
                 }
             }
+            if args.by_kind {
+                writeln!(out, "{}", eval::kind_table(&evaluation))?;
+            }
             writeln!(out, "{}", eval::text_report(&evaluation))?;
             writeln!(out, "{}", eval::summary_line(&evaluation.metrics, &short))?;
         }
@@ -146,8 +152,12 @@ fn find_documents<'a>(set: &'a eval::GoldSet, docs: &[PathBuf]) -> anyhow::Resul
             used[i] = true;
             p.clone()
         });
+        let depth = found.first().map(|(_, p)| p.components().count());
         for (i, other) in found.iter().skip(1) {
             used[*i] = true;
+            if Some(other.components().count()) != depth {
+                continue; // a twin deeper down (`original/`) is expected, not a clash
+            }
             eprintln!(
                 "zhengce: {}: more than one document is named {}; using {} (not {})",
                 f.path.display(),

@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
+use zhengce::output::csv::{Table, TableSet, TableWriter};
 use zhengce::{Pipeline, Record};
 
 /// Extract targets, projects, units and tasks from policy documents as zhengce/1 JSON.
@@ -96,8 +97,8 @@ impl Summary {
 enum Sink {
     Stream { out: Box<dyn Write>, format: Format, single: bool, written: usize },
     Dir { dir: PathBuf },
-    Csv { out: Box<zhengce::tables::TableWriter<Box<dyn Write>>> },
-    Tables { set: zhengce::tables::TableSet },
+    Csv { out: Box<TableWriter<Box<dyn Write>>> },
+    Tables { set: TableSet },
 }
 
 impl Sink {
@@ -256,7 +257,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         _ if args.tables.is_some() => {
             let dir = args.tables.as_deref().unwrap_or(Path::new("."));
             Sink::Tables {
-                set: zhengce::tables::TableSet::create(dir)
+                set: TableSet::create(dir)
                     .with_context(|| format!("cannot create tables in {}", dir.display()))?,
             }
         }
@@ -264,15 +265,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let f =
                 std::fs::File::create(file).with_context(|| format!("cannot create {}", file.display()))?;
             let w: Box<dyn Write> = Box::new(BufWriter::new(f));
-            Sink::Csv {
-                out: Box::new(zhengce::tables::TableWriter::new(w, zhengce::tables::Table::Targets)?),
-            }
+            Sink::Csv { out: Box::new(TableWriter::new(w, Table::Targets)?) }
         }
         (None, None) if args.format == Format::Csv => {
             let w: Box<dyn Write> = Box::new(BufWriter::new(std::io::stdout().lock()));
-            Sink::Csv {
-                out: Box::new(zhengce::tables::TableWriter::new(w, zhengce::tables::Table::Targets)?),
-            }
+            Sink::Csv { out: Box::new(TableWriter::new(w, Table::Targets)?) }
         }
         (Some(dir), _) => {
             std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
@@ -436,7 +433,7 @@ fn ordered_parallel<T: Sync, R: Send>(
 
 fn globs_shown(user: &[String]) -> Vec<String> {
     if user.is_empty() {
-        inputs::DEFAULT_GLOBS.iter().map(|s| s.to_string()).collect()
+        inputs::default_globs()
     } else {
         user.to_vec()
     }

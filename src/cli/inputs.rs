@@ -1,14 +1,24 @@
 //! Expands the command line's paths into inputs: files, directories walked recursively in
 //! sorted order, and `-` for standard input. Walk problems (unreadable directories,
 //! symlink loops) become inputs that carry their error, so every path yields a record.
+//! Also loads the inputs of `compare` and `report` (documents or saved JSON).
 
+use super::InputArgs;
+use anyhow::{bail, Context as _};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::collections::HashSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use zhengce::canonical::Canonicalizer;
+use zhengce::compare::{self, Loaded};
+use zhengce::decode::InputKind;
+use zhengce::{ErrorRecord, Record};
 
-/// Default patterns for files picked up in directories.
-pub const DEFAULT_GLOBS: &[&str] = &["*.txt", "*.html", "*.htm", "*.md", "*.pdf", "*.docx"];
+/// Default patterns for files picked up in directories: every extension the library
+/// decodes (`*.txt`, `*.pdf`, ...).
+pub fn default_globs() -> Vec<String> {
+    InputKind::EXTENSIONS.iter().map(|(ext, _)| format!("*.{ext}")).collect()
+}
 
 /// Largest input read, in bytes; larger ones give an error record.
 pub const MAX_BYTES: u64 = 1 << 30;
@@ -100,8 +110,8 @@ fn io_message(path: &Path, e: &std::io::Error) -> String {
 pub fn globs(patterns: &[String]) -> Result<GlobSet, globset::Error> {
     let mut b = GlobSetBuilder::new();
     if patterns.is_empty() {
-        for p in DEFAULT_GLOBS {
-            b.add(Glob::new(p)?);
+        for p in default_globs() {
+            b.add(Glob::new(&p)?);
         }
     } else {
         for p in patterns {
@@ -277,5 +287,53 @@ fn walk(root: &Path, dir: &Path, globs: &GlobSet, seen: &mut HashSet<PathBuf>, o
                 }
             }
         }
+    }
+}
+
+/// Reads every input for `compare` and `report`: saved `extract` output as it is (see
+/// [`Loaded::saved`]), other files through the pipeline, keeping the decoded text for the
+/// report. The pipeline is built only when some input needs it.
+pub fn load(input: &InputArgs) -> anyhow::Result<(Vec<Loaded>, Canonicalizer)> {
+    let globs = globs(&input.globs).context("bad --glob pattern")?;
+    let list = expand(&input.paths, &globs);
+    if list.is_empty() {
+        bail!("no input files found");
+    }
+    let mut pipeline = None;
+    let canon = Canonicalizer::new(&zhengce::lexicon::Lexicons::embedded()?)?;
+    let mut out = Vec::new();
+    for inp in &list {
+        let source = inp.source();
+        let bytes = match inp.read() {
+            Ok(b) => b,
+            Err(e) => {
+                out.push(Loaded { record: Record::Error(ErrorRecord::new(source, e)), text: None });
+                continue;
+            }
+        };
+        if matches!(inp, Input::File { path, .. } if compare::is_saved(path)) {
+            for record in compare::parse_records(&source, &bytes)? {
+                out.push(Loaded::saved(record, &canon));
+            }
+        } else {
+            if pipeline.is_none() {
+                pipeline = Some(input.pipeline()?);
+            }
+            let p = pipeline.as_ref().expect("pipeline was just built");
+            out.push(Loaded::extract(p, &source, &bytes));
+        }
+    }
+    Ok((out, canon))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn default_globs_pick_up_every_decoded_extension() {
+        let set = super::globs(&[]).unwrap();
+        for (ext, _) in zhengce::decode::InputKind::EXTENSIONS {
+            assert!(set.is_match(format!("dir/a.{ext}")), "{ext}");
+        }
+        assert!(!set.is_match("a.json"));
     }
 }

@@ -39,8 +39,8 @@ pub struct InputArgs {
     /// recursively in sorted path order.
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
-    /// Which files to pick up in directories (repeatable; default: *.txt *.html *.htm *.md *.pdf *.docx).
-    #[arg(long = "glob", value_name = "GLOB")]
+    /// Which files to pick up in directories (repeatable; default: every format read).
+    #[arg(long = "glob", value_name = "GLOB", help = glob_help())]
     pub globs: Vec<String>,
     /// A jieba user dictionary (`word [freq] [tag]` a line) loaded after the built-in one
     /// (repeatable; later files win).
@@ -50,6 +50,14 @@ pub struct InputArgs {
     /// one of the same name, so labels, cues and units can be changed without rebuilding.
     #[arg(long = "dict-dir", value_name = "DIR")]
     pub dict_dir: Option<PathBuf>,
+}
+
+/// The `--glob` help, with the default globs (built from the library's input kinds).
+fn glob_help() -> String {
+    format!(
+        "Which files to pick up in directories (repeatable; default: {})",
+        inputs::default_globs().join(" ")
+    )
 }
 
 impl InputArgs {

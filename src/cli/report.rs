@@ -3,22 +3,18 @@
 //! plus the cross-document comparison and bar charts. Every string that comes from a
 //! document is HTML-escaped: document text is untrusted.
 
-use super::compare::{self, Comparison, Loaded};
-use super::InputArgs;
+use super::{inputs, InputArgs};
 use anyhow::Context as _;
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use zhengce::canonical::Canonicalizer;
+use zhengce::compare::{self, Comparison, Loaded};
 use zhengce::document::{Document, Record};
+use zhengce::highlight::{self, Kind};
 
 const CSS: &str = include_str!("../report/report.css");
 const JS: &str = include_str!("../report/report.js");
-
-/// Most highlighted occurrences of one unit name (a very common name would flood the text).
-const MAX_UNIT_HITS: usize = 200;
 
 /// Write an HTML report (tables, highlighted text, comparison, charts) for documents.
 #[derive(Debug, clap::Args)]
@@ -35,9 +31,9 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let (loaded, canon) = compare::load(&args.input)?;
+    let (loaded, canon) = inputs::load(&args.input)?;
     let cmp = compare::build(&loaded, &canon);
-    let html = render(&loaded, &cmp, &canon, true);
+    let html = render(&loaded, &cmp, true);
     match &args.output {
         Some(path) => {
             std::fs::write(path, html).with_context(|| format!("cannot write {}", path.display()))?
@@ -69,7 +65,7 @@ pub fn esc(s: &str) -> String {
 
 /// The whole page. `with_documents`: per-document sections (the report) or the
 /// comparison alone (`compare --format html`).
-pub fn render(loaded: &[Loaded], cmp: &Comparison, canon: &Canonicalizer, with_documents: bool) -> String {
+pub fn render(loaded: &[Loaded], cmp: &Comparison, with_documents: bool) -> String {
     let docs: Vec<(&Document, Option<&str>)> = loaded
         .iter()
         .filter_map(|l| match &l.record {
@@ -102,7 +98,6 @@ pub fn render(loaded: &[Loaded], cmp: &Comparison, canon: &Canonicalizer, with_d
             document_section(&mut h, i, d, *text);
         }
     }
-    let _ = canon;
     let _ = writeln!(
         h,
         "</main>\n<footer>zhengce {} · {} documents · all text stays in this file</footer>\n<script>\n{JS}</script>\n</body>\n</html>",
@@ -210,31 +205,12 @@ fn comparison_section(h: &mut String, cmp: &Comparison, linked: bool) {
 /// Bar charts (inline SVG) for canonical indicators that two or more documents state in
 /// the same normalised unit and measure.
 fn charts(h: &mut String, cmp: &Comparison) {
-    let mut charts = Vec::new();
-    for r in cmp.rows.iter().filter(|r| r.canonical.is_some()) {
-        // unit → per document the first value in that unit
-        let mut by_unit: BTreeMap<String, Vec<Option<(f64, &compare::Cell)>>> = BTreeMap::new();
-        for (col, cells) in r.cells.iter().enumerate() {
-            for c in cells {
-                let unit = c.normalized_unit.clone().unwrap_or_else(|| c.unit.clone());
-                let v = c.normalized_value.unwrap_or(c.value);
-                let slot = by_unit.entry(unit).or_insert_with(|| vec![None; r.cells.len()]);
-                if slot[col].is_none() && v.is_finite() {
-                    slot[col] = Some((v, c));
-                }
-            }
-        }
-        for (unit, vals) in by_unit {
-            if vals.iter().filter(|v| v.is_some()).count() >= 2 {
-                charts.push((r, unit, vals));
-            }
-        }
-    }
+    let charts = compare::charts(cmp);
     if charts.is_empty() {
         return;
     }
     h.push_str("<h3>图表 Charts</h3>\n<div class=\"charts\">\n");
-    for (r, unit, vals) in charts {
+    for compare::Chart { row: r, unit, bars: vals } in charts {
         let max = vals.iter().flatten().map(|(v, _)| v.abs()).fold(0.0_f64, f64::max);
         let n = vals.len();
         let (label_w, bar_w, row_h, top) = (132.0, 200.0, 30.0, 34.0);
@@ -291,138 +267,45 @@ fn human(v: f64, unit: &str) -> String {
     } else if v.abs() >= 1e4 {
         format!("{}万{unit}", short(v / 1e4))
     } else {
-        format!("{}{unit}", zhengce::tables::num(v))
+        format!("{}{unit}", zhengce::output::num(v))
     }
 }
 
-/// Kind of a highlighted range; the order is the paint order (later inside earlier).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Kind {
-    Boilerplate,
-    Unit,
-    Project,
-    Target,
-}
-
-impl Kind {
-    fn class(self) -> &'static str {
-        match self {
-            Kind::Boilerplate => "bp",
-            Kind::Unit => "u",
-            Kind::Project => "p",
-            Kind::Target => "t",
-        }
+/// The CSS class of a highlight kind.
+fn class(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Boilerplate => "bp",
+        Kind::Unit => "u",
+        Kind::Project => "p",
+        Kind::Target => "t",
     }
 }
 
-struct Mark {
-    start: usize,
-    end: usize,
-    kind: Kind,
-    id: String,
-}
-
-/// Ids used for units in the page (units have no id in zhengce/1).
-fn unit_id(i: usize) -> String {
-    format!("U{}", i + 1)
-}
-
-fn marks(d: &Document, text: &str, chars: usize) -> Vec<Mark> {
-    let mut m = Vec::new();
-    let mut push = |s: [usize; 2], kind: Kind, id: &str| {
-        let (start, end) = (s[0].min(chars), s[1].min(chars));
-        if start < end {
-            m.push(Mark { start, end, kind, id: id.to_string() });
-        }
-    };
-    for b in &d.boilerplate {
-        push(*b, Kind::Boilerplate, "");
-    }
-    for t in &d.targets {
-        push(t.span, Kind::Target, &t.id);
-    }
-    for p in &d.projects {
-        for s in &p.mentions {
-            push(*s, Kind::Project, &p.id);
-        }
-    }
-    // Byte → char index for the unit-name search.
-    let starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-    let to_char = |b: usize| starts.partition_point(|&x| x < b);
-    for (i, u) in d.units.iter().enumerate() {
-        let name = u.name.trim();
-        if name.is_empty() {
-            continue;
-        }
-        for (b, _) in text.match_indices(name).take(MAX_UNIT_HITS) {
-            let s = to_char(b);
-            push([s, s + name.chars().count()], Kind::Unit, &unit_id(i));
-        }
-    }
-    m
-}
-
-/// The text with every range wrapped: the text is cut at every range boundary and each
-/// piece becomes one `<mark>` listing all ranges over it (so overlapping ranges never
-/// break the nesting), styled by the innermost kind.
+/// The text with every highlight piece wrapped in one `<mark>` naming all ranges over it,
+/// styled by the innermost kind.
 fn highlighted(h: &mut String, d: &Document, text: &str) {
-    let chars = text.chars().count();
-    let marks = marks(d, text, chars);
-    let mut cuts: Vec<usize> = marks.iter().flat_map(|m| [m.start, m.end]).collect();
-    cuts.push(0);
-    cuts.push(chars);
-    cuts.sort_unstable();
-    cuts.dedup();
-    let mut by_start: Vec<usize> = (0..marks.len()).collect();
-    by_start.sort_by_key(|&i| marks[i].start);
-    let byte_of: Vec<usize> =
-        text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
-    let mut active: Vec<usize> = Vec::new();
-    let mut next = 0;
-    let mut seen_first = std::collections::HashSet::new();
-    for w in cuts.windows(2) {
-        let (a, b) = (w[0], w[1]);
-        active.retain(|&i| marks[i].end > a);
-        while next < by_start.len() && marks[by_start[next]].start <= a {
-            let i = by_start[next];
-            if marks[i].end > a {
-                active.push(i);
+    for p in highlight::pieces(d, text) {
+        let piece = esc(&text[p.bytes]);
+        match p.kind {
+            None if !p.boilerplate => h.push_str(&piece),
+            None => {
+                let _ = write!(h, "<span class=\"bp\">{piece}</span>");
             }
-            next += 1;
-        }
-        let piece = esc(&text[byte_of[a]..byte_of[b]]);
-        if active.is_empty() {
-            h.push_str(&piece);
-            continue;
-        }
-        let bp = active.iter().any(|&i| marks[i].kind == Kind::Boilerplate);
-        let items: Vec<&Mark> =
-            active.iter().map(|&i| &marks[i]).filter(|m| m.kind != Kind::Boilerplate).collect();
-        if items.is_empty() {
-            let _ = write!(h, "<span class=\"bp\">{piece}</span>");
-            continue;
-        }
-        // Innermost: the highest kind, then the shortest range.
-        let inner = items
-            .iter()
-            .max_by_key(|m| (m.kind, std::cmp::Reverse(m.end - m.start)))
-            .expect("items is not empty");
-        let mut ids: Vec<&str> = items.iter().map(|m| m.id.as_str()).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        let first: Vec<&str> = ids.iter().copied().filter(|id| seen_first.insert(id.to_string())).collect();
-        let _ = write!(
-            h,
-            "<mark class=\"hl {}{}\" data-id=\"{}\"{}>{piece}</mark>",
-            inner.kind.class(),
-            if bp { " bp" } else { "" },
-            esc(&ids.join(" ")),
-            if first.is_empty() {
-                String::new()
-            } else {
-                format!(" data-first=\"{}\"", esc(&first.join(" ")))
+            Some(kind) => {
+                let _ = write!(
+                    h,
+                    "<mark class=\"hl {}{}\" data-id=\"{}\"{}>{piece}</mark>",
+                    class(kind),
+                    if p.boilerplate { " bp" } else { "" },
+                    esc(&p.ids.join(" ")),
+                    if p.first.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" data-first=\"{}\"", esc(&p.first.join(" ")))
+                    }
+                );
             }
-        );
+        }
     }
 }
 
@@ -436,6 +319,7 @@ fn document_section(h: &mut String, i: usize, d: &Document, text: Option<&str>) 
         }
     };
     dl("发文 Issuer", d.issuer.clone().unwrap_or_default());
+    dl("地区 Place", d.place.clone().unwrap_or_default());
     dl("日期 Date", d.date.clone().unwrap_or_default());
     dl("期间 Period", d.period.map(|p| format!("{}–{}", p[0], p[1])).unwrap_or_default());
     dl("来源 Source", d.source.clone());
@@ -471,7 +355,7 @@ fn document_section(h: &mut String, i: usize, d: &Document, text: Option<&str>) 
                 esc(t.indicator.as_deref().unwrap_or("—")),
                 t.normalized.as_ref().map(|n| n.value).unwrap_or(t.value),
                 compare::comparator_sign(t.comparator),
-                esc(&zhengce::tables::num(t.value)),
+                esc(&zhengce::output::num(t.value)),
                 esc(&t.unit),
                 compare::measure_zh(t.measure),
                 t.status.as_str(),
@@ -492,7 +376,7 @@ fn document_section(h: &mut String, i: usize, d: &Document, text: Option<&str>) 
             let inv = p
                 .investment
                 .as_ref()
-                .map(|i| format!("{}{}", zhengce::tables::num(i.value), i.unit))
+                .map(|i| format!("{}{}", zhengce::output::num(i.value), i.unit))
                 .unwrap_or_default();
             let inv_sort = p
                 .investment
@@ -542,7 +426,7 @@ fn document_section(h: &mut String, i: usize, d: &Document, text: Option<&str>) 
             let _ = writeln!(
                 h,
                 "<tr data-jump=\"{}\"><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td><ul class=\"tasks\">{}</ul></td></tr>",
-                unit_id(k),
+                highlight::unit_id(k),
                 esc(&u.name),
                 u.mentions,
                 u.roles.lead,

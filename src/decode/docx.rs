@@ -8,7 +8,7 @@
 //! read with a size cap, and malformed archives or XML give an error, never a panic.
 
 use super::Decoded;
-use crate::error::{Error, Result};
+use crate::error::{DecodeErrorKind, Error, Result};
 use quick_xml::events::Event;
 use quick_xml::Reader;
 use std::collections::HashMap;
@@ -27,13 +27,13 @@ pub fn decode_docx(bytes: &[u8]) -> Result<Decoded> {
     }
     let text = document_text_numbered(&xml, numbering)?;
     if text.trim().is_empty() {
-        return Err(Error::Unreadable("Word document has no text (only images or empty)".into()));
+        return Err(Error::decode(DecodeErrorKind::EmptyDocx));
     }
     Ok(Decoded { text, encoding: "docx".into(), errors: Vec::new(), pages: Vec::new() })
 }
 
 fn unreadable(what: impl std::fmt::Display) -> Error {
-    Error::Unreadable(format!("not a readable Word (.docx) file: {what}"))
+    Error::malformed(format!("not a readable Word (.docx) file: {what}"))
 }
 
 /// The package parts read: the main document, and its numbering and styles if present.
@@ -59,10 +59,10 @@ fn read_main_part(bytes: &[u8]) -> Result<Parts> {
     match read_entry(&mut zip, &name, MAX_PART)? {
         Some(xml) => Ok((xml, numbering, styles)),
         None if zip.file_names().any(|n| n.is_ok_and(|n| n == "content.xml")) => {
-            Err(Error::Unreadable("an OpenDocument (.odt) file; save it as .docx".into()))
+            Err(Error::decode(DecodeErrorKind::OpenDocument))
         }
         None if zip.file_names().any(|n| n.is_ok_and(|n| n.starts_with("xl/") || n.starts_with("ppt/"))) => {
-            Err(Error::Unreadable("an Excel or PowerPoint file, not a Word document".into()))
+            Err(Error::decode(DecodeErrorKind::NotWord))
         }
         None => Err(unreadable(format!("no {name} in the archive"))),
     }
@@ -75,15 +75,13 @@ fn read_entry(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str, cap: u64) ->
         Err(e) => return Err(unreadable(e)),
     };
     if file.size() > cap {
-        return Err(Error::Unreadable(format!(
-            "{name} is too large ({} bytes; the limit is {cap})",
-            file.size()
-        )));
+        let kind = DecodeErrorKind::TooLarge { part: name.to_string(), size: Some(file.size()), cap };
+        return Err(Error::decode(kind));
     }
     let mut out = Vec::with_capacity(file.size() as usize);
     (&mut file).take(cap + 1).read_to_end(&mut out).map_err(unreadable)?;
     if out.len() as u64 > cap {
-        return Err(Error::Unreadable(format!("{name} is too large (more than {cap} bytes)")));
+        return Err(Error::decode(DecodeErrorKind::TooLarge { part: name.to_string(), size: None, cap }));
     }
     Ok(Some(out))
 }

@@ -8,7 +8,7 @@
 mod docx;
 mod pdf;
 
-use crate::error::{Error, Result};
+use crate::error::{DecodeErrorKind, Error, Result};
 use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 
 /// What kind of input the bytes are, from the file name or the content.
@@ -21,16 +21,25 @@ pub enum InputKind {
 }
 
 impl InputKind {
+    /// Every file extension read, lower case, with its kind. The one list: the CLI builds
+    /// its default directory globs and their help text from it, so a new format is added
+    /// here (and in [`decode`]) only.
+    pub const EXTENSIONS: &'static [(&'static str, InputKind)] = &[
+        ("txt", InputKind::Text),
+        ("md", InputKind::Text),
+        ("text", InputKind::Text),
+        ("html", InputKind::Html),
+        ("htm", InputKind::Html),
+        ("xhtml", InputKind::Html),
+        ("shtml", InputKind::Html),
+        ("pdf", InputKind::Pdf),
+        ("docx", InputKind::Docx),
+    ];
+
     /// Guess from a path's extension; `None` when the extension says nothing.
     pub fn from_path(path: &str) -> Option<InputKind> {
         let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase())?;
-        match ext.as_str() {
-            "html" | "htm" | "xhtml" | "shtml" => Some(InputKind::Html),
-            "pdf" => Some(InputKind::Pdf),
-            "docx" => Some(InputKind::Docx),
-            "txt" | "md" | "text" => Some(InputKind::Text),
-            _ => None,
-        }
+        InputKind::EXTENSIONS.iter().find(|(e, _)| *e == ext).map(|&(_, kind)| kind)
     }
 }
 
@@ -52,7 +61,7 @@ pub struct Decoded {
 /// for PDF and ZIP containers.
 pub fn decode(bytes: &[u8], path: &str) -> Result<Decoded> {
     if bytes.is_empty() {
-        return Err(Error::Unreadable("empty file (0 bytes)".into()));
+        return Err(Error::decode(DecodeErrorKind::Empty));
     }
     let kind = sniff_container(bytes).or_else(|| InputKind::from_path(path));
     match kind {
@@ -60,15 +69,16 @@ pub fn decode(bytes: &[u8], path: &str) -> Result<Decoded> {
         Some(InputKind::Docx) => docx::decode_docx(bytes),
         _ => {
             if let Some(what) = sniff_binary(bytes) {
-                return Err(Error::Unreadable(what));
+                return Err(Error::decode(DecodeErrorKind::Binary { what }));
             }
             let mut decoded = decode_text(bytes);
+            decoded.text = unify_line_ends(decoded.text);
             let is_html = kind == Some(InputKind::Html) || (kind.is_none() && looks_like_html(&decoded.text));
             if is_html {
                 decoded.text = html_to_text(&decoded.text);
             }
             if decoded.text.trim().is_empty() {
-                return Err(Error::Unreadable("no text in the input (only white space)".into()));
+                return Err(Error::decode(DecodeErrorKind::Blank));
             }
             Ok(decoded)
         }
@@ -85,7 +95,8 @@ fn sniff_container(bytes: &[u8]) -> Option<InputKind> {
     }
 }
 
-/// Names well-known binary formats, and any content with NUL bytes that is not UTF-16.
+/// Names well-known binary formats, and any content with NUL bytes that is not UTF-16
+/// (`a PNG image`).
 fn sniff_binary(bytes: &[u8]) -> Option<String> {
     const MAGIC: &[(&[u8], &str)] = &[
         (b"\x89PNG", "a PNG image"),
@@ -98,7 +109,7 @@ fn sniff_binary(bytes: &[u8]) -> Option<String> {
     ];
     for (magic, what) in MAGIC {
         if bytes.starts_with(magic) {
-            return Some(format!("binary file ({what}), no text to read"));
+            return Some(what.to_string());
         }
     }
     if bom(bytes).is_some() {
@@ -107,10 +118,7 @@ fn sniff_binary(bytes: &[u8]) -> Option<String> {
     let head = &bytes[..bytes.len().min(8192)];
     let nul = head.iter().filter(|&&b| b == 0).count();
     if nul > 0 {
-        return Some(format!(
-            "binary file ({nul} NUL bytes in the first {} bytes), no text to read",
-            head.len()
-        ));
+        return Some(format!("{nul} NUL bytes in the first {} bytes", head.len()));
     }
     None
 }
@@ -132,6 +140,15 @@ pub fn decode_text(bytes: &[u8]) -> Decoded {
         errors.push(format!("{n} invalid byte sequence(s) for {} replaced with U+FFFD", label(encoding)));
     }
     Decoded { text: text.into_owned(), encoding: label(encoding), errors, pages: Vec::new() }
+}
+
+/// CRLF and lone CR become LF, as Python's `open()` reads them, so that code-point offsets
+/// agree with what most readers see (the offset contract is on this text).
+pub fn unify_line_ends(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
 fn label(enc: &'static Encoding) -> String {
@@ -451,6 +468,34 @@ mod tests {
     }
 
     #[test]
+    fn line_ends_become_lf() {
+        let text = "第一行\r\n第二行\r第三行\n\r\n末行";
+        let d = decode(text.as_bytes(), "x.txt").unwrap();
+        assert_eq!(d.text, "第一行\n第二行\n第三行\n\n末行");
+        let (bytes, _, _) = GB18030.encode("各位代表：\r\n现在，我代表区人民政府向大会报告工作。\r\n");
+        let d = decode(&bytes, "x.txt").unwrap();
+        assert_eq!(d.text, "各位代表：\n现在，我代表区人民政府向大会报告工作。\n");
+    }
+
+    /// A GBK/CRLF report of the shared series decodes to the text Python's `open()` gives,
+    /// which the corpus keeps as its UTF-8/LF twin.
+    #[test]
+    fn gbk_crlf_series_file() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let path = root.join("../shared/wild/series/hailaer/hailaer_2014.txt");
+        let Ok(bytes) = std::fs::read(&path) else {
+            eprintln!("skipped: {} is not here", path.display());
+            return;
+        };
+        assert!(bytes.windows(2).any(|w| w == b"\r\n"), "the file has CRLF line ends");
+        let d = decode(&bytes, "hailaer_2014.txt").unwrap();
+        assert_eq!(d.encoding, "gb18030");
+        let twin = std::fs::read_to_string(root.join("corpus/w11_hailaer_2014_zfgzbg.txt")).unwrap();
+        assert_eq!(d.text.chars().count(), twin.chars().count());
+        assert_eq!(d.text, twin);
+    }
+
+    #[test]
     fn utf16_with_bom() {
         let text = "牵头单位：区发改委";
         let mut le = vec![0xff, 0xfe];
@@ -482,6 +527,8 @@ mod tests {
         assert!(decode(b"", "x.txt").unwrap_err().to_string().contains("empty"));
         assert!(decode(b"\x89PNG\r\n\x1a\n\0\0", "x.txt").unwrap_err().to_string().contains("PNG"));
         assert!(decode(b"abc\0\0\0def", "x.txt").unwrap_err().to_string().contains("NUL"));
+        assert!(matches!(decode(b"", "x.txt"), Err(Error::Decode { kind: DecodeErrorKind::Empty })));
+        assert!(matches!(decode(b" \n\t", "x.txt"), Err(Error::Decode { kind: DecodeErrorKind::Blank })));
     }
 
     #[test]

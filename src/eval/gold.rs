@@ -12,6 +12,10 @@ use std::path::{Path, PathBuf};
 pub struct Gold {
     /// The document's file name (`001_e743c46d57511929.txt`).
     pub doc: String,
+    /// What kind of document it is (`work_report`, `plan`, `notice`, `news`: any label the
+    /// annotator chooses); `zhengce eval --by-kind` gives figures per kind.
+    #[serde(default)]
+    pub kind: Option<String>,
     #[serde(default)]
     pub title: Option<String>,
     #[serde(default)]

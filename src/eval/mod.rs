@@ -29,7 +29,7 @@ pub use gold::{
     MetaField,
 };
 pub use metrics::{Accuracy, Bar, Counts, Hits, Metric, Metrics, Prf, Tally, ACC_NAMES, PRF_NAMES};
-pub use render::{csv_report, doc_table, findings_text, summary_line, text_report};
+pub use render::{csv_report, doc_table, findings_text, kind_table, summary_line, text_report};
 pub use score::{score_doc, score_record};
 
 use serde::Serialize;
@@ -126,6 +126,9 @@ pub enum Finding {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DocReport {
     pub doc: String,
+    /// The gold file's `kind`, if it gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
     /// No prediction: a missing document or an extraction error.
     pub missing: bool,
     #[serde(flatten)]
@@ -144,6 +147,20 @@ pub struct Evaluation {
     /// Documents with no prediction, in gold order.
     pub missing: Vec<String>,
     pub per_doc: Vec<DocReport>,
+    /// The documents grouped by their gold `kind` (those without one under `-`), each group
+    /// micro-averaged on its own.
+    pub by_kind: Vec<KindReport>,
+    #[serde(skip)]
+    pub counts: Counts,
+}
+
+/// The figures of one kind of document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KindReport {
+    pub kind: String,
+    pub docs: usize,
+    #[serde(flatten)]
+    pub metrics: Metrics,
     #[serde(skip)]
     pub counts: Counts,
 }
@@ -152,10 +169,19 @@ impl Evaluation {
     /// Sums the documents' counts (micro-averaging) and takes the ratios once.
     pub fn new(per_doc: Vec<DocReport>) -> Evaluation {
         let mut counts = Counts::default();
+        let mut kinds: std::collections::BTreeMap<String, (usize, Counts)> = Default::default();
         for d in &per_doc {
             counts += d.counts;
+            let k = kinds.entry(d.kind.clone().unwrap_or_else(|| "-".into())).or_default();
+            k.0 += 1;
+            k.1 += d.counts;
         }
+        let by_kind = kinds
+            .into_iter()
+            .map(|(kind, (docs, c))| KindReport { kind, docs, metrics: Metrics::from_counts(&c), counts: c })
+            .collect();
         Evaluation {
+            by_kind,
             metrics: Metrics::from_counts(&counts),
             docs: per_doc.len(),
             missing: per_doc.iter().filter(|d| d.missing).map(|d| d.doc.clone()).collect(),

@@ -2,7 +2,7 @@
 //! line for line, so figures can be compared by eye or by `diff`.
 
 use super::{DocReport, Evaluation, Finding, Metrics};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use serde_json::Value;
 use std::fmt::Write as _;
 
@@ -70,6 +70,30 @@ pub fn doc_table(eval: &Evaluation) -> String {
         row(&d.doc, &d.counts, &d.metrics);
     }
     row("(all)", &eval.counts, &eval.metrics);
+    out
+}
+
+/// One row per kind of document: the number of documents and each figure of the summary,
+/// micro-averaged within the kind (the corpus figures a README can quote per kind).
+pub fn kind_table(eval: &Evaluation) -> String {
+    let width = eval.by_kind.iter().map(|k| k.kind.chars().count()).max().unwrap_or(0).max(4);
+    let mut out = format!("{:<width$} {:>4}", "kind", "docs");
+    for h in HEADINGS {
+        let _ = write!(out, " {h:>6}");
+    }
+    out.push('\n');
+    for k in &eval.by_kind {
+        let _ = write!(out, "{:<width$} {:>4}", k.kind, k.docs);
+        for ((_, p), t) in k.metrics.prfs().iter().zip(k.counts.tallies()) {
+            let cell = if t.tp + t.fp + t.fn_ == 0 { "-".to_string() } else { format!("{:.3}", p.f1) };
+            let _ = write!(out, " {cell:>6}");
+        }
+        for (_, a) in k.metrics.accuracies() {
+            let cell = a.acc.map_or("-".to_string(), |x| format!("{x:.3}"));
+            let _ = write!(out, " {cell:>6}");
+        }
+        out.push('\n');
+    }
     out
 }
 
@@ -202,19 +226,21 @@ pub fn findings_text(d: &DocReport) -> String {
 /// One row per document and metric, then the totals as document `(all)`.
 pub fn csv_report(eval: &Evaluation) -> Result<String> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(["doc", "metric", "p", "r", "f1", "tp", "fp", "fn", "acc", "n"])?;
+    w.write_record(["doc", "metric", "p", "r", "f1", "tp", "fp", "fn", "acc", "n"]).map_err(Error::table)?;
     let f = |x: f64| super::matching::py_float_repr(x);
     let rows = eval.per_doc.iter().map(|d| (d.doc.as_str(), &d.metrics)).chain([("(all)", &eval.metrics)]);
     for (doc, m) in rows {
         for (name, p) in m.prfs() {
             let (tp, fp, fn_) = (p.tp.to_string(), p.fp.to_string(), p.fn_.to_string());
-            w.write_record([doc, name, &f(p.p), &f(p.r), &f(p.f1), &tp, &fp, &fn_, "", ""])?;
+            w.write_record([doc, name, &f(p.p), &f(p.r), &f(p.f1), &tp, &fp, &fn_, "", ""])
+                .map_err(Error::table)?;
         }
         for (name, a) in m.accuracies() {
             let acc = a.acc.map_or(String::new(), f);
-            w.write_record([doc, name, "", "", "", "", "", "", &acc, &a.n.to_string()])?;
+            w.write_record([doc, name, "", "", "", "", "", "", &acc, &a.n.to_string()])
+                .map_err(Error::table)?;
         }
     }
-    let bytes = w.into_inner().map_err(|e| crate::error::Error::Table(e.into_error().into()))?;
+    let bytes = w.into_inner().map_err(|e| Error::table(e.into_error().into()))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }

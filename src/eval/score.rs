@@ -114,6 +114,7 @@ pub fn score_doc(gold: &Gold, pred: Option<&Value>, text: Option<&str>) -> DocRe
     }
     DocReport {
         doc: gold.doc.clone(),
+        kind: gold.kind.clone(),
         missing: pred.is_none(),
         metrics: Metrics::from_counts(&c),
         findings,

@@ -163,3 +163,20 @@ fn micro_averages_and_bars() {
     assert!(Bar::parse("units.f1").is_err());
     assert!(Bar::parse("units.f1=x").is_err());
 }
+
+#[test]
+fn kinds_are_micro_averaged_on_their_own() {
+    let a = gold(json!({"doc": "a.txt", "kind": "plan", "units": ["经发办"]}));
+    let b = gold(json!({"doc": "b.txt", "kind": "notice", "units": ["规建办"]}));
+    let c = gold(json!({"doc": "c.txt", "units": ["财政所"]}));
+    let hit = json!({"units": [{"name": "经发办"}]});
+    let eval = Evaluation::new(vec![
+        score_doc(&a, Some(&hit), Some("")),
+        score_doc(&b, Some(&json!({})), Some("")),
+        score_doc(&c, Some(&json!({})), Some("")),
+    ]);
+    let kinds: Vec<(&str, usize, f64)> =
+        eval.by_kind.iter().map(|k| (k.kind.as_str(), k.docs, k.metrics.units.f1)).collect();
+    assert_eq!(kinds, [("-", 1, 0.0), ("notice", 1, 0.0), ("plan", 1, 1.0)]);
+    assert!(kind_table(&eval).lines().nth(3).unwrap().starts_with("plan"));
+}

@@ -117,10 +117,21 @@ fn arabic(s: &str) -> (usize, String, bool) {
         }
     }
     let mut decimal = false;
+    // `5 . 5`: a decimal point set off by spaces, as some typesetting writes it.
+    let spaces = |k: usize| b.get(k..).map_or(0, |r| r.iter().take_while(|&&c| c == b' ').count());
+    let mut start = None;
     if i + 1 < b.len() && b[i] == b'.' && b[i + 1].is_ascii_digit() {
+        start = Some(i + 1);
+    } else if spaces(i) > 0 && b.get(i + spaces(i)) == Some(&b'.') {
+        let dot = i + spaces(i);
+        let after = dot + 1 + spaces(dot + 1);
+        if spaces(dot + 1) > 0 && b.get(after).is_some_and(u8::is_ascii_digit) {
+            start = Some(after);
+        }
+    }
+    if let Some(start) = start {
         decimal = true;
-        let start = i + 1;
-        i += 1;
+        i = start;
         while i < b.len() && b[i].is_ascii_digit() {
             i += 1;
         }

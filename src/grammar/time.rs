@@ -26,6 +26,24 @@ pub struct TimeGrammar {
     sentence_classes: Vec<TimeClass>,
     /// `完成时限`, `时间节点`, ...: labels of a deadline in running text, longest first.
     deadline_labels: Vec<String>,
+    /// `年均`, `年平均`: an annual average.
+    annual: Vec<String>,
+}
+
+/// What a change is measured from, as the text before it says: `比2020年` (a year), `较去年`
+/// and `同比` (a period before the target's year), `年均` (an annual average).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BaseRef {
+    pub year: Option<i32>,
+    /// Years before the target's year: 1 for `去年`, `上年`, `同比`; 2 for `前年`.
+    pub back: Option<i32>,
+    pub annual: bool,
+}
+
+impl BaseRef {
+    pub fn is_empty(&self) -> bool {
+        *self == BaseRef::default()
+    }
 }
 
 /// Which of the document's years a sentence's time words point to.
@@ -68,7 +86,39 @@ impl TimeGrammar {
             sentence_words,
             sentence_classes,
             deadline_labels,
+            annual: of(TimeClass::Annual),
         })
+    }
+
+    /// The comparison base stated in `text` (the words before a change), nearest the end.
+    pub fn base_in(&self, text: &str) -> BaseRef {
+        let mut out =
+            BaseRef { annual: self.annual.iter().any(|w| text.contains(w.as_str())), ..BaseRef::default() };
+        let mut at = None;
+        for m in &self.base_markers {
+            for (i, _) in text.match_indices(m.as_str()) {
+                let rest = &text[i + m.len()..];
+                let year = rest
+                    .get(..4)
+                    .filter(|d| d.bytes().all(|b| b.is_ascii_digit()) && rest[4..].starts_with('年'))
+                    .and_then(|d| d.parse::<i32>().ok())
+                    .filter(|y| YEARS.contains(y));
+                let period =
+                    self.base_periods.iter().filter(|p| rest.starts_with(p.as_str())).max_by_key(|p| p.len());
+                let (y, back) = match (year, period) {
+                    (Some(y), _) => (Some(y), None),
+                    (None, Some(p)) => (None, Some(if p.starts_with("前年") { 2 } else { 1 })),
+                    (None, None) if m == "同比" => (None, Some(1)),
+                    _ => continue,
+                };
+                if at.is_none_or(|a| i >= a) {
+                    at = Some(i);
+                    out.year = y;
+                    out.back = back;
+                }
+            }
+        }
+        out
     }
 
     /// Whether `before` ends with a comparison-base marker (`较`, `比`, `与`).
@@ -168,6 +218,17 @@ impl TimeGrammar {
     }
 }
 
+/// The year of a line that holds only a full date, as a signature's date line does
+/// (`2019年5月5日`, `2024年1月29日`): the document's date when no label gives one.
+pub fn date_line_year(line: &str) -> Option<i32> {
+    let l = line.trim();
+    let y: i32 = l.get(..4).filter(|d| d.bytes().all(|b| b.is_ascii_digit()))?.parse().ok()?;
+    let rest = l[4..].strip_prefix('年')?.strip_suffix('日')?;
+    let (m, d) = rest.split_once('月')?;
+    let small = |s: &str, max: u32| s.parse::<u32>().ok().is_some_and(|v| (1..=max).contains(&v));
+    (YEARS.contains(&y) && small(m, 12) && small(d, 31)).then_some(y)
+}
+
 /// A year written in a table cell on its own: `2025年`, `2025`, `2025年目标`.
 pub fn year_of_cell(cell: &str) -> Option<i32> {
     let c = cell.trim();
@@ -251,6 +312,17 @@ mod tests {
     }
 
     #[test]
+    fn comparison_bases() {
+        let g = grammar();
+        assert_eq!(g.base_in("比2020年").year, Some(2020));
+        assert_eq!(g.base_in("较去年同期").back, Some(1));
+        assert_eq!(g.base_in("同比").back, Some(1));
+        assert_eq!(g.base_in("比前年").back, Some(2));
+        assert!(g.base_in("十四五期间年均").annual);
+        assert!(g.base_in("占比达到").is_empty());
+    }
+
+    #[test]
     fn deadlines() {
         assert_eq!(parse_deadline("2023年12月底").as_deref(), Some("2023-12"));
         assert_eq!(parse_deadline("2024年6月30日前").as_deref(), Some("2024-06"));
@@ -259,6 +331,13 @@ mod tests {
         assert_eq!(parse_deadline("2023.9").as_deref(), Some("2023-09"));
         assert_eq!(parse_deadline("长期坚持"), None);
         assert_eq!(grammar().deadline_in("牵头单位:A;完成时限:2024年12月底").as_deref(), Some("2024-12"));
+    }
+
+    #[test]
+    fn date_lines() {
+        assert_eq!(date_line_year(" 2019年5月5日 "), Some(2019));
+        assert_eq!(date_line_year("2019年3月"), None);
+        assert_eq!(date_line_year("2019年5月5日在大会上"), None);
     }
 
     #[test]

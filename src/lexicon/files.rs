@@ -2,7 +2,7 @@
 //! with `file:line` when the lexicons are loaded, and the extractors read named fields.
 
 use super::Row;
-use crate::document::{Comparator, ProjectKind, Role, Status};
+use crate::document::{Binding, Comparator, Hedge, ProjectKind, Role, Status};
 
 /// A row type of one lexicon file. One line may give several values (a line of words).
 pub trait FromRow: Sized {
@@ -206,6 +206,9 @@ pub enum CueScope {
     Heading,
     /// In the document title; sets the document's default.
     Title,
+    /// Names a policy parameter (`奖补`, `贴息`): with `给予`, `按`, `每` or a cap around a
+    /// number, the number states a rule, a fact.
+    Param,
 }
 
 impl FromRow for StatusWord {
@@ -222,7 +225,8 @@ impl FromRow for StatusWord {
             "weak" => CueScope::Weak,
             "heading" => CueScope::Heading,
             "title" => CueScope::Title,
-            s => return Err(format!("{s:?} is not strong, weak, heading or title")),
+            "param" => CueScope::Param,
+            s => return Err(format!("{s:?} is not strong, weak, heading, title or param")),
         };
         out.push(StatusWord { word: word.to_string(), status, scope });
         Ok(())
@@ -366,18 +370,137 @@ pub enum IssuerKind {
     Organ,
     /// Characters that cannot begin a place name.
     Stop,
+    /// Characters that may stand right before a place name in running text.
+    Lead,
+    /// A word in which a suffix character is no place suffix (`城镇`, `市场`).
+    NotPlace,
+    /// An ending of an issuing body's name (`人民政府`, `办公室`, `局`).
+    Body,
 }
 
 impl FromRow for IssuerWord {
     fn from_row(row: Row<'_>, out: &mut Vec<Self>) -> Result<(), String> {
-        let [kind, word] = columns(&row, "suffix|organ|stop WORD")?;
+        const WANT: &str = "suffix|organ|stop|lead|notplace|body WORD";
+        let [kind, word] = columns(&row, WANT)?;
         let kind = match kind {
             "suffix" => IssuerKind::Suffix,
             "organ" => IssuerKind::Organ,
             "stop" => IssuerKind::Stop,
-            _ => return Err("expected `suffix|organ|stop WORD`".into()),
+            "lead" => IssuerKind::Lead,
+            "notplace" => IssuerKind::NotPlace,
+            "body" => IssuerKind::Body,
+            _ => return Err(format!("expected `{WANT}`")),
         };
         out.push(IssuerWord { kind, word: word.to_string() });
+        Ok(())
+    }
+}
+
+/// `places.txt`: a province- or prefecture-level division and its short forms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceRow {
+    pub level: PlaceLevel,
+    pub name: String,
+    pub short: Vec<String>,
+}
+
+/// The level of a [`PlaceRow`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PlaceLevel {
+    Province,
+    /// A municipality: both a province and a city.
+    Municipality,
+    City,
+    /// An autonomous prefecture (自治州).
+    Prefecture,
+    /// A league (盟).
+    League,
+    /// A prefecture-level area (地区).
+    Area,
+}
+
+impl FromRow for PlaceRow {
+    fn from_row(row: Row<'_>, out: &mut Vec<Self>) -> Result<(), String> {
+        const WANT: &str = "province|municipality|city|prefecture|league|area NAME [SHORT...]";
+        let mut f = row.fields();
+        let (Some(level), Some(name)) = (f.next(), f.next()) else {
+            return Err(format!("expected `{WANT}`"));
+        };
+        let level = match level {
+            "province" => PlaceLevel::Province,
+            "municipality" => PlaceLevel::Municipality,
+            "city" => PlaceLevel::City,
+            "prefecture" => PlaceLevel::Prefecture,
+            "league" => PlaceLevel::League,
+            "area" => PlaceLevel::Area,
+            _ => return Err(format!("expected `{WANT}`")),
+        };
+        out.push(PlaceRow { level, name: name.to_string(), short: f.map(str::to_string).collect() });
+        Ok(())
+    }
+}
+
+/// `header_words.txt`: the words of a document's header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeaderWord {
+    pub kind: HeaderKind,
+    pub word: String,
+}
+
+/// The part a [`HeaderWord`] plays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeaderKind {
+    /// A collector's label whose value is the title (`标题：`).
+    Title,
+    /// A label whose value is the issuing body (`发文单位：`).
+    Issuer,
+    /// A label whose value is the issuing body when it reads as one (`信息来源：`).
+    Source,
+    /// A label whose value is the document's own date (`发文时间：`).
+    Date,
+    /// A label whose value is a web page's publication date (`发布时间：`).
+    Published,
+    /// Any other label of a collector's or a site's header (`来源URL：`, `【法宝引证码】`).
+    Meta,
+    /// The opening of a salutation line (`各位代表：`).
+    Salutation,
+    /// The ending of a report's section heading, never a title (`工作回顾`).
+    Section,
+    /// An office in a report's speaker line (`市长`).
+    Office,
+    /// What a report calls the government giving it after 我代表 (`人民政府`, `行署`).
+    Speaker,
+    /// A heading word of a report's plan for its year (`工作安排`).
+    Plan,
+    /// A heading word of a report's review of the year before (`工作回顾`).
+    Review,
+}
+
+impl FromRow for HeaderWord {
+    fn from_row(row: Row<'_>, out: &mut Vec<Self>) -> Result<(), String> {
+        const WANT: &str =
+            "title|issuer|source|date|published|meta|salutation|section|office|speaker|plan|review WORD...";
+        let mut f = row.fields();
+        let kind = match f.next() {
+            Some("title") => HeaderKind::Title,
+            Some("issuer") => HeaderKind::Issuer,
+            Some("source") => HeaderKind::Source,
+            Some("date") => HeaderKind::Date,
+            Some("published") => HeaderKind::Published,
+            Some("meta") => HeaderKind::Meta,
+            Some("salutation") => HeaderKind::Salutation,
+            Some("section") => HeaderKind::Section,
+            Some("office") => HeaderKind::Office,
+            Some("speaker") => HeaderKind::Speaker,
+            Some("plan") => HeaderKind::Plan,
+            Some("review") => HeaderKind::Review,
+            _ => return Err(format!("expected `{WANT}`")),
+        };
+        let before = out.len();
+        out.extend(f.map(|w| HeaderWord { kind, word: w.to_string() }));
+        if out.len() == before {
+            return Err(format!("expected `{WANT}`"));
+        }
         Ok(())
     }
 }
@@ -653,6 +776,8 @@ pub enum TimeClass {
     BasePeriod,
     /// Before a year: the year is a plan's horizon (`到2025年`).
     Horizon,
+    /// Before a change: an annual average over a period (`年均增长`).
+    Annual,
 }
 
 impl FromRow for TimeWord {
@@ -664,7 +789,12 @@ impl FromRow for TimeWord {
             "base_marker" => TimeClass::BaseMarker,
             "base_period" => TimeClass::BasePeriod,
             "horizon" => TimeClass::Horizon,
-            c => return Err(format!("{c:?} is not current, last_year, base_marker, base_period or horizon")),
+            "annual" => TimeClass::Annual,
+            c => {
+                return Err(format!(
+                    "{c:?} is not current, last_year, base_marker, base_period, horizon or annual"
+                ))
+            }
         };
         out.push(TimeWord { word: word.to_string(), class });
         Ok(())
@@ -707,6 +837,84 @@ impl FromRow for DictEntry {
             return Err("frequency 0 means the word never wins; leave it out to get a suggested one".into());
         }
         out.push(DictEntry { word: f[0].to_string(), freq, tag });
+        Ok(())
+    }
+}
+
+/// `report_parts.txt`: words that mark the parts of a work report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportWord {
+    pub word: String,
+    pub role: ReportRole,
+}
+
+/// What a [`ReportWord`] marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportRole {
+    /// The text is a work report (`向大会报告工作`).
+    Report,
+    /// A heading that opens the review of the past year (`工作回顾`).
+    Review,
+    /// A heading that opens the plan for the year (`工作安排`, `重点工作`).
+    Plan,
+    /// A sentence that opens the plan without a heading (`总体要求是`).
+    Opening,
+    /// An achieved cue that is a planned amount in the plan part (`累计`, `共计`).
+    Planned,
+    /// A predicate that says a project is finished (`建成通车`, `投入使用`).
+    Done,
+}
+
+impl FromRow for ReportWord {
+    fn from_row(row: Row<'_>, out: &mut Vec<Self>) -> Result<(), String> {
+        let [word, role] = columns(&row, "WORD ROLE")?;
+        let role = match role {
+            "report" => ReportRole::Report,
+            "review" => ReportRole::Review,
+            "plan" => ReportRole::Plan,
+            "opening" => ReportRole::Opening,
+            "planned" => ReportRole::Planned,
+            "done" => ReportRole::Done,
+            r => return Err(format!("{r:?} is not report, review, plan, opening, planned or done")),
+        };
+        out.push(ReportWord { word: word.to_string(), role });
+        Ok(())
+    }
+}
+
+/// `qualifiers.txt`: how firmly a target is stated, and whether a plan binds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Qualifier {
+    pub word: String,
+    pub kind: QualifierKind,
+}
+
+/// The field a [`Qualifier`] sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QualifierKind {
+    Hedge(Hedge),
+    Binding(Binding),
+    /// Makes every quantity after it in its sentence an estimate (`预计全年…`).
+    Estimate,
+}
+
+impl FromRow for Qualifier {
+    fn from_row(row: Row<'_>, out: &mut Vec<Self>) -> Result<(), String> {
+        let [word, field, value] = columns(&row, "WORD FIELD VALUE")?;
+        let kind = match (field, value) {
+            ("hedge", "firm") => QualifierKind::Hedge(Hedge::Firm),
+            ("hedge", "aim") => QualifierKind::Hedge(Hedge::Aim),
+            ("hedge", "about") => QualifierKind::Hedge(Hedge::About),
+            ("binding", "binding") => QualifierKind::Binding(Binding::Binding),
+            ("binding", "expected") => QualifierKind::Binding(Binding::Expected),
+            ("estimate", "sentence") => QualifierKind::Estimate,
+            (f, v) => {
+                return Err(format!(
+                    "`{f} {v}` is not hedge firm|aim|about, binding binding|expected or estimate sentence"
+                ))
+            }
+        };
+        out.push(Qualifier { word: word.to_string(), kind });
         Ok(())
     }
 }

@@ -113,6 +113,8 @@ lexicons! {
     indicator_stop: IndicatorStop = "indicator_stop.txt";
     /// Measure words that may follow an indicator without changing its topic.
     indicator_tails: Word = "indicator_tails.txt";
+    /// Labels, salutations and heading words of a document's header.
+    header_words: HeaderWord = "header_words.txt";
     /// Canonical indicators and their surface forms.
     indicators: IndicatorRow = "indicators.tsv";
     /// Place suffixes and organs of issuing bodies.
@@ -129,10 +131,16 @@ lexicons! {
     org_suffixes: OrgSuffix = "org_suffixes.txt";
     /// Head nouns of project names.
     project_heads: ProjectHead = "project_heads.txt";
+    /// Province- and prefecture-level divisions.
+    places: PlaceRow = "places.txt";
     /// Category words that close a list of projects.
     project_lists: ProjectList = "project_lists.txt";
     /// Generic phrases and modifiers that are no project name.
     project_stop: ProjectStop = "project_stop.txt";
+    /// Hedge and binding words of targets.
+    qualifiers: Qualifier = "qualifiers.txt";
+    /// Words that mark the parts of a work report.
+    report_parts: ReportWord = "report_parts.txt";
     /// Status cues for targets.
     status_words: StatusWord = "status_words.txt";
     /// Task-table column headers and the labels of their values.

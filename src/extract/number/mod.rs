@@ -13,10 +13,11 @@
 use super::Context;
 use crate::document::{Comparator, Normalized};
 use crate::error::Result;
-use crate::grammar::numeral::{self, cn_digit, read, small_mult, starts_numeral, tidy, Numeral};
+use crate::grammar::numeral::{self, cn_digit, read, starts_numeral, tidy, Numeral};
 use crate::grammar::{is_han as is_cjk, next_char, prev_char};
 use crate::lexicon::{self, Lexicons, NumberStopKind, UnitKind};
 use aho_corasick::{AhoCorasick, MatchKind};
+use lists::{bounds_to_ranges, share_comparators};
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
@@ -140,8 +141,12 @@ impl NumberGrammar {
             let Some((k, c)) = text[i..].char_indices().find(|&(_, c)| may_start(c)) else { break };
             i += k;
             let after = &text[i + c.len_utf8()..];
-            let starts = starts_numeral(c)
-                || ((c == '负' || c == '-')
+            // `减负85亿元`, `担负`, `胜负`: 负 ends a word there, it is no sign.
+            let word_fu =
+                c == '负' && prev_char(text, i).is_some_and(|p| "减担胜抱辜欺自肩背重抵".contains(p));
+            let starts = (starts_numeral(c) && !word_fu)
+                || (c == '成' && after.starts_with('倍'))
+                || ((c == '负' && !word_fu || c == '-')
                     && after.trim_start_matches(' ').starts_with(|d: char| {
                         d.is_ascii_digit()
                             || cn_digit(d).is_some()
@@ -165,7 +170,8 @@ impl NumberGrammar {
                 i += 1;
             }
         }
-        out
+        share_comparators(text, &mut out);
+        bounds_to_ranges(text, out)
     }
 
     /// Every quantity in the document's sentences (boilerplate skipped), in text order;
@@ -253,9 +259,20 @@ impl NumberGrammar {
                 let verb = match w {
                     "打" => "造击通破好赢响开出下压牢",
                     "成" => "为立功效果本员都交熟型长",
+                    "列" => "入为出举席车",
+                    "金" => "融额属钥",
+                    "眼" => "光界睛",
                     _ => "",
                 };
                 if rest[e..].starts_with(|c: char| verb.contains(c)) {
+                    continue;
+                }
+                // 分 is a score after digits and where no word goes on (`15分)`, `90分以上`; not
+                // `四分类`, `丢一分`).
+                if w == "分"
+                    && (!prev_char(text, i).is_some_and(|c| c.is_ascii_digit())
+                        || rest[e..].starts_with(|c: char| is_cjk(c) && !"以左的".contains(c)))
+                {
                     continue;
                 }
                 return Some(self.per(rest, w, u, j + e));
@@ -313,6 +330,13 @@ impl NumberGrammar {
         for b in cands {
             for (w, cmp) in &self.pre {
                 if b.ends_with(w.as_str()) {
+                    // `签约`, `节约`, `合约`: 约 ends a word there, it does not approximate.
+                    let head = &b[..b.len() - w.len()];
+                    if w == "约"
+                        && head.ends_with(|c: char| "签节合制预邀履违特公条相集缔续解毁践守".contains(c))
+                    {
+                        continue;
+                    }
                     return Some((*cmp, b.len() - w.len()..b.len()));
                 }
             }
@@ -457,6 +481,14 @@ impl NumberGrammar {
     }
 
     fn step(&self, text: &str, i: usize, blocked: &[Range<usize>]) -> Step {
+        if let Some(q) = self.digit_count_growth(text, i) {
+            let e = q_end(&q);
+            return Step::Emit(Box::new(q), e);
+        }
+        // `两位数`, `三位数` without a change after them: the count of digits, no quantity.
+        if ["两位数", "三位数"].iter().any(|w| text[i..].starts_with(w)) {
+            return Step::Skip(i + "两位数".len());
+        }
         if text[i..].starts_with('翻') {
             return self.doubling(text, i).map_or(Step::Skip(i + '翻'.len_utf8()), |q| {
                 let e = q_end(&q);
@@ -537,478 +569,6 @@ impl NumberGrammar {
             Err(next) => Step::Skip(next),
         }
     }
-
-    /// `N分之M` at `j` as a plain number: (M/N, end).
-    fn plain_fraction(&self, text: &str, j: usize) -> Option<(f64, usize)> {
-        let d = read(&text[j..])?;
-        let k = skip_spaces(text, j + d.len);
-        let k = skip_spaces(text, k + text[k..].starts_with('分').then_some('分'.len_utf8())?);
-        let k = skip_spaces(text, k + text[k..].starts_with('之').then_some('之'.len_utf8())?);
-        let m = read(&text[k..])?;
-        (d.value != 0.0).then(|| (m.value / d.value, k + m.len))
-    }
-
-    /// `一半` and `半` before a unit (`半个`, `半小时`): one half. `上半年` is a period.
-    fn half(&self, text: &str, i: usize) -> Option<Quantity> {
-        let one = text[i..].starts_with("一半");
-        let j = i + if one { "一半".len() } else { '半'.len_utf8() };
-        if !one && prev_char(text, i).is_some_and(|c| "上下前后多大小一过".contains(c)) {
-            return None;
-        }
-        let (unit, info, end) = match self.unit_at(text, j) {
-            Some((u, info, e)) if !one && j == e - u.len() => (u, Some(info), e),
-            _ if one => (String::new(), None, j),
-            _ => return None,
-        };
-        let kind = info.as_ref().map(|u| u.kind);
-        if kind == Some(UnitKind::Time) && self.after_time.iter().any(|w| text[end..].starts_with(w.as_str()))
-        {
-            return None; // `半年来`
-        }
-        let post = self.post_word(text, end, false);
-        let pre = self.pre_word(text, i);
-        let (comparator, word) = pre.or(post.clone()).map_or((Comparator::Eq, None), |(c, r)| (c, Some(r)));
-        let f = info.as_ref().map_or(1.0, |u| u.factor);
-        Some(Quantity {
-            range: word.as_ref().map_or(i, |w| w.start.min(i))..word.as_ref().map_or(end, |w| w.end.max(end)),
-            number: i..j,
-            value: 0.5,
-            unit,
-            normalized: Some(Normalized {
-                value: 0.5 * f,
-                value_max: None,
-                unit: info.as_ref().map_or(String::new(), |u| u.base.clone()),
-            }),
-            comparator,
-            bare: info.is_none(),
-            comparator_word: word,
-            kind: info.as_ref().map(|u| u.kind),
-            ..Default::default()
-        })
-    }
-
-    /// `几十万`, `数十亿元`: a vague amount, 1 to 10 times the multiplier.
-    fn vague(&self, text: &str, i: usize) -> Option<Quantity> {
-        let j = i + 3;
-        let n = read(&text[j..]).filter(|n| n.leading_mult && n.cn_digits == 0 && !n.arabic)?;
-        let num_end = j + n.len;
-        let (unit, info, end) = match self.unit_at(text, num_end) {
-            Some((u, info, e)) => (u, Some(info), e),
-            None => (String::new(), None, num_end),
-        };
-        let f = info.as_ref().map_or(1.0, |u| u.factor);
-        Some(Quantity {
-            range: i..end,
-            number: i..num_end,
-            value: n.head,
-            value_max: Some(tidy(n.head * 10.0)),
-            unit: format!("{}{}", n.mag, unit),
-            normalized: Some(Normalized {
-                value: tidy(n.value * f),
-                value_max: Some(tidy(n.value * 10.0 * f)),
-                unit: info.as_ref().map_or(String::new(), |u| u.base.clone()),
-            }),
-            comparator: Comparator::Approx,
-            bare: true,
-            kind: info.as_ref().map(|u| u.kind),
-            ..Default::default()
-        })
-    }
-
-    /// `翻一番` (100 %), `翻两番` (300 %), `翻番`.
-    fn doubling(&self, text: &str, i: usize) -> Option<Quantity> {
-        let mut j = i + '翻'.len_utf8();
-        if text[j..].starts_with('了') {
-            j += '了'.len_utf8();
-        }
-        let (times, num, e) = if text[j..].starts_with('番') {
-            (1.0, j..j, j + '番'.len_utf8())
-        } else {
-            let n = read(&text[j..])?;
-            let e = j + n.len;
-            if !text[e..].starts_with('番') || n.value < 1.0 || n.value > 10.0 || n.decimal {
-                return None;
-            }
-            (n.value, j..e, e + '番'.len_utf8())
-        };
-        let value = (2f64.powf(times) - 1.0) * 100.0;
-        let (comparator, word) =
-            self.post_word(text, e, false).map_or((Comparator::Eq, None), |(c, r)| (c, Some(r)));
-        Some(Quantity {
-            comparator,
-            range: i..word.as_ref().map_or(e, |r| r.end),
-            comparator_word: word,
-            number: if num.is_empty() { i..e } else { num },
-            value,
-            unit: "%".into(),
-            normalized: Some(Normalized { value, value_max: None, unit: "%".into() }),
-            kind: Some(UnitKind::Percent),
-            ..Default::default()
-        })
-    }
-
-    /// `百分之三十`, `千分之二点四`, `三分之一`: `core` is the numerator, `start` the
-    /// expression's first byte.
-    fn fraction(&self, text: &str, start: usize, core: Core, denom: f64) -> Quantity {
-        let sign = if core.negative { -1.0 } else { 1.0 };
-        let m = sign * core.n.value;
-        // A negative `denom` asks for a plain fraction even for 100 and 1000.
-        let (value, unit, norm) = if denom == 100.0 {
-            (m, "%", m)
-        } else if denom == 1000.0 {
-            (m, "‰", tidy(m / 10.0))
-        } else {
-            (tidy(m / denom.abs()), "", tidy(m / denom.abs() * 100.0))
-        };
-        let mut end = core.num_end;
-        let mut unit = unit.to_string();
-        let mut base = "%".to_string();
-        let mut value = value;
-        if unit.is_empty() {
-            if let Some((u, info, e)) = self
-                .unit_at(text, end)
-                .filter(|(_, i, _)| i.kind != UnitKind::Count || text[end..].starts_with("个"))
-            {
-                value = tidy(value * info.factor);
-                unit = u;
-                base = info.base;
-                end = e;
-            }
-        }
-        let norm = if base == "%" { norm } else { value };
-        let (cmp, word) = match self.pre_word(text, start) {
-            Some((c, r)) => (c, Some(r)),
-            None => match self.post_word(text, end, false) {
-                Some((c, r)) => (c, Some(r)),
-                None => (Comparator::Eq, None),
-            },
-        };
-        let range_start = word.as_ref().map_or(start, |w| w.start.min(start));
-        let range_end = word.as_ref().map_or(end, |w| w.end.max(end));
-        Quantity {
-            range: range_start..range_end,
-            number: start..core.num_end,
-            value,
-            kind: Some(if base == "%" { UnitKind::Percent } else { UnitKind::Measure }),
-            unit,
-            normalized: Some(Normalized { value: norm, value_max: None, unit: base }),
-            comparator: cmp,
-            comparator_word: word,
-            ..Default::default()
-        }
-    }
-
-    /// Decides whether a number with its unit is a quantity, and attaches comparators and
-    /// a range's second number.
-    fn quantity(&self, text: &str, c: Core) -> std::result::Result<Quantity, usize> {
-        let n = &c.n;
-        let skip = c.num_end;
-        let kind = c.info.as_ref().map(|u| u.kind);
-        // Framing words after the number: `三年行动计划`, `15分钟生活圈`, `5年来`.
-        let tail = &text[c.end..];
-        if self.after.iter().any(|w| tail.starts_with(w.as_str()))
-            || (kind == Some(UnitKind::Time) && self.after_time.iter().any(|w| tail.starts_with(w.as_str())))
-        {
-            return Err(c.end);
-        }
-        let before = &text[..c.start];
-        if kind == Some(UnitKind::Time)
-            && ["近", "前", "过去", "这", "此", "后"].iter().any(|w| before.ends_with(w))
-        {
-            return Err(c.end);
-        }
-        let mut pre = self.pre_word(text, c.start);
-        if pre.as_ref().is_some_and(|(_, r)| {
-            text[r.clone()].ends_with("近") && text[..r.start].ends_with(['最', '附', '就', '临', '靠', '邻'])
-        }) {
-            pre = None;
-        }
-        // A range: `1-2个`, `5000万——1亿元`, `20%-30%`, `一百二十到一百五十万元`.
-        let range = self.second(text, &c);
-        let (end, last_unit_end) = match &range {
-            Some((second, _)) => (second.end, second.end),
-            None => (c.end, c.end),
-        };
-        let post = self.post_word(text, end, n.more && range.is_none());
-        let cmp_given = pre.is_some() || post.is_some();
-
-        // Chinese numerals need a numeric context.
-        if !n.arabic {
-            let no_digit = n.cn_digits == 0;
-            let has_unit = c.info.is_some() || range.as_ref().is_some_and(|(s, _)| s.info.is_some());
-            if n.sequence && !n.decimal && !(n.pair.is_some() && c.info.is_some()) {
-                return Err(skip);
-            }
-            // `七届区委` is the seventh session: 届 after a Chinese numeral is an ordinal.
-            if c.unit == "届" {
-                return Err(c.end);
-            }
-            // 零 alone is a word part (`零部件`, `零售`) unless it stands alone.
-            let lone = !prev_char(text, c.start).is_some_and(is_cjk)
-                && !next_char(text, c.num_end).is_some_and(is_cjk);
-            let left_free = !prev_char(text, c.start).is_some_and(is_cjk);
-            let right_free = !next_char(text, c.end).is_some_and(is_cjk);
-            if matches!(&text[c.start..c.num_end], "零" | "〇")
-                && !lone
-                && !(left_free && right_free && c.info.is_some())
-            {
-                return Err(skip);
-            }
-            // A lone 大写 digit is a word (`陆地`, `队伍`, `拾取`), not a number.
-            let written = &text[c.start..c.num_end];
-            if written.chars().count() == 1
-                && !"一二三四五六七八九十两零〇".contains(written)
-                && !(prev_char(text, c.start) == Some('是')
-                    && next_char(text, c.num_end).is_none_or(|c| !is_cjk(c)))
-            {
-                return Err(skip);
-            }
-            if no_digit {
-                let only_ten = n.mults == 1
-                    && text[c.start..c.num_end].trim_start_matches('负').starts_with(['十', '拾']);
-                let isolated = !prev_char(text, c.start).is_some_and(is_cjk)
-                    && !next_char(text, c.num_end).is_some_and(is_cjk);
-                let ten_led = text[c.start..c.num_end].trim_start_matches('负').starts_with(['十', '拾']);
-                let ok = pre.is_some()
-                    || (ten_led && (n.more || n.mults >= 2))
-                    || (only_ten && (has_unit || isolated))
-                    // `千余家`, `万余人`: a multiplier with 余/多 and a unit.
-                    || (n.more && has_unit)
-                    // `百亿元`, `千万元`: a multiplier with a magnitude and a unit.
-                    || ((isolated || has_unit)
-                        && n.mults >= 2
-                        && !n.mag.is_empty()
-                        && small_mult(text[c.start..].chars().next().unwrap_or(' ')).is_some());
-                if !(ok || only_ten && isolated) {
-                    return Err(skip);
-                }
-            } else {
-                let strong = n.mults >= 1 || n.decimal;
-                let isolated = !prev_char(text, c.start).is_some_and(is_cjk)
-                    && !next_char(text, c.num_end).is_some_and(is_cjk);
-                // `答案是五`, `不是一而是五`: a numeral after the copula 是.
-                let copula = prev_char(text, c.start) == Some('是')
-                    && next_char(text, c.num_end).is_none_or(|c| !is_cjk(c) || "是不而却这那".contains(c));
-                // `排名前三`, `进入全国前十的`: a rank bound.
-                let top = prev_char(text, c.start) == Some('前')
-                    && next_char(text, c.num_end).is_none_or(|c| !is_cjk(c) || "的名位强".contains(c));
-                if !(has_unit
-                    || cmp_given
-                    || n.more
-                    || strong
-                    || isolated
-                    || copula
-                    || top
-                    || range.is_some())
-                {
-                    return Err(skip);
-                }
-            }
-        }
-
-        let sign = if c.negative { -1.0 } else { 1.0 };
-        let base = c.info.as_ref().map_or(String::new(), |u| u.base.clone());
-        let factor = c.info.as_ref().map_or(1.0, |u| u.factor);
-        let mut unit = format!("{}{}", n.mag, c.unit);
-        let mut value = sign * n.head;
-        let mut total = sign * n.value * factor;
-        let mut value_max = None;
-        let mut total_max = None;
-        let mut base = base;
-        let mut kind = kind;
-        let mut comparator = Comparator::Eq;
-        let mut word = None;
-        let mut last_unit_end = last_unit_end;
-        if range.is_none() {
-            // `一年半`, `两米半`: half a unit more.
-            if matches!(kind, Some(UnitKind::Measure | UnitKind::Time))
-                && text[c.end..].starts_with('半')
-                && !text[c.end..].starts_with("半导")
-            {
-                value += 0.5 * sign;
-                total += 0.5 * sign * n.mag_factor * factor;
-                last_unit_end = c.end + '半'.len_utf8();
-            }
-            // `123元1角1分`, `五元三毛`: smaller money units.
-            if kind == Some(UnitKind::Money) && n.mag.is_empty() {
-                if let Some((extra, e)) = jiao_fen(text, c.end, c.unit.starts_with('块')) {
-                    value += sign * extra;
-                    total += sign * extra * factor;
-                    last_unit_end = e;
-                }
-            }
-            if let Some(hi) = n.max {
-                value_max = Some(tidy(sign * hi / n.mag_factor));
-                total_max = Some(tidy(sign * hi * factor));
-                comparator = Comparator::Approx;
-            }
-            if let (Some((lo, hi)), Some(_)) = (n.pair, &c.info) {
-                // `三五年`, `两三个`: a rough range of two neighbouring digits.
-                value = sign * lo;
-                total = sign * lo * factor;
-                value_max = Some(sign * hi);
-                total_max = Some(tidy(sign * hi * factor));
-                comparator = Comparator::Approx;
-            }
-        }
-        if let Some((second, (lo_total, hi_total))) = &range {
-            // One unit for both ends: the first number's magnitude (or the one it shares
-            // with the second, `一百二十到一百五十万元`) and the shared base unit.
-            let shared = n.mag.is_empty()
-                && !second.n.mag.is_empty()
-                && c.unit.is_empty()
-                && (*lo_total - sign * n.value).abs() > 0.0;
-            let (mag, mag_factor) = if shared {
-                (second.n.mag.as_str(), second.n.mag_factor)
-            } else {
-                (n.mag.as_str(), n.mag_factor)
-            };
-            let info = c.info.as_ref().or(second.info.as_ref());
-            let written = if c.unit.is_empty() { second.unit.as_str() } else { c.unit.as_str() };
-            unit = format!("{mag}{written}");
-            let f = info.map_or(1.0, |u| u.factor);
-            base = info.map_or(String::new(), |u| u.base.clone());
-            kind = info.map(|u| u.kind);
-            value = lo_total / mag_factor;
-            value_max = Some(tidy(hi_total / mag_factor));
-            total = tidy(lo_total * f);
-            total_max = Some(tidy(hi_total * f));
-            comparator = Comparator::Range;
-        } else if value_max.is_some() {
-            // a rough range (`三五百`) stays approximate
-        } else if let Some((cmp, r)) = pre.clone() {
-            comparator = cmp;
-            word = Some(r);
-        } else if n.more {
-            comparator = Comparator::Gt;
-            let m = text[c.start..c.num_end].rfind(['余', '多', '几']).map(|k| c.start + k);
-            word = m.map(|k| k..k + 3);
-        } else if let Some((cmp, r)) = post.clone() {
-            comparator = cmp;
-            word = Some(r);
-        }
-        let start = match (&comparator, &word) {
-            (Comparator::Range, _) => pre.as_ref().map_or(c.start, |(_, r)| r.start),
-            (_, Some(r)) if r.start < c.start => r.start,
-            _ => c.start,
-        };
-        let end = match &post {
-            Some((_, r))
-                if comparator != Comparator::Range || !matches!(text[r.clone()].as_ref(), "余" | "多") =>
-            {
-                r.end.max(last_unit_end)
-            }
-            _ => last_unit_end,
-        };
-        // No unit: a plain number, unless a magnitude with a comparator makes it an amount
-        // (`超千亿`).
-        // A number with 万/亿 is an amount even without a unit (`常住人口12.5万`).
-        let bare = kind.is_none() && (unit.is_empty() || (comparator == Comparator::Eq && !n.mag.contains(['万', '亿'])))
-            // `一条`, `每一所`, `一个`: 一 with a measure word is an article, not a count.
-            || (kind == Some(UnitKind::Count) && !n.arabic && n.value == 1.0 && range.is_none() && comparator == Comparator::Eq)
-            // A count inside a short quoted slogan or name (`“四个一”`, `“15分钟生活圈”`).
-            || quoted(text, start, end);
-        if kind == Some(UnitKind::Percent) && c.unit == "‰" {
-            base = "%".into();
-            total = tidy(total / 10.0);
-            total_max = total_max.map(|t| tidy(t / 10.0));
-        }
-        let number_end = range.as_ref().map_or(c.num_end, |(s, _)| s.num_end);
-        Ok(Quantity {
-            range: start..end,
-            number: c.start..number_end,
-            value: tidy(value),
-            value_max,
-            unit,
-            normalized: Some(Normalized { value: tidy(total), value_max: total_max, unit: base }),
-            comparator,
-            sentence: 0,
-            bare,
-            comparator_word: word,
-            kind,
-        })
-    }
-
-    /// The second number of a range after `first`, with the range's totals (both in the
-    /// second number's unit, magnitudes folded).
-    fn second(&self, text: &str, first: &Core) -> Option<(Core, (f64, f64))> {
-        let mut j = first.end;
-        if text[j..].starts_with("(含)") {
-            j += "(含)".len();
-        }
-        j = skip_spaces(text, j);
-        let rest = &text[j..];
-        let sep =
-            ["——", "--", "—", "-", "–", "~", "〜", "至", "到"].iter().find(|s| rest.starts_with(**s))?;
-        j = skip_spaces(text, j + sep.len());
-        let c = next_char(text, j)?;
-        if !(c.is_ascii_digit() || cn_digit(c).is_some() || c == '十') {
-            return None;
-        }
-        let second = self.core(text, j, &[]).ok()?;
-        if second.negative || second.n.sequence || second.n.leading_zero {
-            return None;
-        }
-        // Units must agree; a unitless first number shares the second's.
-        if !first.unit.is_empty() && !second.unit.is_empty() && first.unit != second.unit {
-            return None;
-        }
-        let sign = if first.negative { -1.0 } else { 1.0 };
-        let mut lo = sign * first.n.value;
-        let hi = second.n.value;
-        if first.n.mag.is_empty()
-            && !second.n.mag.is_empty()
-            && first.unit.is_empty()
-            && lo * second.n.mag_factor <= hi
-        {
-            lo *= second.n.mag_factor;
-        }
-        if hi <= lo || hi.is_nan() || lo.is_nan() {
-            return None;
-        }
-        // Years (`2023-2025年`) and dates are not ranges of quantities.
-        if second.unit.is_empty() && text[second.num_end..].starts_with(['年', '月', '日']) {
-            return None;
-        }
-        Some((second, (tidy(lo), tidy(hi))))
-    }
-}
-
-/// `1角1分`, `三毛`, `零四` after 元/块: (value in 元, end).
-fn jiao_fen(text: &str, i: usize, kuai: bool) -> Option<(f64, usize)> {
-    let mut j = i;
-    let mut extra = 0.0;
-    if kuai {
-        // `一块二` is 1.2, `三块零四` is 3.04 (spoken prices).
-        let rest = &text[i..];
-        let (zero, r) = match rest.strip_prefix('零') {
-            Some(r) => (true, r),
-            None => (false, rest),
-        };
-        if let Some(d) = r.chars().next().and_then(cn_digit).filter(|d| *d > 0) {
-            let after = &r[3..];
-            if !after.starts_with(|c: char| is_cjk(c) && !"的钱".contains(c)) {
-                let v = f64::from(d) * if zero { 0.01 } else { 0.1 };
-                return Some((tidy(v), text.len() - after.len()));
-            }
-        }
-    }
-    for (units, worth) in [(&['角', '毛'][..], 0.1), (&['分'][..], 0.01)] {
-        let rest = &text[j..];
-        let rest_z = rest.strip_prefix('零').unwrap_or(rest);
-        let Some(d) = rest_z.chars().next() else { break };
-        let v = cn_digit(d).or_else(|| d.to_digit(10));
-        let Some(v) = v.filter(|v| *v > 0) else { continue };
-        let after = &rest_z[d.len_utf8()..];
-        if let Some(u) = after.chars().next().filter(|u| units.contains(u)) {
-            extra += f64::from(v) * worth;
-            j += rest.len() - after.len() + u.len_utf8();
-            if after[u.len_utf8()..].starts_with('钱') {
-                j += '钱'.len_utf8();
-            }
-        }
-    }
-    (extra > 0.0).then(|| (tidy(extra), j))
 }
 
 /// Whether `start..end` lies inside a short quotation (“…” or "…", at most 16 characters).
@@ -1081,13 +641,16 @@ fn urls(text: &str) -> Vec<Range<usize>> {
 /// A character that may begin a number expression: a numeral, a sign, or `几`/`数`/`翻`/`半`
 /// (the full test is in [`NumberGrammar::find`]).
 fn may_start(c: char) -> bool {
-    starts_numeral(c) || matches!(c, '负' | '-' | '几' | '数' | '翻' | '半')
+    starts_numeral(c) || matches!(c, '负' | '-' | '几' | '数' | '翻' | '半' | '成')
 }
 
 fn q_end(q: &Quantity) -> usize {
     q.range.end.max(q.number.end)
 }
 
+mod forms;
+mod lists;
+mod quantity;
 #[cfg(test)]
 mod tests;
 

@@ -66,7 +66,7 @@ impl TargetRules {
                     break;
                 }
             }
-            match comparison_base(time, &toks[..i]) {
+            match comparison_base(time, &toks[..i]).or_else(|| change_start(&toks[..i])) {
                 Some(n) => i -= n,
                 // `企业数量三年增长50%`, `两年翻一番`: the span of time, not the indicator.
                 None if i > 0 && is_duration(toks[i - 1].word) => i -= 1,
@@ -301,6 +301,28 @@ fn comparison_base(time: &TimeGrammar, toks: &[Token]) -> Option<usize> {
     }
     let p = toks.get(j.checked_sub(1)?)?.word;
     time.is_base_marker(p).then_some(toks.len() - (j - 1))
+}
+
+/// How many tokens at the end of `toks` open a change: `由`, `从`, `由2020年的`,
+/// `从2020年底的` (`森林覆盖率由2020年的60%提高到63%`).
+fn change_start(toks: &[Token]) -> Option<usize> {
+    let word = |j: usize| j.checked_sub(1).and_then(|k| toks.get(k)).map(|t| t.word);
+    let year = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+    let mut j = toks.len();
+    if word(j) == Some("的") {
+        j -= 1;
+    }
+    if matches!(word(j), Some("底" | "末")) {
+        j -= 1;
+    }
+    match word(j) {
+        Some("年") if word(j - 1).is_some_and(year) => j -= 2,
+        Some(w) if w.strip_suffix('年').is_some_and(year) || w.strip_suffix("年底").is_some_and(year) => {
+            j -= 1
+        }
+        _ => {}
+    }
+    (j < toks.len() && matches!(word(j), Some("由" | "从"))).then(|| toks.len() - (j - 1))
 }
 
 /// Whether the words after a counted noun make it the frame of an existence statement:

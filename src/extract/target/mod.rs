@@ -10,18 +10,22 @@
 
 mod indicator;
 mod measure;
+mod qualifier;
+mod report;
 mod status;
 mod year;
 
 use super::number::Quantity;
 use super::Context;
-use crate::document::{Measure, Status};
+use crate::document::{Base, Binding, Comparator, Hedge, Measure, Status};
 use crate::error::Result;
 use crate::grammar::table::YearHeader;
 use crate::lexicon::{self, CueScope, Lexicons, MeasureCue, StopRole, UnitKind};
 use crate::segment::Token;
 use aho_corasick::{AhoCorasick, MatchKind};
 use indicator::{is_frame, rest_tag};
+use qualifier::QualifierRules;
+use report::ReportRules;
 use rustc_hash::FxHashMap as HashMap;
 use status::{Cues, DocInfo, Scope};
 use std::cell::RefCell;
@@ -46,6 +50,11 @@ pub struct TargetDraft {
     pub measure: Measure,
     pub status: Status,
     pub year: Option<i32>,
+    pub hedge: Option<Hedge>,
+    pub binding: Option<Binding>,
+    pub base: Option<Base>,
+    /// The specs of a project still being built (`投资20亿元的…开工建设`).
+    pub spec: bool,
 }
 
 /// Lexicons of the target stage, built once.
@@ -59,9 +68,13 @@ pub struct TargetRules {
     /// Words in section headings and document titles, review words first.
     heading_words: Vec<(String, Status)>,
     title_words: Vec<(String, Status)>,
+    /// Words of policy parameters (`奖补`, `贴息`).
+    params: AhoCorasick,
     stop: HashMap<String, StopRole>,
     classifiers: Vec<String>,
     cues: HashMap<String, lexicon::Cue>,
+    report: ReportRules,
+    qualifiers: QualifierRules,
 }
 
 impl TargetRules {
@@ -70,6 +83,7 @@ impl TargetRules {
         let mut status: HashMap<String, (Status, CueScope)> = HashMap::default();
         let mut heading_words = Vec::new();
         let mut title_words = Vec::new();
+        let mut params = Vec::new();
         for w in &lex.status_words {
             match w.scope {
                 CueScope::Strong | CueScope::Weak => {
@@ -77,6 +91,7 @@ impl TargetRules {
                 }
                 CueScope::Heading => heading_words.push((w.word.clone(), w.status)),
                 CueScope::Title => title_words.push((w.word.clone(), w.status)),
+                CueScope::Param => params.push(w.word.clone()),
             }
         }
         // Review words before plan words, as listed.
@@ -101,9 +116,12 @@ impl TargetRules {
             status_ac_words,
             heading_words,
             title_words,
+            params: AhoCorasick::new(&params).map_err(|e| lexicon::file_error("status_words.txt", e))?,
             stop,
             classifiers,
             cues,
+            report: ReportRules::new(lex)?,
+            qualifiers: QualifierRules::new(lex)?,
         })
     }
 
@@ -118,6 +136,7 @@ impl TargetRules {
             .collect();
         let mut out: Vec<TargetDraft> = Vec::with_capacity(quantities.len());
         let cache: Cues = RefCell::new(HashMap::default());
+        let roles = change_roles(norm, &quantities);
         for (k, q) in quantities.iter().enumerate() {
             let Some(sent) = ctx.structure.sentences.get(q.sentence) else { continue };
             let sentence = sent.range.clone();
@@ -139,6 +158,16 @@ impl TargetRules {
             let right_limit = next_start.map_or(clause.end, |n| n.min(clause.end)).max(q.range.end);
             let time = &ctx.grammar.time;
             let (mut indicator, from_right) = self.indicator(norm, time, tokens, q, left_limit, right_limit);
+            // `组织领导(15分)`: a score weight in brackets weighs the item before them.
+            if q.unit == "分" && norm[..q.range.start].ends_with('(') && norm[q.range.end..].starts_with(')') {
+                let open = q.range.start - 1;
+                let from = left_limit.min(open);
+                let item = norm[from..open].trim();
+                if (2..=20).contains(&item.chars().count()) && !item.contains(['(', ')', '、']) {
+                    let lead = norm[from..open].len() - norm[from..open].trim_start().len();
+                    indicator = Some(from + lead..from + lead + item.len());
+                }
+            }
             if indicator.is_none()
                 && left_limit == clause.start
                 && clause.start > sentence.start
@@ -177,18 +206,42 @@ impl TargetRules {
                 }
             }
             let frame = from_right && indicator.as_ref().is_some_and(|r| is_frame(tokens, r.end));
+            // `由2020年的80%提高到90%`: 90% is the end point of a change from 80%, which is a
+            // value already reached; the end point measures what the start does.
+            let role = roles[k];
+            if let Some(ChangeRole::To { base, .. }) = role {
+                if indicator.is_none() || from_right {
+                    let base = &quantities[base];
+                    indicator =
+                        out.iter().rev().find(|t| &t.quantity == base).and_then(|t| t.indicator.clone());
+                }
+            }
+            let spec = self.is_spec(norm, q, &clause, out.last());
             let status = if frame {
                 // `18个村先后有17名…`, `50个社区已有1339名党员`: the count frames what follows.
                 Status::Fact
+            } else if matches!(role, Some(ChangeRole::From { .. })) {
+                Status::Achieved
             } else {
-                self.status(
-                    ctx,
-                    &doc,
-                    &Scope { tokens, q, clause: &clause, from_right, prev: out.last() },
-                    &cache,
-                )
+                let scope = Scope {
+                    tokens,
+                    q,
+                    clause: &clause,
+                    from_right,
+                    prev: out.last(),
+                    spec,
+                    change_to: matches!(role, Some(ChangeRole::To { .. })),
+                };
+                self.status(ctx, &doc, &scope, &cache)
             };
-            let year = year::year_of(ctx, &doc, q, status);
+            let year = match role {
+                Some(ChangeRole::From { year: Some(y) }) => Some(y),
+                _ if spec && doc.part_at(q.range.start).is_some() => None,
+                Some(ChangeRole::To { mark, .. }) => {
+                    year::year_of(ctx, &doc, q, status, Some(mark..q.range.start))
+                }
+                _ => year::year_of(ctx, &doc, q, status, None),
+            };
             // Under a header of years (`2020年 | 2025年`), the latest column is the target and
             // earlier ones are the base values already reached; a growth column (`年均增长`)
             // is a target rate for the period.
@@ -203,7 +256,38 @@ impl TargetRules {
                 }
                 _ => (status, year),
             };
-            out.push(TargetDraft { quantity: q.clone(), clause, indicator, measure, status, year });
+            let mut quantity = q.clone();
+            // `预计全年地区生产总值2100亿元、增长7%`: 预计 makes every amount after it an estimate.
+            if quantity.comparator == Comparator::Eq && status != Status::Fact {
+                let mut from = sentence.start.max(q.range.start.saturating_sub(CUE_WINDOW));
+                while !norm.is_char_boundary(from) {
+                    from += 1;
+                }
+                if self.qualifiers.estimated(&norm[from..q.range.start]) {
+                    quantity.comparator = Comparator::Approx;
+                }
+            }
+            let mut draft = TargetDraft {
+                quantity,
+                clause,
+                indicator,
+                measure,
+                status,
+                year,
+                hedge: None,
+                binding: None,
+                base: None,
+                spec,
+            };
+            draft.hedge = self.qualifiers.hedge(norm, sentence.clone(), &draft.clause, &draft);
+            draft.binding = self.qualifiers.binding(ctx, &draft.clause, next_start, q);
+            let from = match role {
+                Some(ChangeRole::To { base, year, .. }) => Some((&quantities[base], year)),
+                _ => None,
+            };
+            let period_start = ctx.structure.period.map(|p| p[0]);
+            draft.base = qualifier::base(ctx, &draft.clause, &draft, from, period_start);
+            out.push(draft);
         }
         out
     }
@@ -249,9 +333,27 @@ impl TargetRules {
         }
         let norm = ctx.norm();
         let Some(s) = ctx.structure.sentences.get(q.sentence) else { return false };
+        // Before the comparator word or before the number (`贴息期不超过3年`).
         let before = &norm[s.range.start..q.range.start.max(s.range.start)];
-        const LEADS: [&str; 10] = ["至", "到", "在", "为", "不超过", "以内", "时限", "时间", "周期", "工期"];
-        LEADS.iter().any(|w| before.ends_with(w))
+        let next_to = &norm[s.range.start..q.number.start.max(s.range.start)];
+        const LEADS: [&str; 15] = [
+            "至",
+            "到",
+            "在",
+            "为",
+            "不超过",
+            "以内",
+            "时限",
+            "时间",
+            "周期",
+            "工期",
+            "期限",
+            "延后",
+            "延长",
+            "提前",
+            "缩短",
+        ];
+        LEADS.iter().any(|w| before.ends_with(w) || next_to.ends_with(w))
     }
 
     fn role(&self, word: &str) -> Option<StopRole> {
@@ -262,6 +364,80 @@ impl TargetRules {
         let u = unit.trim_start_matches(['万', '亿', '千', '百', '余', '多']);
         self.classifiers.iter().any(|c| c == u || c == unit)
     }
+}
+
+/// The part a quantity plays in a change (`由2020年的80%、60%提高到90%、75%`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum ChangeRole {
+    /// A value the change starts from, with the year written before it.
+    From { year: Option<i32> },
+    /// The end point of a change from quantity `base`; `mark` is where its `由`/`从` stands.
+    To { base: usize, mark: usize, year: Option<i32> },
+}
+
+/// The change roles of all quantities: a list after `由/从 [2020年的]`, then a change word
+/// ending in 到/至 (`提高到`, `增至`), then a list of as many end points, item by item.
+fn change_roles(norm: &str, qs: &[Quantity]) -> Vec<Option<ChangeRole>> {
+    let listed = |a: &Quantity, b: &Quantity| {
+        a.sentence == b.sentence
+            && a.range.end <= b.range.start
+            && matches!(norm[a.range.end..b.range.start].trim(), "、" | "和" | "及")
+    };
+    let run_end = |mut e: usize| {
+        while e + 1 < qs.len() && listed(&qs[e], &qs[e + 1]) {
+            e += 1;
+        }
+        e
+    };
+    let mut roles = vec![None; qs.len()];
+    let mut k = 0;
+    while k < qs.len() {
+        let e = run_end(k);
+        let n = e + 1;
+        let link = qs
+            .get(n)
+            .filter(|q| q.sentence == qs[e].sentence && q.range.start >= qs[e].range.end)
+            .is_some_and(|q| {
+                let between = norm[qs[e].range.end..q.range.start].trim();
+                between.chars().count() <= 5
+                    && between.ends_with(['到', '至'])
+                    && !between.contains([',', '。', ';', '、', ':'])
+            });
+        if let (true, Some((mark, year))) = (link, from_mark(norm, &qs[k])) {
+            let f = run_end(n);
+            for role in &mut roles[k..=e] {
+                *role = Some(ChangeRole::From { year });
+            }
+            for (j, role) in roles[n..=f].iter_mut().enumerate() {
+                *role = Some(ChangeRole::To { base: (k + j).min(e), mark, year });
+            }
+            k = f + 1;
+        } else {
+            k = e + 1;
+        }
+    }
+    roles
+}
+
+/// `由2020年的`, `从`: where the mark of a change's start stands before `q`, and the year.
+fn from_mark(norm: &str, q: &Quantity) -> Option<(usize, Option<i32>)> {
+    let mut from = q.range.start.saturating_sub(40);
+    while !norm.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = norm[from..q.range.start].trim_end().trim_end_matches('的');
+    let dated = before.trim_end_matches(['底', '末']);
+    let (before, year) = match dated.strip_suffix('年') {
+        Some(d)
+            if d.get(d.len().saturating_sub(4)..)
+                .is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())) =>
+        {
+            (&d[..d.len() - 4], d[d.len() - 4..].parse().ok())
+        }
+        _ => (before, None),
+    };
+    let mark = before.strip_suffix(['由', '从'])?;
+    Some((from + mark.len(), year))
 }
 
 /// Where the indicator before a quantity may start: the clause start, the previous quantity

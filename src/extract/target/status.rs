@@ -3,11 +3,12 @@
 //! section heading and the document (`status_words.txt`, `time_words.txt`).
 
 use super::indicator::{is_cjk_numeral, is_verb};
+use super::report::{in_title, Part, ReportParts};
 use super::{clause_around, Quantity, TargetDraft, TargetRules, CUE_WINDOW};
-use crate::document::Status;
+use crate::document::{Comparator, Status};
 use crate::extract::Context;
-use crate::grammar::time::{is_duration, SentenceTime, TimeGrammar};
-use crate::lexicon::CueScope;
+use crate::grammar::time::{date_line_year, is_duration, SentenceTime, TimeGrammar};
+use crate::lexicon::{CueScope, ReportRole};
 use crate::segment::Token;
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
@@ -19,6 +20,10 @@ pub(super) struct StatusHit {
     pos: usize,
     status: Status,
     strength: CueScope,
+    /// End of the word that set it.
+    end: usize,
+    /// Set by a year or span of years (`2026年`, `到2025年`, `近5年`), not by a word.
+    year: bool,
 }
 
 /// The status cues of each sentence, found once and shared by its quantities.
@@ -33,12 +38,16 @@ pub(super) struct Scope<'a, 'd> {
     pub(super) clause: &'a Range<usize>,
     pub(super) from_right: bool,
     pub(super) prev: Option<&'a TargetDraft>,
+    /// The specs of a project still being built (`投资20亿元的…工程开工建设`).
+    pub(super) spec: bool,
+    /// The end point of a change (`由80%提高到90%`).
+    pub(super) change_to: bool,
 }
 
 impl TargetRules {
     /// Status cues of a sentence: token words, multi-character words inside tokens, years
     /// before or after the document's year, `近5年` and `5年来`.
-    fn cues_of(&self, tokens: &[Token], doc: &DocInfo) -> Vec<StatusHit> {
+    fn cues_of(&self, norm: &str, tokens: &[Token], doc: &DocInfo) -> Vec<StatusHit> {
         let doc_year = doc.year;
         let mut hits = Vec::new();
         for (k, t) in tokens.iter().enumerate() {
@@ -65,7 +74,13 @@ impl TargetRules {
                 && tokens[k.saturating_sub(3)..k].iter().any(|p| p.word.contains("完成"));
             let status_of = |s: Status| if met && s == Status::Target { Status::Achieved } else { s };
             if let Some(&(status, strength)) = self.status.get(t.word) {
-                hits.push(StatusHit { pos: t.range.start, status: status_of(status), strength });
+                hits.push(StatusHit {
+                    pos: t.range.start,
+                    end: t.range.end,
+                    status: status_of(status),
+                    strength,
+                    year: false,
+                });
             } else if t.word.chars().count() >= 3 {
                 for m in self.status_ac.find_iter(t.word) {
                     let (status, strength) = self.status_ac_words[m.pattern().as_usize()];
@@ -76,48 +91,48 @@ impl TargetRules {
                     }
                     hits.push(StatusHit {
                         pos: t.range.start + m.start(),
+                        end: t.range.start + m.end(),
                         status: status_of(status),
                         strength,
+                        year: false,
                     });
                 }
             }
             // `近5年`, `5年来`, `2017年` before the document's year.
-            if matches!(t.word, "年" | "年来" | "年以来" | "年间") && k > 0 {
+            // A period cited in a title (`《…(2021—2023年)》`) places nothing in time.
+            if matches!(t.word, "年" | "年来" | "年以来" | "年间") && k > 0 && !in_title(norm, t.range.start)
+            {
                 let num = tokens[k - 1].word;
                 if num.chars().all(|c| c.is_ascii_digit() || is_cjk_numeral(c)) && !num.is_empty() {
                     let before = k.checked_sub(2).map(|j| tokens[j].word);
                     let after = tokens.get(k + 1).map(|t| t.word);
                     let year = (num.len() == 4).then(|| num.parse::<i32>().ok()).flatten();
                     let base_year = k >= 2 && doc.time.is_base_marker(tokens[k - 2].word);
-                    if before == Some("近") || t.word.ends_with('来') || matches!(after, Some("来" | "以来"))
+                    let time_cue = if before == Some("近")
+                        || t.word.ends_with('来')
+                        || matches!(after, Some("来" | "以来"))
                     {
-                        hits.push(StatusHit {
-                            pos: t.range.start,
-                            status: Status::Achieved,
-                            strength: CueScope::Strong,
-                        });
+                        Some(Status::Achieved)
                     } else if base_year {
+                        None
                     } else if year.is_some() && matches!(before, Some("到" | "至")) {
                         // `到2026年`: a horizon, so a plan whatever the document's date.
+                        Some(Status::Target)
+                    } else {
+                        match (year, doc_year) {
+                            (Some(y), Some(d)) if y < d => Some(Status::Achieved),
+                            (Some(y), Some(d)) if y > d => Some(Status::Target),
+                            _ => None,
+                        }
+                    };
+                    if let Some(status) = time_cue {
                         hits.push(StatusHit {
                             pos: t.range.start,
-                            status: Status::Target,
+                            end: t.range.end,
+                            status,
                             strength: CueScope::Strong,
+                            year: true,
                         });
-                    } else if let (Some(y), Some(d)) = (year, doc_year) {
-                        if y < d && !matches!(before, Some("到" | "至")) {
-                            hits.push(StatusHit {
-                                pos: t.range.start,
-                                status: Status::Achieved,
-                                strength: CueScope::Strong,
-                            });
-                        } else if y > d {
-                            hits.push(StatusHit {
-                                pos: t.range.start,
-                                status: Status::Target,
-                                strength: CueScope::Strong,
-                            });
-                        }
                     }
                 }
             }
@@ -126,22 +141,105 @@ impl TargetRules {
         hits
     }
 
+    /// Whether a cue places its sentence in time (a year, `近5年`, `以来`, `去年`, `截至`),
+    /// so that it may frame the sentences after it in its paragraph.
+    fn frames_time(&self, norm: &str, doc: &DocInfo, h: &StatusHit) -> bool {
+        let word = norm.get(h.pos..h.end).unwrap_or("");
+        let t = doc.time.sentence_time(word);
+        h.year || word.ends_with('来') || t.current || t.last_year || word.starts_with("过去")
+    }
+
+    /// Whether an achieved cue is a word that in a plan names a planned amount (`累计`, `共计`).
+    /// `近三年累计`, `五年来累计` stay results.
+    fn planned_word(&self, norm: &str, h: &StatusHit) -> bool {
+        let lead: String = norm[..h.pos].chars().rev().take(5).collect();
+        h.status == Status::Achieved
+            && self.report.starts_with(norm.get(h.pos..).unwrap_or(""), ReportRole::Planned)
+            && !lead.contains('近')
+            && !lead.contains('来')
+            && !lead.contains("去过")
+    }
+
+    /// A policy parameter: a number governed by a parameter word (`奖补`, `贴息`) given as a
+    /// grant or a rate (`给予一次性奖补100万元`, `按投资额的20%给予奖补`), a cap after one
+    /// (`…给予奖补,最高500万元`, `最多补助3次`), or a per-unit standard (`每人每月200元`,
+    /// `按每个5000元标准`).
+    fn parameter(&self, norm: &str, q: &Quantity, clause: &Range<usize>, sentence: &Range<usize>) -> bool {
+        let lo = clause.start.min(q.range.start);
+        let hi = clause.end.max(q.range.end);
+        // `按合同金额的30%,给予一次性奖补`: the grant may follow in the next clause.
+        let next = if hi < sentence.end {
+            let step = norm[hi..].chars().next().map_or(0, char::len_utf8);
+            clause_around(norm, hi + step..hi + step, sentence.clone()).end.max(hi)
+        } else {
+            hi
+        };
+        let in_clause = self.params.is_match(&norm[lo..next]);
+        // A score of an assessment scheme (`组织领导(15分)`, after `评分`).
+        let score = q.unit == "分";
+        let before = &norm[lo..q.range.start];
+        let after = &norm[q.range.end..hi];
+        let grant = ["给予", "按", "每"].iter().any(|w| before.contains(w) || after.contains(w));
+        if in_clause && grant {
+            return true;
+        }
+        // A cap or a per-unit amount after a parameter word earlier in the sentence.
+        let mut from = sentence.start.max(lo.saturating_sub(CUE_WINDOW / 2));
+        while !norm.is_char_boundary(from) {
+            from += 1;
+        }
+        let earlier = self.params.is_match(&norm[from..q.range.start]);
+        let written = &norm[q.range.clone()];
+        let cap = matches!(q.comparator, Comparator::Le | Comparator::Lt)
+            && ["最高", "最多", "不超过", "不高于"]
+                .iter()
+                .any(|w| written.contains(w) || before.ends_with(w));
+        // `按每个5000元标准`, `5000元的标准`; not `2家标准化菜市场`.
+        let standard =
+            after.trim_start_matches('的').strip_prefix("标准").is_some_and(|r| !r.starts_with('化'));
+        let per_unit = before.contains('每') || standard;
+        (earlier || in_clause) && (cap || per_unit || score) || per_unit && norm[lo..hi].contains("标准")
+    }
+
+    /// A count of the class something is compared in or belongs to: `在全国38个同类机场中`,
+    /// `是全国六个试点城市之一`. It describes the comparison, not a result.
+    fn reference_class(&self, norm: &str, q: &Quantity, clause: &Range<usize>) -> bool {
+        if !self.is_classifier(&q.unit) {
+            return false;
+        }
+        let before = &norm[clause.start.min(q.range.start)..q.range.start];
+        let scope = ["在", "全国", "全省", "全市", "全区", "全球", "世界"];
+        if !scope.iter().any(|w| before.ends_with(w)) {
+            return false;
+        }
+        let after: String = norm[q.range.end..clause.end.max(q.range.end)].chars().take(12).collect();
+        after.find(['中', '里']).is_some_and(|i| !after[..i].contains(['的', '、'])) || after.contains("之一")
+    }
+
     /// target, achieved or fact: the nearest strong cue (clause before the number, clause
     /// after, rest of the sentence, earlier sentences of the paragraph), then weak cues,
     /// then the shape of a count, the paragraph's previous target, the heading, the document.
     pub(super) fn status(&self, ctx: &Context, doc: &DocInfo, at: &Scope, cache: &Cues) -> Status {
-        let Scope { tokens, q, clause, from_right, prev } = *at;
+        let Scope { tokens, q, clause, from_right, prev, spec, change_to } = *at;
         let norm = ctx.norm();
         let sentence = ctx.structure.sentences[q.sentence].range.clone();
         let hits: Vec<StatusHit> = {
             let mut c = cache.borrow_mut();
-            let all = c.entry(q.sentence).or_insert_with(|| self.cues_of(ctx.tokens(q.sentence), doc));
+            let all = c.entry(q.sentence).or_insert_with(|| self.cues_of(norm, ctx.tokens(q.sentence), doc));
             // Only cues in the sentence around the number matter; keep the search bounded.
             let lo =
                 all.partition_point(|h| h.pos < clause.start.min(q.range.start).saturating_sub(CUE_WINDOW));
             let hi = all.partition_point(|h| h.pos < clause.end.max(q.range.end) + CUE_WINDOW);
             all[lo..hi].to_vec()
         };
+        // In a plan, `累计` and `共计` name planned totals, not results.
+        let part = doc.part_at(q.range.start);
+        let planning = part == Some(Part::Plan)
+            || (part.is_none()
+                && doc.plans
+                && doc.heading_status(ctx, q.range.start) != Some(Status::Achieved));
+        let hits: Vec<StatusHit> =
+            hits.into_iter().filter(|h| !(planning && self.planned_word(norm, h))).collect();
         // After the number only the next clause counts: later clauses speak of other things
         // (`全镇有企业120家,…,将新增30家`).
         let next_clause = if clause.end < sentence.end {
@@ -165,6 +263,58 @@ impl TargetRules {
                 hit.map(|h| h.status)
             })
         };
+        // A subsidy amount, a cap, a rate or a per-unit standard states a rule (a fact),
+        // except as a result in a review (`兑付奖补资金1.5亿元`).
+        if part != Some(Part::Review) && self.parameter(norm, q, clause, &sentence) {
+            return Status::Fact;
+        }
+        // In a report, the part decides: the review reports results, the plan sets targets.
+        if let Some(part) = part {
+            let near = |status: Status, strength: CueScope, n: usize| {
+                hits.iter().any(|h| {
+                    h.status == status
+                        && h.strength == strength
+                        && scopes[..n].iter().any(|s| s.0.contains(&h.pos))
+                })
+            };
+            // A static description (`占地`, `辖区`, `现有`) or a class counted for comparison
+            // (`在全国38个同类城市中`) stays a fact in either part.
+            if near(Status::Fact, CueScope::Strong, 2)
+                || nearest(CueScope::Weak, 1) == Some(Status::Fact)
+                || self.reference_class(norm, q, clause)
+            {
+                return Status::Fact;
+            }
+            let before = &scopes[0].0;
+            return match part {
+                // The specs of a project still being built, a goal the year met (`完成了…增长5%
+                // 的目标任务`), and a later year or horizon are targets inside a review.
+                Part::Review => {
+                    let later = hits.iter().any(|h| {
+                        h.year
+                            && h.status == Status::Target
+                            && h.strength == CueScope::Strong
+                            && before.contains(&h.pos)
+                    });
+                    if spec || later || norm[q.range.end..clause.end.max(q.range.end)].contains("目标") {
+                        Status::Target
+                    } else {
+                        Status::Achieved
+                    }
+                }
+                // A result cited in the plan (`已`, `截至`, an earlier year) before the number in
+                // its clause; `累计` and `共计` in a plan are planned amounts.
+                Part::Plan => {
+                    let nearest_cue =
+                        hits.iter().rev().find(|h| before.contains(&h.pos) && h.strength == CueScope::Strong);
+                    if !change_to && nearest_cue.is_some_and(|h| h.status == Status::Achieved) {
+                        Status::Achieved
+                    } else {
+                        Status::Target
+                    }
+                }
+            };
+        }
         // 1. A strong cue in the clause or the sentence.
         if let Some(s) = nearest(CueScope::Strong, 4) {
             return s;
@@ -173,18 +323,40 @@ impl TargetRules {
         if nearest(CueScope::Weak, 1) == Some(Status::Fact) {
             return Status::Fact;
         }
-        // 3. A strong cue earlier in the paragraph (`过去一年,…。…。`).
+        // 3. A frame of time earlier in the paragraph (`过去一年,…。…。`), or a sentence that
+        // opens with a year (`2025年,全区…`): the nearest one decides.
         let para_start = doc.para_start.get(q.sentence).copied().unwrap_or(0);
-        let mut i = q.sentence;
+        let mut i = q.sentence + 1;
+        // Pieces of one sentence cut at `;` share its cues (`今后,镇里将…;加强…;…`).
+        let mut joined = true;
         while i > 0 {
             i -= 1;
             let s = &ctx.structure.sentences[i];
-            if s.range.end <= para_start || s.boilerplate || q.sentence - i > 6 {
+            if (i < q.sentence && s.range.end <= para_start) || s.boilerplate || q.sentence - i > 6 {
                 break;
             }
+            if let (Some(y), Some(d)) = (doc.opening.get(i).copied().flatten(), doc.year) {
+                return match y.cmp(&d) {
+                    std::cmp::Ordering::Less => Status::Achieved,
+                    std::cmp::Ordering::Greater => Status::Target,
+                    std::cmp::Ordering::Equal => doc.default,
+                };
+            }
+            if i == q.sentence {
+                continue;
+            }
+            joined &= norm[s.range.clone()].trim_end().ends_with(';');
             let mut cache = cache.borrow_mut();
-            let h = cache.entry(i).or_insert_with(|| self.cues_of(ctx.tokens(i), doc));
-            if let Some(h) = h.iter().rev().find(|h| h.strength == CueScope::Strong) {
+            let h = cache.entry(i).or_insert_with(|| self.cues_of(norm, ctx.tokens(i), doc));
+            // Only a frame of time carries over (`过去一年,`, `2023年,`, `近年来`): `已` or
+            // `累计` in one sentence does not make the next one a result.
+            let carries = |h: &&StatusHit| {
+                h.strength == CueScope::Strong
+                    && h.status != Status::Fact
+                    && !(planning && self.planned_word(norm, h))
+                    && (joined || self.frames_time(norm, doc, h))
+            };
+            if let Some(h) = h.iter().rev().find(carries) {
                 return h.status;
             }
         }
@@ -205,14 +377,12 @@ impl TargetRules {
                 return Status::Fact;
             }
         }
-        // The text goes on as it went: the previous target of the same section (`建成茶园12个`
-        // after a paragraph of results is a result).
-        if let Some(p) = prev {
-            let same_section = ctx.structure.sentences.get(p.quantity.sentence).map(|s| s.section)
-                == Some(ctx.structure.sentences[q.sentence].section);
+        // A list goes on as it went: the previous quantity of the same sentence (`建成X个、Y个`);
+        // a cue does not carry into the next sentence.
+        if let Some(p) = prev.filter(|p| p.quantity.sentence == q.sentence) {
             // `…共有市场主体4.6万户,其中企业1.2万户`: a part is what its whole is, fact included.
-            let part = norm[clause.clone()].starts_with("其中") && p.quantity.sentence == q.sentence;
-            if (p.quantity.range.start >= para_start || same_section) && (p.status != Status::Fact || part) {
+            let part = norm[clause.clone()].starts_with("其中");
+            if p.status != Status::Fact || part {
                 return p.status;
             }
         }
@@ -238,6 +408,13 @@ pub(super) struct DocInfo<'d> {
     pub(super) horizon: Vec<Option<i32>>,
     /// Per sentence: its time words (`全年`, `截至6月`; `去年`, `过去一年`).
     pub(super) times: Vec<SentenceTime>,
+    /// Per sentence: the year its first clause names (`2025年,全区…`), a frame for it and
+    /// for the sentences after it in its paragraph.
+    pub(super) opening: Vec<Option<i32>>,
+    /// The review and plan parts, when the document is a work report.
+    pub(super) parts: Option<ReportParts>,
+    /// The title names a plan (`方案`, `规划`): `累计`, `共计` are planned totals there.
+    plans: bool,
 }
 
 impl<'d> DocInfo<'d> {
@@ -246,7 +423,9 @@ impl<'d> DocInfo<'d> {
         let norm = ctx.norm();
         let st = ctx.structure;
         let title = st.title.clone().map(|r| &norm[r]).unwrap_or("");
-        let year = st.year().or_else(|| {
+        // The date line under a signature, until the structure stage reads it.
+        let signed = || norm.lines().find_map(date_line_year);
+        let year = st.year().or_else(signed).or_else(|| {
             // The first year in the title or the opening sentences.
             let mut text = title.to_string();
             for (_, s) in ctx.sentences().take(3) {
@@ -255,6 +434,9 @@ impl<'d> DocInfo<'d> {
             let horizon = time.horizon_in(&text);
             time.years_in(&text).into_iter().map(|y| y.1).find(|&y| Some(y) != horizon)
         });
+        // A report's year is the year its plan is for (its delivery date's year).
+        let parts = ReportParts::find(&rules.report, ctx, time);
+        let year = parts.as_ref().and_then(|p| p.year).or(year);
         let (mut plan, mut review) = (0usize, 0usize);
         let count = |text: &str, plan: &mut usize, review: &mut usize| {
             for m in rules.status_ac.find_iter(text) {
@@ -288,15 +470,47 @@ impl<'d> DocInfo<'d> {
         let mut para_start = Vec::with_capacity(st.sentences.len());
         let mut horizon = Vec::with_capacity(st.sentences.len());
         let mut times = Vec::with_capacity(st.sentences.len());
+        let mut opening = Vec::with_capacity(st.sentences.len());
         for s in &st.sentences {
             let k = newlines.partition_point(|&n| n < s.range.start);
             para_start.push(if k == 0 { 0 } else { newlines[k - 1] + 1 });
             let text = &norm[s.range.clone()];
             horizon.push(time.horizon_in(text));
             times.push(time.sentence_time(text));
+            let head = clause_around(norm, s.range.start..s.range.start, s.range.clone());
+            let head = &norm[head];
+            opening.push(
+                time.years_in(head)
+                    .into_iter()
+                    .find(|&(i, _)| {
+                        !in_title(head, i)
+                            && !head[i + 4..].starts_with("年以来")
+                            && !head[i + 4..].starts_with("年来")
+                    })
+                    .map(|y| y.1),
+            );
         }
         let review = by_title == Some(Status::Achieved);
-        DocInfo { time, year, period_end, default, review, headings, para_start, horizon, times }
+        let plans = by_title == Some(Status::Target);
+        DocInfo {
+            time,
+            year,
+            period_end,
+            default,
+            review,
+            headings,
+            para_start,
+            horizon,
+            times,
+            opening,
+            parts,
+            plans,
+        }
+    }
+
+    /// The part of a report that holds `byte`.
+    pub(super) fn part_at(&self, byte: usize) -> Option<Part> {
+        self.parts.as_ref().and_then(|p| p.part_at(byte))
     }
 
     /// The status cue of the innermost heading (or its parents) around `byte`.

@@ -4,7 +4,9 @@
 //! JSON, so output stays byte-stable. Every `span` is `[start, end)` in code points of the
 //! decoded input text.
 
-pub mod assemble;
+mod qualifier;
+
+pub use qualifier::{Base, Binding, Hedge};
 
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +24,9 @@ pub struct Document {
     pub encoding: String,
     pub title: Option<String>,
     pub issuer: Option<String>,
+    /// The jurisdiction the document is about (`松江区`, `天门市`, `七宝镇`).
+    #[serde(default)]
+    pub place: Option<String>,
     pub date: Option<String>,
     pub period: Option<[i32; 2]>,
     pub chars: usize,
@@ -153,6 +158,12 @@ pub struct Target {
     pub measure: Measure,
     pub status: Status,
     pub year: Option<i32>,
+    #[serde(default)]
+    pub hedge: Option<Hedge>,
+    #[serde(default)]
+    pub binding: Option<Binding>,
+    #[serde(default)]
+    pub base: Option<Base>,
     pub section: Option<String>,
     pub task: Option<String>,
     /// Canonical indicator id from `dictionaries/indicators.tsv`, when one matches.

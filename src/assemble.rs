@@ -1,7 +1,7 @@
 //! Stage 6: turn the extractors' byte ranges into the `zhengce/1` document: code-point
 //! spans, original strings, ids (`S1`, `T1`, `P1`, `K1`) and the links between them.
 
-use super::*;
+use crate::document::*;
 use crate::extract::project::ProjectDraft;
 use crate::extract::target::TargetDraft;
 use crate::extract::task::TaskDraft;
@@ -112,6 +112,9 @@ pub fn assemble(p: Parts) -> Document {
                 measure: t.measure,
                 status: t.status,
                 year: t.year,
+                hedge: t.hedge,
+                binding: t.binding,
+                base: t.base.clone(),
                 section: st.section_at(q.range.start).map(sid),
                 task: target_task[i].map(|k| format!("K{}", k + 1)),
                 canonical: None,
@@ -166,6 +169,7 @@ pub fn assemble(p: Parts) -> Document {
         encoding: p.encoding,
         title: st.title.as_ref().map(|r| orig(r).trim().to_string()),
         issuer: st.issuer.clone(),
+        place: st.place.clone(),
         date: st.date.clone(),
         period: st.period,
         chars: text.chars(),
