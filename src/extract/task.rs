@@ -9,11 +9,11 @@
 
 use super::project::ProjectDraft;
 use super::target::TargetDraft;
-use super::unit::UnitMention;
+use super::unit::{Source, UnitMention};
 use super::Context;
 use crate::document::Role;
 use crate::grammar::char_floor;
-use crate::grammar::marker::{at_boundary, last_marker, marker_at, needs_boundary};
+use crate::grammar::marker::last_marker;
 use crate::grammar::time::parse_deadline;
 use std::ops::Range;
 
@@ -36,8 +36,32 @@ pub struct TaskDraft {
 const MAX_TITLE: usize = 40;
 /// How far back (bytes) we look for the marker that opens a task.
 const MAX_BACK: usize = 6000;
+/// Longest title sentence of a paragraph (`推动企业上云上平台。`) or heading line, in chars.
+const MAX_TITLE_SENTENCE: usize = 30;
+
+/// How a task was opened; it decides what joins it later.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Opened {
+    /// At a list marker in the block's paragraph (or above a label-only paragraph).
+    Marker,
+    /// At a heading alone on its line, whose body paragraphs join it.
+    Heading,
+    /// At a paragraph that opens with a short title sentence.
+    Titled,
+    /// At the clause or sentence where its actor begins (`A负责…;B负责…` gives two).
+    Segment,
+    /// By a table row or a unit's item.
+    Given,
+}
 
 /// Builds the tasks from the unit mentions' blocks.
+///
+/// A block's task starts at the list marker of its paragraph; a label alone on its
+/// paragraph (`牵头单位:A` under an item) joins the item above. A paragraph without a
+/// marker is a task of its own when it opens with a short title sentence
+/// (`推动企业上云。…(责任单位:A)`); else it belongs to the heading above it when that heading
+/// stands alone on its line and no paragraph since has been a task of its own; else its task
+/// starts where its actor's clause does, so that duty lines `A负责…;B负责…` give one task each.
 pub fn build(
     ctx: &Context,
     targets: &[TargetDraft],
@@ -46,46 +70,31 @@ pub fn build(
 ) -> Vec<TaskDraft> {
     let norm = ctx.norm();
     let mut out: Vec<TaskDraft> = Vec::new();
+    let mut opened: Vec<Opened> = Vec::new();
     let mut prev_end = 0usize;
     let mut last_block: Option<Range<usize>> = None;
+    let mut current: Option<usize> = None;
+    // Where the last task opened by a paragraph of its own starts: it closes the heading
+    // above it to the paragraphs after it.
+    let mut own_since = 0usize;
     // Task index by start offset, so a block that continues a task finds it in O(1).
     let mut by_start: rustc_hash::FxHashMap<usize, usize> = rustc_hash::FxHashMap::default();
     for m in units {
         let same_block = last_block.as_ref() == Some(&m.block);
         if !same_block {
-            let start_key;
-            let (range, title, deadline_text) = if let Some(row) = &m.row {
-                start_key = m.block.start;
-                let title =
-                    row.title.clone().map(|t| first_clause(norm, t)).unwrap_or_else(|| m.block.clone());
-                (m.block.clone(), title, row.deadline.clone())
+            let (start_key, range, title, deadline_text, how) = if let Some(row) = &m.row {
+                let title = row.title.clone().map(|t| cell_title(norm, t)).unwrap_or_else(|| m.block.clone());
+                (m.block.start, m.block.clone(), title, row.deadline.clone(), Opened::Given)
             } else {
-                let floor = prev_end.max(m.block.start.saturating_sub(MAX_BACK));
-                let floor = char_floor(norm, floor.min(m.block.start));
-                // A second label right after the first (`牵头单位:A;配合单位:B`) joins its task.
-                let glued = norm[floor..m.block.start]
-                    .trim_matches(|c: char| {
-                        c.is_whitespace() || matches!(c, ';' | ',' | '、' | '(' | ')' | '。')
-                    })
-                    .is_empty();
-                let (start, title) = match last_marker(norm, floor..m.block.start) {
-                    _ if glued && !out.is_empty() => {
-                        let t = out.last().expect("not empty");
-                        (t.range.start, t.title.clone())
-                    }
-                    Some(mk) => (mk.range.start, title_after(norm, mk.range.end, m.block.start)),
-                    None => {
-                        // No marker: the sentence the block stands in, titled by its first clause.
-                        let s = ctx.structure.sentences[m.sentence].range.clone();
-                        let start = s.start.max(floor).min(m.block.start);
-                        (start, first_clause(norm, start..m.block.start.max(start)))
-                    }
-                };
-                start_key = start;
-                (start..m.block.end, title, None)
+                let last = current.map(|k| (&out[k], opened[k]));
+                let p = place(ctx, m, prev_end, last, own_since);
+                (p.start, p.start..m.block.end, p.title, None, p.how)
             };
-            match by_start.get(&start_key) {
-                Some(&k) => out[k].range.end = out[k].range.end.max(range.end),
+            let k = match by_start.get(&start_key) {
+                Some(&k) => {
+                    out[k].range.end = out[k].range.end.max(range.end);
+                    k
+                }
                 None => {
                     by_start.insert(start_key, out.len());
                     let deadline = deadline_text.and_then(|r| parse_deadline(&norm[r]));
@@ -98,12 +107,18 @@ pub fn build(
                         targets: Vec::new(),
                         projects: Vec::new(),
                     });
+                    opened.push(how);
+                    if matches!(how, Opened::Titled | Opened::Segment) {
+                        own_since = start_key;
+                    }
+                    out.len() - 1
                 }
-            }
+            };
+            current = Some(k);
             prev_end = prev_end.max(m.block.end);
             last_block = Some(m.block.clone());
         }
-        let Some(task) = out.last_mut() else { continue };
+        let Some(task) = current.map(|k| &mut out[k]) else { continue };
         if !task.units.iter().any(|(n, r)| *n == m.name && *r == m.role) {
             task.units.push((m.name.clone(), m.role));
         }
@@ -142,6 +157,133 @@ pub fn build(
     out
 }
 
+/// Where a block's task starts, its title and how it opened.
+struct Placed {
+    start: usize,
+    title: Range<usize>,
+    how: Opened,
+}
+
+/// Places a block that no table row or unit item gives: see [`build`]. `last` is the task
+/// of the block before.
+fn place(
+    ctx: &Context,
+    m: &UnitMention,
+    prev_end: usize,
+    last: Option<(&TaskDraft, Opened)>,
+    own_since: usize,
+) -> Placed {
+    let norm = ctx.norm();
+    let block = m.block.clone();
+    let floor = char_floor(norm, prev_end.max(block.start.saturating_sub(MAX_BACK)).min(block.start));
+    let para = paragraph(norm, block.start);
+    let join = |t: &TaskDraft, how| Placed { start: t.range.start, title: t.title.clone(), how };
+    // A second label right after the first (`牵头单位:A;配合单位:B`) joins its task.
+    let glued = m.source == Source::Label
+        && norm[floor..block.start]
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, ';' | ',' | '、' | '(' | ')' | '。'))
+            .is_empty();
+    if let (true, Some((t, how))) = (glued, last) {
+        return join(t, how);
+    }
+    let label_alone = m.source == Source::Label && norm[para.start..block.start].trim().is_empty();
+    let marker = last_marker(norm, floor..block.start);
+    if let Some(mk) = &marker {
+        if mk.range.start >= para.start || label_alone {
+            // `(三)各乡镇人民政府:负责…`: the actor opens the item, so the item is the title.
+            let title = match title_after(norm, mk.range.end, block.start) {
+                t if t.is_empty() => title_to(norm, mk.range.end, para.end),
+                t => t,
+            };
+            return Placed { start: mk.range.start, title, how: Opened::Marker };
+        }
+    } else if let Some((t, how)) = last {
+        // The block before stood in this paragraph (or this label closes its item).
+        if label_alone || t.range.end > para.start {
+            let new_segment =
+                how == Opened::Segment && segment_start(norm, para.start, block.start) == block.start;
+            if !new_segment {
+                return join(t, how);
+            }
+        }
+    }
+    if let Some(title) = title_sentence(norm, para.clone(), block.start) {
+        return Placed { start: para.start, title, how: Opened::Titled };
+    }
+    let window = char_floor(norm, para.start.saturating_sub(MAX_BACK));
+    if let Some(h) = last_marker(norm, window..para.start) {
+        if h.range.start >= own_since && heading_alone(norm, h.range.end) {
+            return Placed {
+                start: h.range.start,
+                title: title_after(norm, h.range.end, para.start),
+                how: Opened::Heading,
+            };
+        }
+    }
+    let start = segment_start(norm, para.start, block.start);
+    Placed { start, title: title_to(norm, start, para.end), how: Opened::Segment }
+}
+
+/// The line around byte `at`, without its leading and trailing spaces.
+fn paragraph(norm: &str, at: usize) -> Range<usize> {
+    let start = norm[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = norm[at..].find('\n').map_or(norm.len(), |i| at + i);
+    let line = &norm[start..end];
+    let lead = line.len() - line.trim_start().len();
+    start + lead..start + line.trim_end().len()
+}
+
+/// Where the sentence or `;`-clause holding `at` starts (not before `from`), outside
+/// brackets.
+fn segment_start(norm: &str, from: usize, at: usize) -> usize {
+    let mut depth = 0i32;
+    for (i, c) in norm[from..at].char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' => depth -= 1,
+            '。' | ';' | '!' | '?' if depth <= 0 => {
+                let s = from + i + c.len_utf8();
+                return s + (norm[s..].len() - norm[s..].trim_start().len());
+            }
+            _ => {}
+        }
+    }
+    from
+}
+
+/// A short first sentence of the paragraph that the block does not stand in: the
+/// paragraph's title (`推动企业上云上平台。…`).
+fn title_sentence(norm: &str, para: Range<usize>, block: usize) -> Option<Range<usize>> {
+    let text = &norm[para.clone()];
+    let end = text.find('。')?;
+    let sentence = &text[..end];
+    let short = (2..=MAX_TITLE_SENTENCE).contains(&sentence.chars().count());
+    (short && !sentence.contains([',', ';', ':', '(']) && para.start + end < block)
+        .then(|| para.start..para.start + end)
+}
+
+/// Whether the marker ending at `from` heads a line of its own: a short title and nothing
+/// more (`(一)建立专区监督管理体系`, `四、考核评价`, `(一)网络体系强基行动。`).
+fn heading_alone(norm: &str, from: usize) -> bool {
+    let end = norm[from..].find('\n').map_or(norm.len(), |i| from + i);
+    let t = norm[from..end].trim().trim_end_matches('。');
+    let n = t.chars().count();
+    (1..=MAX_TITLE_SENTENCE).contains(&n) && !t.contains(['。', ',', ';'])
+}
+
+/// The title that starts at `from`: to the first full stop or line end before `limit`, cut
+/// at a comma when long.
+fn title_to(norm: &str, from: usize, limit: usize) -> Range<usize> {
+    let limit = limit.max(from);
+    let text = &norm[from..limit];
+    let end = text.find(['。', ';', '!', '?', '\n']).map_or(limit, |i| from + i);
+    let t = norm[from..end].trim_end();
+    match t.find(',').filter(|_| t.chars().count() > MAX_TITLE) {
+        Some(i) => from..from + i,
+        None => from..from + t.len(),
+    }
+}
+
 /// Indices of the items whose offset lies in `r`, in offset order.
 fn in_range(starts: &[(usize, usize)], r: &Range<usize>) -> Vec<usize> {
     let lo = starts.partition_point(|(s, _)| *s < r.start);
@@ -177,19 +319,16 @@ fn title_after(norm: &str, from: usize, limit: usize) -> Range<usize> {
     r
 }
 
-/// The first clause of `r` (to a comma or full stop), with a leading marker skipped.
-fn first_clause(norm: &str, r: Range<usize>) -> Range<usize> {
+/// The title of a table cell: its first sentence, cut at a comma when long.
+fn cell_title(norm: &str, r: Range<usize>) -> Range<usize> {
     let text = &norm[r.clone()];
-    let lead = text.len() - text.trim_start().len();
-    let mut start = r.start + lead;
-    if let Some(mk) = marker_at(norm, start) {
-        if (!needs_boundary(mk.kind) || at_boundary(norm, start)) && mk.range.end <= r.end {
-            start = mk.range.end;
-        }
+    let end = text.find(['。', '!', '?', '\n']).map_or(r.end, |i| r.start + i);
+    // A cell wrapped at a comma (`建成泊位2000个,⏎新增…`) ends its first line there.
+    let t = norm[r.start..end].trim_end().trim_end_matches([',', ';', '、']);
+    match t.find(',').filter(|_| t.chars().count() > MAX_TITLE) {
+        Some(i) => r.start..r.start + i,
+        None => r.start..r.start + t.len(),
     }
-    let t = &norm[start..r.end];
-    let end = t.find([',', '。', ';', '!', '?', '\n', ':']).map_or(r.end, |i| start + i);
-    start..end
 }
 
 #[cfg(test)]

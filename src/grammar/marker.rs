@@ -77,6 +77,9 @@ pub fn marker_at(text: &str, at: usize) -> Option<Marker> {
                 (MarkerKind::NumComma, digits + '、'.len_utf8(), value)
             } else if after.starts_with('.') && !after[1..].starts_with(|c: char| c.is_ascii_digit()) {
                 (MarkerKind::NumDot, digits + 1, value)
+            } else if after.starts_with('﹒') {
+                // The small full stop some PDFs and web pages print after a list number.
+                (MarkerKind::NumDot, digits + '﹒'.len_utf8(), value)
             } else {
                 return None;
             }
@@ -148,7 +151,8 @@ mod tests {
 
     #[test]
     fn marker_shapes_and_values() {
-        let got = kinds("概述。(3)完善机制。二、保障 4.落实 ①其一 3.5亿元 (十二)附则 第三章 总则 12、细项");
+        let got =
+            kinds("概述。(3)完善机制。二、保障 4.落实 ①其一 3.5亿元 (十二)附则 第三章 总则 12、细项 5﹒推进");
         assert_eq!(
             got,
             vec![
@@ -159,6 +163,7 @@ mod tests {
                 ("(十二)", MarkerKind::CnParen, 12),
                 ("第三章", MarkerKind::Chapter, 3),
                 ("12、", MarkerKind::NumComma, 12),
+                ("5﹒", MarkerKind::NumDot, 5),
             ]
         );
     }

@@ -3,13 +3,16 @@
 //! - [`numeral`]: one numeral (`1.2万`, `一百九十万零三千`, `叁仟`) read from a string;
 //! - [`marker`]: list and heading markers (`一、` `(一)` `1.` `(1)` `①` `第一章`);
 //! - [`time`]: years, deadlines, plan horizons, comparison bases, time words;
-//! - [`table`]: text tables found once per document (rows × cells, headers, column kinds),
-//!   which every extractor asks about a position instead of re-splitting lines.
+//! - [`table`]: text tables found once per document (rows × cells, headers, column kinds,
+//!   flattened tables, merged cells, captions), which every extractor asks about a position
+//!   instead of re-splitting lines;
+//! - [`org`]: organisation names (`区发改委`, `各街道`), for table cells and actors.
 //!
 //! Extractors ask these; they do not re-parse the text for the same facts.
 
 pub mod marker;
 pub mod numeral;
+pub mod org;
 pub mod table;
 pub mod time;
 
@@ -21,12 +24,17 @@ use crate::lexicon::Lexicons;
 pub struct Grammar {
     pub time: time::TimeGrammar,
     pub tables: table::TableRules,
+    pub org: org::OrgGrammar,
 }
 
 impl Grammar {
-    /// Compiles the time words and table header words.
+    /// Compiles the time words, table header words and organisation names.
     pub fn new(lex: &Lexicons) -> Result<Grammar> {
-        Ok(Grammar { time: time::TimeGrammar::new(lex)?, tables: table::TableRules::new(lex)? })
+        Ok(Grammar {
+            time: time::TimeGrammar::new(lex)?,
+            tables: table::TableRules::new(lex)?,
+            org: org::OrgGrammar::new(lex)?,
+        })
     }
 }
 

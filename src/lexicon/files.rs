@@ -509,15 +509,32 @@ impl FromRow for HeaderWord {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitLabel {
     pub word: String,
+    /// The role the label gives (a head noun gives none).
     pub role: Role,
+    pub kind: LabelKind,
+}
+
+/// What a row of `unit_labels.txt` is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelKind {
+    /// A whole label (`责任单位`).
+    Label,
+    /// A role word that starts longer labels (`牵头` in `牵头落实单位`).
+    Stem,
+    /// A noun that ends such labels (`单位`, `部门`, `领导`).
+    Head,
 }
 
 impl FromRow for UnitLabel {
     fn from_row(row: Row<'_>, out: &mut Vec<Self>) -> Result<(), String> {
-        let mut f = row.fields();
-        let word = f.next().ok_or("missing label")?.to_string();
-        let role = role(f.next().ok_or("missing role")?)?;
-        out.push(UnitLabel { word, role });
+        let f: Vec<&str> = row.fields().collect();
+        let (word, role, kind) = match f.as_slice() {
+            [w, "head"] => (*w, Role::Responsible, LabelKind::Head),
+            [w, r] => (*w, role(r)?, LabelKind::Label),
+            [w, r, "stem"] => (*w, role(r)?, LabelKind::Stem),
+            _ => return Err("expected `LABEL ROLE`, `STEM ROLE stem` or `NOUN head`".to_string()),
+        };
+        out.push(UnitLabel { word: word.to_string(), role, kind });
         Ok(())
     }
 }
@@ -529,6 +546,13 @@ pub struct UnitVerb {
     pub role: Role,
     /// The actor must carry a departmental suffix.
     pub strict: bool,
+    /// A time follows (`于6月底前`): the actor acts by then.
+    pub time: bool,
+    /// Only in a bracketed note (`(A牵头,B参与)`).
+    pub bracket: bool,
+    /// Not a verb: a phrase that stands between the actor and its verb (`按职责分工`), taken
+    /// off the end of an actor list.
+    pub adverb: bool,
 }
 
 impl FromRow for UnitVerb {
@@ -536,12 +560,17 @@ impl FromRow for UnitVerb {
         let mut f = row.fields();
         let word = f.next().ok_or("missing verb")?.to_string();
         let role = role(f.next().ok_or("missing role")?)?;
-        let strict = match f.next() {
-            None => false,
-            Some("strict") => true,
-            Some(x) => return Err(format!("unknown flag {x:?} (strict)")),
-        };
-        out.push(UnitVerb { word, role, strict });
+        let mut v = UnitVerb { word, role, strict: false, time: false, bracket: false, adverb: false };
+        for flag in f {
+            match flag {
+                "strict" => v.strict = true,
+                "time" => v.time = true,
+                "bracket" => v.bracket = true,
+                "adverb" => v.adverb = true,
+                x => return Err(format!("unknown flag {x:?} (strict, time, bracket, adverb)")),
+            }
+        }
+        out.push(v);
         Ok(())
     }
 }
@@ -564,6 +593,36 @@ impl FromRow for OrgSuffix {
             x => return Err(format!("kind must be dept or place, got {x:?}")),
         };
         out.push(OrgSuffix { word, dept });
+        Ok(())
+    }
+}
+
+/// `org_stop.txt`: a word that keeps a phrase from being an organisation name where it
+/// stands (`各项`, `社会`, `牵头`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgStop {
+    pub word: String,
+    pub place: StopPlace,
+}
+
+/// Where an [`OrgStop`] word disqualifies a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StopPlace {
+    Start,
+    End,
+    Anywhere,
+}
+
+impl FromRow for OrgStop {
+    fn from_row(row: Row<'_>, out: &mut Vec<Self>) -> Result<(), String> {
+        let [word, place] = columns(&row, "WORD start|end|any")?;
+        let place = match place {
+            "start" => StopPlace::Start,
+            "end" => StopPlace::End,
+            "any" => StopPlace::Anywhere,
+            x => return Err(format!("place must be start, end or any, got {x:?}")),
+        };
+        out.push(OrgStop { word: word.to_string(), place });
         Ok(())
     }
 }
@@ -656,12 +715,22 @@ pub struct TableHeader {
 /// What a table column holds (unit columns come from `unit_labels.txt`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ColumnKind {
-    /// The task or item the row is about.
+    /// The task or item the row is about (its name).
     Task,
+    /// What the task consists of (`任务内容`, `建设内容`): the row's text when it has no name.
+    Content,
     /// When the row is due.
     Deadline,
     /// A rate of change over the table's years (`年均增长`).
     Growth,
+    /// The row number (`序号`).
+    Index,
+    /// An amount of money or size (`总投资`): a number per row.
+    Amount,
+    /// Another column of task and project tables (`备注`, `建设地点`).
+    Other,
+    /// Not a column: the first cell of a row of totals (`合计`).
+    Total,
 }
 
 impl FromRow for TableHeader {
@@ -669,9 +738,18 @@ impl FromRow for TableHeader {
         let [word, column] = columns(&row, "WORD COLUMN")?;
         let column = match column {
             "task" => ColumnKind::Task,
+            "content" => ColumnKind::Content,
             "deadline" => ColumnKind::Deadline,
             "growth" => ColumnKind::Growth,
-            c => return Err(format!("{c:?} is not task, deadline or growth")),
+            "index" => ColumnKind::Index,
+            "amount" => ColumnKind::Amount,
+            "other" => ColumnKind::Other,
+            "total" => ColumnKind::Total,
+            c => {
+                return Err(format!(
+                    "{c:?} is not task, content, deadline, growth, index, amount, other or total"
+                ))
+            }
         };
         out.push(TableHeader { word: word.to_string(), column });
         Ok(())

@@ -125,6 +125,8 @@ lexicons! {
     number_stop: NumberStop = "number_stop.txt";
     /// Names of bodies without an organisation suffix.
     org_abbrev: Word = "org_abbrev.txt";
+    /// Words that keep a phrase from being an organisation name.
+    org_stop: OrgStop = "org_stop.txt";
     /// Endings of organisation names.
     org_suffixes: OrgSuffix = "org_suffixes.txt";
     /// Head nouns of project names.

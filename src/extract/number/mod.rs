@@ -186,14 +186,14 @@ impl NumberGrammar {
         all
     }
 
-    /// A bare number alone in a cell of a table row whose first cell names its unit
-    /// (`地区生产总值(亿元)\t480\t700`) takes that unit, as indicator tables in plans write.
+    /// A bare number alone in a table cell takes the unit the table gives it: the row's
+    /// label (`地区生产总值(亿元)\t480\t700`, as indicator tables in plans write), the column
+    /// header (`总投资(万元)`) or the table's caption (`(单位:万元)`).
     fn row_unit(&self, ctx: &Context, q: &mut Quantity) {
         let norm = ctx.norm();
         let Some(cell) = ctx.structure.tables.cell_at(q.range.start).filter(|c| c.column > 0) else { return };
-        let label = &norm[cell.label(norm)];
-        let Some(open) = label.rfind('(').filter(|_| label.trim_end().ends_with(')')) else { return };
-        let unit = label[open + 1..].trim_end().trim_end_matches(')').trim();
+        let Some(unit) = cell.unit_hint(norm) else { return };
+        let unit = norm[unit].trim();
         // `亿元`, `万人`: a magnitude before a unit of the lexicon.
         let (mag, base_unit) = [("万亿", 1e12), ("亿", 1e8), ("万", 1e4), ("千", 1e3), ("百", 1e2)]
             .iter()

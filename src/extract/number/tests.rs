@@ -397,6 +397,18 @@ fn policy_text_edge_cases() {
 }
 
 #[test]
+fn bare_numbers_in_tables_take_the_unit_the_table_gives() {
+    // A caption over a project table flattened to one cell per line.
+    let d = crate::pipeline::test_doc("重点项目表\n(单位:万元)\n项目名称\n建设内容\n总投资\n责任单位\n环城路改造\n改造道路3公里\n2600\n区交通局\n");
+    let t = d.targets.iter().find(|t| t.value == 2600.0).expect("the amount is a quantity");
+    assert_eq!((t.unit.as_str(), t.indicator.as_deref()), ("万元", Some("总投资")));
+    assert_eq!(t.normalized.as_ref().map(|n| n.value), Some(2.6e7));
+    // A unit in the column header.
+    let d = crate::pipeline::test_doc("项目名称\t总投资(亿元)\t责任单位\n滨江公园\t2.5\t区园林局\n");
+    assert!(d.targets.iter().any(|t| t.value == 2.5 && t.unit == "亿元"), "{:?}", d.targets);
+}
+
+#[test]
 fn thresholds_orders_and_report_units() {
     t!("全县年产值突破8亿元" => 8.0, None, "亿元", 8e8, "元", ">");
     t!("营业收入首破20亿元" => 20.0, None, "亿元", 2e9, "元", ">");
