@@ -1,0 +1,173 @@
+//! Named projects: construction projects, facilities, parks and platforms, and named
+//! programmes and campaigns, with their mentions, investment and year.
+//!
+//! Names come from a grammar, not from a list of known names:
+//! - a quoted name `“X”`, alone or with a head noun after it (`“百名干部大练兵”行动`); a quoted
+//!   word that the segmenter knows as one dictionary word (`“压舱石”`), a list (`“A、B”`),
+//!   a numbered slogan (`“两个确立”`, `“一南一北”`) or a long sentence is not a name;
+//! - a noun chunk (segmenter tokens, no verbs or function words) that ends in a head noun
+//!   from `dictionaries/project_heads.txt` and has a proper modifier: a place, person,
+//!   organisation or other proper noun (POS `ns nr nrt nt nz`), a Latin code (`TOD`) or
+//!   digits (`188地块`). Generic phrases (`dictionaries/project_stop.txt`) are dropped.
+//!
+//! Mentions of the same name are merged; a name that is another plus a head (`九星城项目`
+//! and `九星城`) becomes an alias.
+
+mod chunk;
+mod list;
+mod merge;
+mod quoted;
+#[cfg(test)]
+mod tests;
+
+use super::number::Quantity;
+use super::Context;
+use crate::document::ProjectKind;
+use crate::error::Result;
+use crate::lexicon::{self, Lexicons, ProjectHead, ProjectStopKind};
+use rustc_hash::{FxHashMap, FxHashSet as HashSet};
+use std::ops::Range;
+
+/// One distinct project; byte ranges into the normalised text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProjectDraft {
+    /// The name as written, surrounding quotes removed.
+    pub name: String,
+    pub kind: ProjectKind,
+    pub mentions: Vec<Range<usize>>,
+    pub aliases: Vec<String>,
+    pub investment: Option<Quantity>,
+    pub year: Option<i32>,
+}
+
+/// Lexicons of the project stage, built once.
+#[derive(Debug)]
+pub struct ProjectRules {
+    /// Head nouns, longest first.
+    heads: Vec<ProjectHead>,
+    stop_phrases: HashSet<String>,
+    stop_modifiers: Vec<String>,
+    /// The stop modifiers as one automaton: "does this word contain one?" per token.
+    stop_modifier_ac: aho_corasick::AhoCorasick,
+    /// Head word → index into `heads`, and the longest head in bytes: `head_of` looks up
+    /// the text's suffixes instead of scanning every head.
+    head_index: FxHashMap<String, usize>,
+    max_head: usize,
+    /// The last characters of the heads: most words end in none of them, and are rejected
+    /// without a lookup.
+    head_last: HashSet<char>,
+    /// Every head as one automaton: a sentence without a head, a quote or `等` holds no
+    /// project name, and is not segmented for this stage.
+    any_head: aho_corasick::AhoCorasick,
+    /// Common words that never make a name proper, whatever their POS tag.
+    common: HashSet<String>,
+    /// Category words that close a list of named projects after `等` (`等重大项目`).
+    categories: Vec<(String, ProjectKind)>,
+    /// Words that make a quoted phrase an idea rather than a project when they end it or
+    /// follow it (`“北部先行”发展战略`, `“三新经济”`, `“专精特新”企业`).
+    concepts: Vec<String>,
+}
+
+/// Longest quoted name, in chars.
+pub(super) const MAX_QUOTED: usize = 14;
+/// Longest name from a noun chunk, in chars.
+const MAX_NAME: usize = 22;
+/// Most tokens a chunk may take before its head.
+const MAX_MODIFIER_TOKENS: usize = 9;
+
+/// A candidate name found in one sentence.
+#[derive(Debug, Clone)]
+struct Cand {
+    /// The name's range, quotes included where the name is `“X”HEAD`.
+    range: Range<usize>,
+    /// The name without surrounding quotes.
+    name: String,
+    kind: ProjectKind,
+    /// The quoted core, for merging `“X”项目` with `“X”`.
+    core: Option<String>,
+}
+
+impl ProjectRules {
+    /// Compiles `project_heads.txt`, `project_stop.txt` and `project_lists.txt`.
+    pub fn new(lex: &Lexicons) -> Result<ProjectRules> {
+        let mut heads = lex.project_heads.clone();
+        heads.sort_by(|a, b| b.word.len().cmp(&a.word.len()).then_with(|| a.word.cmp(&b.word)));
+        let of = |k: ProjectStopKind| -> HashSet<String> {
+            lex.project_stop.iter().filter(|s| s.kind == k).map(|s| s.word.clone()).collect()
+        };
+        let stop_modifiers: Vec<String> = of(ProjectStopKind::Modifier).into_iter().collect();
+        let stop_modifier_ac = aho_corasick::AhoCorasick::new(&stop_modifiers)
+            .map_err(|e| lexicon::file_error("project_stop.txt", e))?;
+        let head_index = heads.iter().enumerate().map(|(i, h)| (h.word.clone(), i)).collect();
+        let max_head = heads.iter().map(|h| h.word.len()).max().unwrap_or(0);
+        let head_last = heads.iter().filter_map(|h| h.word.chars().next_back()).collect();
+        let any_head = aho_corasick::AhoCorasick::new(heads.iter().map(|h| h.word.as_str()))
+            .map_err(|e| lexicon::file_error("project_heads.txt", e))?;
+        Ok(ProjectRules {
+            heads,
+            head_index,
+            max_head,
+            head_last,
+            any_head,
+            stop_modifier_ac,
+            stop_phrases: of(ProjectStopKind::Phrase),
+            stop_modifiers,
+            common: of(ProjectStopKind::Common),
+            concepts: of(ProjectStopKind::Concept).into_iter().collect(),
+            categories: lex.project_lists.iter().map(|l| (l.word.clone(), l.kind)).collect(),
+        })
+    }
+
+    /// The head noun `text` ends with, if any.
+    fn head_of(&self, text: &str) -> Option<&ProjectHead> {
+        if !text.chars().next_back().is_some_and(|c| self.head_last.contains(&c)) {
+            return None;
+        }
+        // Longest suffix first, the same answer as scanning the heads longest first.
+        let from = text.len().saturating_sub(self.max_head);
+        (from..text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .find_map(|i| self.head_index.get(&text[i..]))
+            .map(|&k| &self.heads[k])
+    }
+
+    /// The word contains a stop modifier (`一批`, `重点`, ...).
+    fn has_stop_modifier(&self, word: &str) -> bool {
+        self.stop_modifier_ac.is_match(word)
+    }
+
+    /// The document's named projects, ordered by first mention.
+    pub fn extract(&self, ctx: &Context, quantities: &[Quantity]) -> Vec<ProjectDraft> {
+        let norm = ctx.norm();
+        let mut cands: Vec<Cand> = Vec::new();
+        for (i, _) in ctx.sentences() {
+            let text = ctx.sentence_text(i);
+            if !text.contains(['“', '‘', '"', '等']) && !self.any_head.is_match(text) {
+                continue;
+            }
+            let tokens = ctx.tokens(i);
+            let start = cands.len();
+            self.quoted(ctx, i, tokens, &mut cands);
+            let quoted: Vec<Range<usize>> = cands[start..].iter().map(|c| c.range.clone()).collect();
+            self.chunks(norm, tokens, &quoted, &mut cands);
+            let taken: Vec<Range<usize>> = cands[start..].iter().map(|c| c.range.clone()).collect();
+            self.listed(norm, tokens, &taken, &mut cands);
+            let taken: Vec<Range<usize>> = cands[start..].iter().map(|c| c.range.clone()).collect();
+            self.enumerated(norm, tokens, &taken, &mut cands);
+        }
+        // The plan a document's title names is the document itself, not a project in it.
+        if let Some(t) = &ctx.structure.title {
+            cands.retain(|c| !(c.name.ends_with("计划") && c.range.start < t.end && t.start < c.range.end));
+        }
+        self.merge(ctx, quantities, cands)
+    }
+
+    fn kind_of(&self, name: &str, kind: ProjectKind) -> ProjectKind {
+        // A quoted programme with 工程/项目 after it is still a programme (`“红色物业”工程`).
+        if name.starts_with(['“', '"', '‘']) && (name.ends_with("工程") || name.ends_with("项目")) {
+            ProjectKind::Program
+        } else {
+            kind
+        }
+    }
+}

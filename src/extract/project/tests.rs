@@ -1,0 +1,123 @@
+use crate::document::{Document, ProjectKind};
+use crate::pipeline::test_doc as doc;
+
+fn names(d: &Document) -> Vec<&str> {
+    d.projects.iter().map(|p| p.name.as_str()).collect()
+}
+
+#[test]
+fn quoted_campaign_with_head_is_a_program() {
+    let d = doc("全面开展“千村万户大走访”活动,推动干部下沉一线。");
+    assert_eq!(names(&d), ["“千村万户大走访”活动"]);
+    assert_eq!(d.projects[0].kind, ProjectKind::Program);
+}
+
+#[test]
+fn quoted_series_of_brands() {
+    let d = doc("精心打造“书香银河”“乐动银河”“悦享银河”系列文化品牌。");
+    assert_eq!(names(&d), ["书香银河", "乐动银河", "悦享银河"]);
+}
+
+#[test]
+fn slogans_metaphors_and_formulas_are_not_projects() {
+    let d = doc("坚决做到“两个维护”,当好经济发展“压舱石”,打通服务“最后一公里”,构建“1+3+N”工作格局,推进“科技引商”,推行“快审快批”。");
+    assert!(d.projects.is_empty(), "{:?}", names(&d));
+}
+
+#[test]
+fn construction_names_with_proper_modifiers() {
+    let d = doc("加快推进南京溧水医院扩建项目和苏州工业园区配套建设,建成开放金鸡湖美术馆。");
+    let n = names(&d);
+    assert!(n.iter().any(|x| x.contains("溧水医院")), "{n:?}");
+    assert!(n.contains(&"金鸡湖美术馆"), "{n:?}");
+    assert!(d.projects.iter().all(|p| p.kind == ProjectKind::Construction));
+}
+
+#[test]
+fn generic_phrases_are_not_projects() {
+    let d = doc(
+        "谋划一批城市更新项目,推动重大项目落地,充实招商项目库,新建社区卫生服务中心3个,完成老旧小区改造20个。",
+    );
+    assert!(d.projects.is_empty(), "{:?}", names(&d));
+}
+
+#[test]
+fn items_of_a_list_closed_by_a_category() {
+    let d = doc(
+        "加快推进金沙江大道、西山湿地公园、城北数据中心等重大项目建设,布局商业设施、人才公寓等配套设施。",
+    );
+    let n = names(&d);
+    assert!(n.contains(&"西山湿地公园"), "{n:?}");
+    assert!(n.contains(&"城北数据中心"), "{n:?}");
+    assert!(!n.iter().any(|x| x.contains("商业设施") || x.contains("人才公寓")), "{n:?}");
+}
+
+#[test]
+fn enumeration_after_a_count_of_projects() {
+    let d = doc(
+        "今年新开工重点项目4个,分别是云栖智造园、青禾冷链物流中心、蓝湾医养综合体和北岸数据港,总投资20亿元。",
+    );
+    let n = names(&d);
+    for want in ["青禾冷链物流中心", "蓝湾医养综合体", "北岸数据港"] {
+        assert!(n.iter().any(|x| x.contains(want)), "{want} in {n:?}");
+    }
+    let d = doc("新签约3个项目,分别为华辰精密机械、启明新材料和远帆物流。");
+    let n = names(&d);
+    assert!(n.contains(&"华辰精密机械") && n.contains(&"远帆物流"), "{n:?}");
+}
+
+#[test]
+fn enumeration_after_other_counts_names_no_projects() {
+    let d = doc(
+        "全镇共有规上企业3家,分别是甲乙化工、丙丁纺织和戊己电子;完成改革任务2项,分别是审批提速和监管下沉。",
+    );
+    assert!(d.projects.is_empty(), "{:?}", names(&d));
+}
+
+#[test]
+fn list_category_after_three_nouns_or_with_jianshe() {
+    let d = doc("全力推进滨江快速路、城东联络线等重大市政交通项目建设。");
+    let n = names(&d);
+    assert!(n.contains(&"滨江快速路") && n.contains(&"城东联络线"), "{n:?}");
+}
+
+#[test]
+fn names_run_over_xin_and_a_trailing_gongcheng() {
+    let d = doc("加快推进南山新材料基地建设,确保滨河路改造提升工程年底完工。");
+    let n = names(&d);
+    assert!(n.contains(&"南山新材料基地"), "{n:?}");
+    assert!(n.contains(&"滨河路改造提升工程"), "{n:?}");
+}
+
+#[test]
+fn list_items_keep_misread_one_character_words_and_compass_areas_are_places() {
+    let d = doc("加快推进临江高铁站站前广场、县文体中心等项目建设,城北污水处理厂扩建项目进入设备安装阶段,完善街区示范区配套。");
+    let n = names(&d);
+    assert!(n.contains(&"临江高铁站站前广场"), "{n:?}");
+    assert!(n.contains(&"城北污水处理厂扩建项目"), "{n:?}");
+    assert!(!n.iter().any(|x| x.contains("街区示范区")), "{n:?}");
+}
+
+#[test]
+fn one_listed_item_is_a_name_only_with_a_character_the_tagger_does_not_know() {
+    // `犇` is tagged x by jieba: a brand, not a word.
+    let d = doc("加速犇腾精密等项目建设投产,推进产业升级等项目建设。");
+    let n = names(&d);
+    assert_eq!(n, ["犇腾精密"], "{n:?}");
+}
+
+#[test]
+fn a_shortened_quoted_reference_is_an_alias() {
+    let d = doc("推动“钱塘云栖数字港”党群服务中心投入使用,在“云栖数字港”开展青年创业沙龙。");
+    assert_eq!(d.projects.len(), 1, "{:?}", names(&d));
+    assert_eq!(d.projects[0].mentions.len(), 2);
+}
+
+#[test]
+fn aliases_are_merged_and_investment_read() {
+    let d = doc("计划投资额逾30亿元的云栖科创园项目开工建设。年内云栖科创园完成主体结构。");
+    assert_eq!(d.projects.len(), 1, "{:?}", names(&d));
+    let p = &d.projects[0];
+    assert_eq!(p.mentions.len(), 2);
+    assert_eq!(p.investment.as_ref().map(|i| i.value), Some(30.0));
+}
