@@ -125,6 +125,8 @@ lexicons! {
     org_abbrev: Word = "org_abbrev.txt";
     /// Endings of organisation names.
     org_suffixes: OrgSuffix = "org_suffixes.txt";
+    /// Trigger verbs, build predicates, phases and class words around project names.
+    project_frames: ProjectFrame = "project_frames.txt";
     /// Head nouns of project names.
     project_heads: ProjectHead = "project_heads.txt";
     /// Category words that close a list of projects.

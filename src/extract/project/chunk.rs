@@ -1,7 +1,7 @@
 //! Unquoted noun chunks that end in a head noun and carry a proper modifier.
 
 use super::{Cand, ProjectRules, MAX_MODIFIER_TOKENS, MAX_NAME};
-use crate::lexicon::ProjectHead;
+use crate::lexicon::{HeadUse, ProjectHead};
 use crate::segment::Token;
 use std::ops::Range;
 
@@ -10,13 +10,13 @@ impl ProjectRules {
     pub(super) fn chunks(&self, norm: &str, tokens: &[Token], quoted: &[Range<usize>], out: &mut Vec<Cand>) {
         let mut k = 0;
         while k < tokens.len() {
-            if !is_chunk_token(&tokens[k]) {
+            if !is_chunk_token(&tokens[k]) || self.frame_verb(tokens[k].word) {
                 k += 1;
                 continue;
             }
             let s = k;
             while k < tokens.len() {
-                if is_chunk_token(&tokens[k]) {
+                if is_chunk_token(&tokens[k]) && !self.frame_verb(tokens[k].word) {
                     k += 1;
                 } else if let Some(n) = bracketed(&tokens[k..]) {
                     // `华南科技装备(军民融合)产业园`, `文化中心(三期)综合剧场`
@@ -48,14 +48,14 @@ impl ProjectRules {
             {
                 return None;
             }
-            self.head_of(t.word)
+            self.head_for(t.word, HeadUse::Free)
                 .or_else(|| {
                     let pair = &norm[toks[k.checked_sub(1)?].range.start..t.range.end];
-                    self.head_of(pair)
+                    self.head_for(pair, HeadUse::Free)
                         .filter(|hd| hd.word.len() > t.word.len() && hd.word.chars().count() >= 3)
                 })
                 // Heads that need a quoted name do not end an unquoted chunk.
-                .filter(|hd| !hd.quoted)
+                .filter(|hd| hd.usage == HeadUse::Free)
                 // `禅城`, `县城`, `新城`: a two-character word in 城 is a place or a word of its
                 // own, not a facility.
                 .filter(|hd| !(hd.word == "城" && t.word.chars().count() == 2))
@@ -79,7 +79,7 @@ impl ProjectRules {
         let proper = |t: &Token| {
             !self.common.contains(t.word)
                 && t.word.chars().count() >= 2
-                && (is_proper(t) || self.head_of(t.word).is_some_and(|hd| glued(t.word, &hd.word)))
+                && (is_proper(t) || self.head_for(t.word, HeadUse::Free).is_some_and(|hd| glued(t.word, &hd.word)))
         };
         // A named plan needs no proper noun: `集体资产跨越发展计划`, `交通三年攻坚行动计划`.
         let plan = head.word.ends_with("计划");
@@ -100,7 +100,7 @@ impl ProjectRules {
             None => return,
         }
         // A head alone is a name only when the token glues a modifier to it (`星钻城`).
-        if s > h || (s == h && self.head_of(toks[h].word).is_none_or(|hd| !glued(toks[h].word, &hd.word))) {
+        if s > h || (s == h && self.head_for(toks[h].word, HeadUse::Free).is_none_or(|hd| !glued(toks[h].word, &hd.word))) {
             return;
         }
         if plan && toks[s..h].iter().map(|t| t.word.chars().count()).sum::<usize>() < 4 {
@@ -112,7 +112,7 @@ impl ProjectRules {
         // `滨河路改造提升工程`: a head that needs quotes (工程) right after the name's own head,
         // with at most one word between, still belongs to the name.
         let end = (h + 1..toks.len().min(h + 3))
-            .find(|&k| self.head_of(toks[k].word).is_some_and(|hd| hd.quoted && hd.word == toks[k].word))
+            .find(|&k| self.head_of(toks[k].word).is_some_and(|hd| hd.usage != HeadUse::Free && hd.word == toks[k].word))
             .filter(|&k| toks[h + 1..k].iter().all(|t| matches!(t.tag, "v" | "vn")))
             .unwrap_or(h);
         let range = toks[s].range.start..toks[end].range.end;

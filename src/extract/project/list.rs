@@ -3,6 +3,7 @@
 use super::chunk::{is_proper, is_unknown};
 use super::{Cand, ProjectRules, MAX_NAME};
 use crate::document::ProjectKind;
+use crate::lexicon::HeadUse;
 use crate::segment::Token;
 use std::ops::Range;
 
@@ -91,7 +92,7 @@ impl ProjectRules {
                             && !self.common.contains(t.word)
                             && t.word.chars().count() >= 2
                     });
-                if !proper && self.head_of(name).is_none_or(|h| h.quoted) {
+                if !proper && self.head_of(name).is_none_or(|h| h.usage == HeadUse::Quoted) {
                     continue;
                 }
                 out.push(Cand { range: r.clone(), name: name.to_string(), kind, core: None });

@@ -30,6 +30,7 @@ impl ProjectRules {
         let mut key_masks: Vec<u64> = Vec::new();
         for c in cands {
             let key = squeeze(&c.name);
+            let shown = as_written(ctx, &c);
             let n_key = key.chars().count();
             let mask = char_mask(&key);
             let found = (0..out.len()).position(|k| {
@@ -63,14 +64,14 @@ impl ProjectRules {
                     if *pk != key && !aliases.contains(&key) {
                         // The clean long name wins over one with words glued before it.
                         if n_key >= 8 && pk.ends_with(&key) {
-                            let old = std::mem::replace(&mut p.name, c.name.clone());
+                            let old = std::mem::replace(&mut p.name, shown);
                             key_chars[k] = n_key;
                             key_masks[k] = mask;
                             aliases.push(std::mem::replace(pk, key.clone()));
                             p.aliases.push(old);
                         } else {
                             aliases.push(key.clone());
-                            p.aliases.push(c.name.clone());
+                            p.aliases.push(shown);
                         }
                     }
                     // Candidates come in text order, so mentions stay sorted without a sort
@@ -82,7 +83,7 @@ impl ProjectRules {
                     key_chars.push(n_key);
                     key_masks.push(mask);
                     out.push(ProjectDraft {
-                        name: c.name,
+                        name: shown,
                         kind: c.kind,
                         mentions: vec![c.range],
                         aliases: Vec::new(),
@@ -125,6 +126,19 @@ impl ProjectRules {
     }
 }
 
+/// A candidate's name in the document's own characters (`（一期）`, `＋`), not the
+/// normalised ones the rules matched on.
+fn as_written(ctx: &Context, c: &Cand) -> String {
+    let norm = ctx.norm();
+    match norm.get(c.range.clone()).and_then(|t| t.find(c.name.as_str())) {
+        Some(at) => {
+            let s = c.range.start + at;
+            ctx.text().original(s..s + c.name.len()).to_string()
+        }
+        None => c.name.clone(),
+    }
+}
+
 /// Squeezed key: no quotes, no spaces.
 /// The characters of `s` hashed into 64 bits: if `a`'s characters are all in `b`, then
 /// `char_mask(a) & !char_mask(b) == 0`.
@@ -132,7 +146,7 @@ fn char_mask(s: &str) -> u64 {
     s.chars().fold(0, |m, c| m | 1 << (c as u32 % 64))
 }
 
-fn squeeze(s: &str) -> String {
+pub(super) fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !"“”‘’\"'《》 \u{3000}".contains(*c)).collect()
 }
 

@@ -14,6 +14,7 @@
 //! and `九星城`) becomes an alias.
 
 mod chunk;
+mod frame;
 mod list;
 mod merge;
 mod quoted;
@@ -24,7 +25,7 @@ use super::number::Quantity;
 use super::Context;
 use crate::document::ProjectKind;
 use crate::error::Result;
-use crate::lexicon::{self, Lexicons, ProjectHead, ProjectStopKind};
+use crate::lexicon::{self, FrameKind, HeadUse, Lexicons, ProjectHead, ProjectStopKind};
 use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
@@ -66,6 +67,40 @@ pub struct ProjectRules {
     /// Words that make a quoted phrase an idea rather than a project when they end it or
     /// follow it (`“北部先行”发展战略`, `“三新经济”`, `“专精特新”企业`).
     concepts: Vec<String>,
+    /// Words a candidate may not end in (`思路`, `出路`).
+    stop_tails: Vec<String>,
+    /// The words of `project_frames.txt`, by kind.
+    frames: FrameWords,
+}
+
+/// Trigger verbs, build predicates, phases, lead words and class words
+/// (`project_frames.txt`).
+#[derive(Debug, Default)]
+struct FrameWords {
+    triggers: HashSet<String>,
+    predicates: HashSet<String>,
+    phases: HashSet<String>,
+    leads: HashSet<String>,
+    classes: HashSet<String>,
+    verbs: HashSet<String>,
+}
+
+impl FrameWords {
+    fn new(lex: &Lexicons) -> FrameWords {
+        let mut f = FrameWords::default();
+        for w in &lex.project_frames {
+            let set = match w.kind {
+                FrameKind::Trigger => &mut f.triggers,
+                FrameKind::Predicate => &mut f.predicates,
+                FrameKind::Phase => &mut f.phases,
+                FrameKind::Lead => &mut f.leads,
+                FrameKind::Class => &mut f.classes,
+                FrameKind::Verb => &mut f.verbs,
+            };
+            set.insert(w.word.clone());
+        }
+        f
+    }
 }
 
 /// Longest quoted name, in chars.
@@ -88,7 +123,8 @@ struct Cand {
 }
 
 impl ProjectRules {
-    /// Compiles `project_heads.txt`, `project_stop.txt` and `project_lists.txt`.
+    /// Compiles `project_heads.txt`, `project_stop.txt`, `project_lists.txt` and
+    /// `project_frames.txt`.
     pub fn new(lex: &Lexicons) -> Result<ProjectRules> {
         let mut heads = lex.project_heads.clone();
         heads.sort_by(|a, b| b.word.len().cmp(&a.word.len()).then_with(|| a.word.cmp(&b.word)));
@@ -115,20 +151,40 @@ impl ProjectRules {
             common: of(ProjectStopKind::Common),
             concepts: of(ProjectStopKind::Concept).into_iter().collect(),
             categories: lex.project_lists.iter().map(|l| (l.word.clone(), l.kind)).collect(),
+            stop_tails: of(ProjectStopKind::Tail).into_iter().collect(),
+            frames: FrameWords::new(lex),
         })
     }
 
-    /// The head noun `text` ends with, if any.
+    /// The head noun `text` ends with, if any (any usage).
     fn head_of(&self, text: &str) -> Option<&ProjectHead> {
+        self.head_for(text, HeadUse::Quoted)
+    }
+
+    /// The longest head `text` ends with whose usage is at most `usage` (`Free` only for a
+    /// free chunk, `Framed` in a frame).
+    fn head_for(&self, text: &str, usage: HeadUse) -> Option<&ProjectHead> {
         if !text.chars().next_back().is_some_and(|c| self.head_last.contains(&c)) {
             return None;
         }
+        let rank = |u: HeadUse| match u {
+            HeadUse::Free => 0,
+            HeadUse::Framed => 1,
+            HeadUse::Quoted => 2,
+        };
         // Longest suffix first, the same answer as scanning the heads longest first.
         let from = text.len().saturating_sub(self.max_head);
         (from..text.len())
             .filter(|&i| text.is_char_boundary(i))
-            .find_map(|i| self.head_index.get(&text[i..]))
+            .filter_map(|i| self.head_index.get(&text[i..]))
             .map(|&k| &self.heads[k])
+            .find(|h| rank(h.usage) <= rank(usage))
+    }
+
+    /// A verb of the frames (trigger, predicate or other clause verb): no name runs over it.
+    fn frame_verb(&self, word: &str) -> bool {
+        let f = &self.frames;
+        f.triggers.contains(word) || f.predicates.contains(word) || f.verbs.contains(word)
     }
 
     /// The word contains a stop modifier (`一批`, `重点`, ...).
@@ -148,12 +204,14 @@ impl ProjectRules {
             let tokens = ctx.tokens(i);
             let start = cands.len();
             self.quoted(ctx, i, tokens, &mut cands);
-            let quoted: Vec<Range<usize>> = cands[start..].iter().map(|c| c.range.clone()).collect();
-            self.chunks(norm, tokens, &quoted, &mut cands);
-            let taken: Vec<Range<usize>> = cands[start..].iter().map(|c| c.range.clone()).collect();
-            self.listed(norm, tokens, &taken, &mut cands);
+            let mut framed = Vec::new();
+            let heading = ctx.structure.sentences[i].heading.is_some() || text.starts_with("专栏");
+            self.framed(norm, tokens, heading, &mut framed);
+            settle(&mut cands, start, framed);
             let taken: Vec<Range<usize>> = cands[start..].iter().map(|c| c.range.clone()).collect();
             self.enumerated(norm, tokens, &taken, &mut cands);
+            let taken: Vec<Range<usize>> = cands[start..].iter().map(|c| c.range.clone()).collect();
+            self.chunks(norm, tokens, &taken, &mut cands);
         }
         // The plan a document's title names is the document itself, not a project in it.
         if let Some(t) = &ctx.structure.title {
@@ -169,5 +227,29 @@ impl ProjectRules {
         } else {
             kind
         }
+    }
+}
+
+/// Adds the framed names of a sentence to its quoted ones (`cands[start..]`): a framed name
+/// that holds a quoted one and runs further (`招商引资“百千”行动` over `“百千”行动`) replaces
+/// it; one that only repeats it (`“X”` in `“X”等活动`) or crosses it is dropped.
+fn settle(cands: &mut Vec<Cand>, start: usize, framed: Vec<Cand>) {
+    for f in framed {
+        let crossing = |q: &Cand| q.range.start < f.range.end && f.range.start < q.range.end;
+        let holds = |q: &Cand| f.range.start <= q.range.start && q.range.end <= f.range.end;
+        let same = |q: &Cand| merge::squeeze(&f.name) == merge::squeeze(&q.name);
+        let quoted = &cands[start..];
+        if quoted.iter().any(|q| crossing(q) && (!holds(q) || same(q))) {
+            continue;
+        }
+        let mut k = start;
+        while k < cands.len() {
+            if crossing(&cands[k]) {
+                cands.remove(k);
+            } else {
+                k += 1;
+            }
+        }
+        cands.push(f);
     }
 }
