@@ -496,6 +496,9 @@ pub enum FrameKind {
     Trigger,
     /// A build or progress predicate after a name (`建成投用`, `开工建设`, `加快建设`).
     Predicate,
+    /// A predicate of result or rank after a name (`获评`, `入选`): a name before it needs
+    /// a head.
+    Result,
     /// A phase or part after a head that still belongs to the name (`二期`, `改扩建`).
     Phase,
     /// A word that leads into a name without being part of it (`全力`, `年内`, `新`).
@@ -512,11 +515,12 @@ impl FromRow for ProjectFrame {
         let kind = match f.next().ok_or("missing kind")? {
             "trigger" => FrameKind::Trigger,
             "predicate" => FrameKind::Predicate,
+            "result" => FrameKind::Result,
             "phase" => FrameKind::Phase,
             "lead" => FrameKind::Lead,
             "class" => FrameKind::Class,
             "verb" => FrameKind::Verb,
-            x => return Err(format!("kind must be trigger, predicate, phase, lead, class or verb, got {x:?}")),
+            x => return Err(format!("kind must be trigger, predicate, result, phase, lead, class or verb, got {x:?}")),
         };
         for word in f {
             out.push(ProjectFrame { kind, word: word.to_string() });
@@ -560,8 +564,10 @@ pub enum ProjectStopKind {
     Common,
     /// A word that makes a quoted phrase an idea, not a project.
     Concept,
-    /// A candidate ending in this word is no name (`思路`, `新路`).
+    /// A candidate ending in this word is no name without a proper word (`思路`).
     Tail,
+    /// A word that ends the name of an existing body (`集团`, `银行`): no project.
+    Institution,
 }
 
 impl FromRow for ProjectStop {
@@ -573,7 +579,12 @@ impl FromRow for ProjectStop {
             "common" => ProjectStopKind::Common,
             "concept" => ProjectStopKind::Concept,
             "tail" => ProjectStopKind::Tail,
-            x => return Err(format!("kind must be phrase, modifier, common, concept or tail, got {x:?}")),
+            "institution" => ProjectStopKind::Institution,
+            x => {
+                return Err(format!(
+                    "kind must be phrase, modifier, common, concept, tail or institution, got {x:?}"
+                ))
+            }
         };
         let word = f.next().ok_or("missing word")?.to_string();
         out.push(ProjectStop { kind, word });

@@ -4,41 +4,40 @@
 //!
 //! The clause is read as units: words, quoted or bracketed groups (`“A、B”工程`, `(一期)`),
 //! verbs of the frame (`project_frames.txt`), separators (`、`, `和`, `及`), `等`, and breaks
-//! (particles, prepositions, pronouns). A run of word units between two of the others is an
-//! item. What licenses an item decides how much it must look like a name: an item of a
-//! list closed by a category needs only to be no generic phrase (the list makes it a name);
-//! an item next to a trigger or a predicate must end in a head noun (`framed` heads
-//! included: `X高速`, `X路`, `X工程`), possibly with a phase after it (`X高速改扩建`).
+//! (particles, prepositions, pronouns, clause verbs). A run of word units between two of the
+//! others is an item. What licenses a list of items decides how much an item must look like
+//! a name (see `shape.rs`): an item of a list closed by a category needs only to be no generic
+//! phrase; an item next to a trigger or a predicate must end in a head noun (`framed` heads
+//! included: `X高速`, `X路`, `X工程`), or be a proper name before a build predicate
+//! (`百福硝酸投产`) or between a trigger and a predicate (`争取通威签约落地`).
 
-use super::chunk::{is_digits, is_proper, is_unknown};
 use super::{Cand, ProjectRules};
 use crate::document::ProjectKind;
 use crate::lexicon::HeadUse;
 use crate::segment::Token;
 use std::ops::Range;
 
-/// Longest name a frame gives, in chars.
-const MAX_FRAMED: usize = 30;
 /// Most characters read after `等` for the category of a list.
 const MAX_CATEGORY: usize = 14;
 
 /// What a unit is to the frame grammar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
+pub(super) enum Role {
     /// Part of a name, or of what lies between names.
     Word,
     /// `投资100亿元的`: money before a name, skipped at the start of an item.
     Money,
     /// A verb of the frame: `trigger` when a name may follow it, `predicate` when it may
-    /// follow a name.
-    Verb { trigger: bool, predicate: bool },
+    /// follow a name, `build` when that predicate says the thing is being built or run (not
+    /// `获评`, `入选`).
+    Verb { trigger: bool, predicate: bool, build: bool },
     /// `、` between two items.
     Sep,
     /// `和`, `及`: between two items, or inside one (`韩美…佐剂及…生产项目`).
     Conj,
     /// `等` (or `等` glued to the next character by the segmenter, `等促`).
     Deng,
-    /// A particle, preposition, pronoun or other mark no name runs over.
+    /// A particle, preposition, pronoun, clause verb or other mark no name runs over.
     Break,
     /// Clause punctuation.
     End,
@@ -46,119 +45,69 @@ enum Role {
 
 /// One unit: a role and the tokens it spans.
 #[derive(Debug, Clone)]
-struct Unit {
-    role: Role,
-    toks: Range<usize>,
+pub(super) struct Unit {
+    pub(super) role: Role,
+    pub(super) toks: Range<usize>,
 }
 
-/// How an item list is licensed.
+impl Unit {
+    fn in_item(&self) -> bool {
+        matches!(self.role, Role::Word | Role::Money)
+    }
+}
+
+/// A run of items: unit ranges, and whether a conjunction (not `、`) follows each.
+struct List {
+    items: Vec<Range<usize>>,
+    conj_after: Vec<bool>,
+    /// The units before and after the list.
+    left: Option<Role>,
+    right: Option<Role>,
+    /// Index of the unit after the list.
+    end: usize,
+}
+
+/// How a list of items is licensed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum License {
     /// Closed by `等` and a category (`等重大项目`, `等20个项目`): every item is a name.
     Listed(ProjectKind),
-    /// Next to a trigger or a predicate: an item must end in a head. After a trigger alone
-    /// (`建设X`) a name without a proper word needs more words (`全民健身中心`, not
-    /// `体验中心`).
-    Framed { predicate: bool },
+    /// Next to a trigger or a predicate: an item must end in a head, or be a proper name
+    /// where the frame says it is built (`build`).
+    Framed { trigger: bool, predicate: bool, build: bool },
 }
 
 impl ProjectRules {
-    /// Names in the frames of sentence `i`'s clauses; ranges in `taken` (quoted names)
-    /// are skipped unless a framed name holds one and runs further left
-    /// (`招商引资“百千”行动` over `“百千”行动`).
+    /// Names in the frames of a sentence's clauses. `heading`: the sentence is a heading's
+    /// title, whose one item may be a name without a verb (`（一）网络体系强基行动。`).
     pub(super) fn framed(&self, norm: &str, tokens: &[Token], heading: bool, out: &mut Vec<Cand>) {
         let units = self.units(norm, tokens);
-        let mut k = 0;
-        while k < units.len() {
-            if !matches!(units[k].role, Role::Word | Role::Money) {
-                k += 1;
-                continue;
-            }
-            // A list: items separated by `、` or a conjunction.
-            let first = k;
-            let mut items: Vec<Range<usize>> = Vec::new();
-            let mut conj_after: Vec<bool> = Vec::new();
-            loop {
-                let s = k;
-                while k < units.len() && matches!(units[k].role, Role::Word | Role::Money) {
-                    k += 1;
-                }
-                items.push(s..k);
-                match units.get(k).map(|u| u.role) {
-                    Some(r @ (Role::Sep | Role::Conj))
-                        if units.get(k + 1).is_some_and(|u| matches!(u.role, Role::Word | Role::Money)) =>
-                    {
-                        conj_after.push(r == Role::Conj);
-                        k += 1;
-                    }
-                    _ => break,
-                }
-            }
-            let left = first.checked_sub(1).map(|j| units[j].role);
-            let right = units.get(k).map(|u| u.role);
-            let trigger = matches!(left, Some(Role::Verb { trigger: true, .. }));
-            let license = match right {
-                Some(Role::Deng) => self.category(norm, tokens, &units, k).or_else(|| {
-                    // `加快建设A、B、C等,`: `等` closes a list the trigger opened.
-                    let next = units.get(k + 1).map(|u| u.role);
-                    (trigger && items.len() >= 2 && matches!(next, None | Some(Role::End | Role::Verb { .. })))
-                        .then_some(License::Listed(ProjectKind::Construction))
-                }),
-                Some(Role::Verb { predicate: true, .. }) => Some(License::Framed { predicate: true }),
-                _ if trigger => Some(License::Framed { predicate: false }),
-                None | Some(Role::End) if heading && left.is_none() && items.len() == 1 => {
-                    Some(License::Framed { predicate: true })
-                }
-                _ => None,
-            };
-            let Some(license) = license else { continue };
-            // `A和B`: one item when A is no name by itself (`LNG二期和三期`).
-            let mut joined: Vec<Range<usize>> = Vec::new();
-            for (j, it) in items.into_iter().enumerate() {
-                if let Some(prev) = joined.last_mut() {
-                    if conj_after[j - 1] && self.framed_name(norm, tokens, &units, prev.clone()).is_none() {
-                        prev.end = it.end;
-                        continue;
-                    }
-                }
-                joined.push(it);
-            }
-            // `A、B、C行动`: items without a head share the programme head of the last one, and
-            // the list is one name (`外贸回流、港口引流、主体培育行动`).
-            if joined.len() >= 2 && matches!(license, License::Framed { .. } | License::Listed(ProjectKind::Program)) {
-                let text = |it: &Range<usize>| {
-                    self.item_range(norm, tokens, &units, it.clone()).map(|r| norm[r].to_string())
-                };
-                let last = joined.last().and_then(text);
-                let shared = last.as_deref().and_then(|l| self.head_for(l, HeadUse::Framed)).is_some_and(|h| {
-                    h.kind == ProjectKind::Program
-                        && joined[..joined.len() - 1].iter().all(|it| {
-                            let r = self.item_range(norm, tokens, &units, it.clone());
-                            r.is_some_and(|r| {
-                                self.head_for(&norm[r.clone()], HeadUse::Framed).is_none()
-                                    && !self.named(norm, tokens, r)
-                            })
-                        })
-                });
-                if shared {
-                    let all = joined[0].start..joined[joined.len() - 1].end;
-                    joined = vec![all];
-                }
-            }
-            let names: Vec<(Range<usize>, Option<ProjectKind>)> = joined
+        for list in lists(&units) {
+            let Some(license) = self.license(norm, tokens, &units, &list, heading) else { continue };
+            let items = self.joined(norm, tokens, &units, &list, license);
+            let names: Vec<(Range<usize>, Option<ProjectKind>)> = items
                 .iter()
                 .filter_map(|it| {
                     let r = self.item_range(norm, tokens, &units, it.clone())?;
-                    Some((r.clone(), self.framed_name(norm, tokens, &units, it.clone())))
+                    let kind = self.framed_name(norm, tokens, r.clone());
+                    Some((r, kind))
                 })
                 .collect();
             match license {
-                License::Framed { predicate } => {
+                License::Framed { trigger, predicate, build } => {
                     for (r, kind) in names {
-                        let Some(kind) = kind else { continue };
-                        if !predicate && norm[r.clone()].chars().count() < 5 && !self.named(norm, tokens, r.clone()) {
-                            continue;
-                        }
+                        let kind = match kind {
+                            // After a trigger alone (`建设X`) a name without a proper word
+                            // needs more words (`全民健身中心`, not `体验中心`).
+                            Some(_) if !predicate && norm[r.clone()].chars().count() < 5 && !self.named(norm, tokens, r.clone()) => {
+                                continue
+                            }
+                            Some(kind) => kind,
+                            None if (build || (trigger && predicate)) && self.proper_name(norm, tokens, r.clone()) => {
+                                ProjectKind::Construction
+                            }
+                            None => continue,
+                        };
                         push(norm, r, kind, out);
                     }
                 }
@@ -178,6 +127,61 @@ impl ProjectRules {
         }
     }
 
+    /// What licenses a list, if anything.
+    fn license(&self, norm: &str, tokens: &[Token], units: &[Unit], list: &List, heading: bool) -> Option<License> {
+        let trigger = matches!(list.left, Some(Role::Verb { trigger: true, .. }));
+        match list.right {
+            Some(Role::Deng) => self.category(norm, tokens, units, list.end).or_else(|| {
+                // `加快建设A、B、C等,`: `等` closes a list the trigger opened.
+                let next = units.get(list.end + 1).map(|u| u.role);
+                (trigger && list.items.len() >= 2 && matches!(next, None | Some(Role::End | Role::Verb { .. })))
+                    .then_some(License::Listed(ProjectKind::Construction))
+            }),
+            Some(Role::Verb { predicate: true, build, .. }) => Some(License::Framed { trigger, predicate: true, build }),
+            _ if trigger => Some(License::Framed { trigger, predicate: false, build: false }),
+            None | Some(Role::End) if heading && list.left.is_none() && list.items.len() == 1 => {
+                Some(License::Framed { trigger: false, predicate: true, build: false })
+            }
+            _ => None,
+        }
+    }
+
+    /// The items of a list as names: `A和B` is one item when A is no name by itself
+    /// (`LNG二期和三期`); `A、B、C行动` is one when only the last item has its (programme)
+    /// head (`外贸回流、港口引流、主体培育行动`).
+    fn joined(&self, norm: &str, tokens: &[Token], units: &[Unit], list: &List, license: License) -> Vec<Range<usize>> {
+        let range = |it: &Range<usize>| self.item_range(norm, tokens, units, it.clone());
+        let mut joined: Vec<Range<usize>> = Vec::new();
+        for (j, it) in list.items.iter().enumerate() {
+            if let Some(prev) = joined.last_mut() {
+                let alone = range(prev).and_then(|r| self.framed_name(norm, tokens, r));
+                if list.conj_after[j - 1] && alone.is_none() {
+                    prev.end = it.end;
+                    continue;
+                }
+            }
+            joined.push(it.clone());
+        }
+        let program = matches!(license, License::Framed { .. } | License::Listed(ProjectKind::Program));
+        if joined.len() < 2 || !program {
+            return joined;
+        }
+        let last = joined.last().and_then(range);
+        let shared = last.and_then(|r| self.head_for(&norm[r], HeadUse::Framed)).is_some_and(|h| {
+            h.kind == ProjectKind::Program
+                && joined[..joined.len() - 1].iter().all(|it| {
+                    range(it).is_some_and(|r| {
+                        self.head_for(&norm[r.clone()], HeadUse::Framed).is_none() && !self.named(norm, tokens, r)
+                    })
+                })
+        });
+        if shared {
+            vec![joined[0].start..joined[joined.len() - 1].end]
+        } else {
+            joined
+        }
+    }
+
     /// The units of a sentence's tokens.
     fn units(&self, norm: &str, tokens: &[Token]) -> Vec<Unit> {
         let mut out: Vec<Unit> = Vec::new();
@@ -193,12 +197,8 @@ impl ProjectRules {
                 (Role::Break, n)
             } else if let Some(n) = money(tokens, k) {
                 (Role::Money, n)
-            } else if let Some((n, trigger, predicate)) = self.verb(norm, tokens, k) {
-                if trigger || predicate {
-                    (Role::Verb { trigger, predicate }, n)
-                } else {
-                    (Role::Break, n)
-                }
+            } else if let Some((n, role)) = self.verb(norm, tokens, k) {
+                (role, n)
             } else if w == "—" && tokens.get(k + 1).is_some_and(|t| t.word == "—") || w == "——" {
                 // `——` sets an apposition off; a single `—` joins a name (`中国—东盟`).
                 (Role::Break, if w == "——" { 1 } else { 2 })
@@ -215,7 +215,7 @@ impl ProjectRules {
             {
                 (Role::Deng, 1)
             } else if matches!(w, "至" | "与" | "—" | "·" | "-" | "+" | "#" | "/" | "&")
-                || is_unknown(t)
+                || super::chunk::is_unknown(t)
                 || !(t.tag.starts_with(['u', 'p', 'r', 'c', 'y', 'e', 'o', 'x']))
             {
                 (Role::Word, 1)
@@ -230,13 +230,19 @@ impl ProjectRules {
     }
 
     /// A verb of the frames over one to three tokens at `k` (longest first): its token
-    /// count and whether it is a trigger, a predicate, both, or neither (a clause verb).
-    fn verb(&self, norm: &str, tokens: &[Token], k: usize) -> Option<(usize, bool, bool)> {
+    /// count and role (a clause verb that is neither trigger nor predicate is a break).
+    fn verb(&self, norm: &str, tokens: &[Token], k: usize) -> Option<(usize, Role)> {
+        let f = &self.frames;
         (1..=3).rev().filter(|n| k + n <= tokens.len()).find_map(|n| {
             let text = &norm[tokens[k].range.start..tokens[k + n - 1].range.end];
-            let trigger = self.frames.triggers.contains(text);
-            let predicate = self.frames.predicates.contains(text);
-            (trigger || predicate || self.frames.verbs.contains(text)).then_some((n, trigger, predicate))
+            let trigger = f.triggers.contains(text);
+            let build = f.predicates.contains(text);
+            let predicate = build || f.results.contains(text);
+            if trigger || predicate {
+                Some((n, Role::Verb { trigger, predicate, build }))
+            } else {
+                f.verbs.contains(text).then_some((n, Role::Break))
+            }
         })
     }
 
@@ -244,24 +250,27 @@ impl ProjectRules {
     /// `等公园游园15处`, `等一批`.
     fn category(&self, norm: &str, tokens: &[Token], units: &[Unit], k: usize) -> Option<License> {
         let deng = &tokens[units[k].toks.start];
-        // The text after `等` to the next break in the clause.
+        // The text after `等` up to the clause's next verb, break or lead word
+        // (`等项目早日开工`).
         let start = deng.range.start + '等'.len_utf8();
         let mut end = deng.range.end;
-        for u in &units[k + 1..] {
-            match u.role {
-                Role::Word => end = tokens[u.toks.end - 1].range.end,
-                Role::Verb { predicate: true, trigger: false } => break,
-                // `等项目建设`: a verb that is also a noun ends the category.
-                Role::Verb { .. } => break,
-                _ => break,
+        'units: for u in &units[k + 1..] {
+            if u.role != Role::Word {
+                break;
+            }
+            for t in &tokens[u.toks.clone()] {
+                if self.is_lead(t) && t.tag != "m" {
+                    break 'units;
+                }
+                end = t.range.end;
             }
         }
         let text = norm.get(start..end)?;
         if text.chars().count() > MAX_CATEGORY {
             return None;
         }
-        let counted = text.starts_with(|c: char| c.is_ascii_digit() || "一二两三四五六七八九十百千几多".contains(c))
-            && text.chars().take(5).any(|c| "个项处座条家所批大".contains(c));
+        let numeral = |c: char| c.is_ascii_digit() || "一二两三四五六七八九十百千几多余".contains(c);
+        let counted = text.starts_with(numeral) && text.chars().take(5).any(|c| "个项处座条家所批大".contains(c));
         // The count's words stripped: `20个临空制造业项目` → `临空制造业项目`.
         let bare = text.trim_end_matches(|c: char| c.is_ascii_digit() || "个项处座条家所".contains(c));
         let bare = bare.trim_end_matches("建设");
@@ -272,15 +281,15 @@ impl ProjectRules {
             return Some(License::Listed(h.kind));
         }
         // `等20个`, `等一批`: a count of the items closes the list.
-        let bare = bare.trim_start_matches(|c: char| c.is_ascii_digit() || "一二两三四五六七八九十百千几多余".contains(c));
-        let bare = bare.trim_start_matches(|c: char| "个项处座条家所批".contains(c));
+        let bare = bare.trim_start_matches(numeral).trim_start_matches(|c: char| "个项处座条家所批".contains(c));
         (counted && bare.is_empty()).then_some(License::Listed(ProjectKind::Construction))
     }
 
-    /// The byte range of an item's name: leading money, lead words and time words dropped.
+    /// The byte range of an item's name: leading money, and lead and time words at either
+    /// end, dropped.
     fn item_range(&self, norm: &str, tokens: &[Token], units: &[Unit], item: Range<usize>) -> Option<Range<usize>> {
         let mut t = units[item.start].toks.start;
-        let end = units[item.end - 1].toks.end;
+        let mut end = units[item.end - 1].toks.end;
         for u in &units[item.clone()] {
             if u.role == Role::Money {
                 t = u.toks.end;
@@ -289,7 +298,6 @@ impl ProjectRules {
         while t < end && self.is_lead(&tokens[t]) {
             t += 1;
         }
-        let mut end = end;
         while end > t + 1 && self.is_lead(&tokens[end - 1]) {
             end -= 1;
         }
@@ -297,127 +305,51 @@ impl ProjectRules {
             return None;
         }
         let r = tokens[t].range.start..tokens[end - 1].range.end;
-        let text = &norm[r.clone()];
-        let n = text.chars().count();
-        (2..=MAX_FRAMED).contains(&n).then_some(r)
-    }
-
-    /// The kind of project an item names if it is shaped like a name on its own: it ends in a
-    /// head (or a head and a phase, `X高速改扩建`, `X公园(一期)`) and is no class of things.
-    fn framed_name(&self, norm: &str, tokens: &[Token], units: &[Unit], item: Range<usize>) -> Option<ProjectKind> {
-        let r = self.item_range(norm, tokens, units, item)?;
-        let name = &norm[r.clone()];
-        let base = self.without_phase(name);
-        let head = self.head_for(base, HeadUse::Framed)?;
-        let n = name.chars().count();
-        let modifier = base[..base.len() - head.word.len()].trim_end_matches(|c: char| {
-            c.is_ascii_digit() || "一二两三四五六七八九十大年百千万".contains(c)
-        });
-        let m = modifier.chars().count();
-        if n < 3 || m < 2 {
-            return None;
-        }
-        // A programme needs more than a word before its head (`农民增收行动`, not `专项行动`).
-        if head.kind == ProjectKind::Program && m < 4 {
-            return None;
-        }
-        if self.generic(norm, tokens, r) {
-            return None;
-        }
-        Some(self.kind_of(name, head.kind))
+        let n = norm[r.clone()].chars().count();
+        (2..=super::shape::MAX_FRAMED).contains(&n).then_some(r)
     }
 
     /// A word before or after a name that is not part of it: a lead word (`全力`, `年内`),
     /// a time word, a year, a one-character adverb.
-    fn is_lead(&self, t: &Token) -> bool {
+    pub(super) fn is_lead(&self, t: &Token) -> bool {
         self.frames.leads.contains(t.word)
             || t.tag == "t"
             || (t.tag == "m" && t.word.ends_with('年'))
             || (t.tag == "d" && t.word.chars().count() == 1)
     }
-
-    /// `name` without a trailing phase (`二期`, `改扩建`, `(一期)`) when a head precedes it.
-    fn without_phase<'a>(&self, name: &'a str) -> &'a str {
-        if let Some(open) = name.rfind('(') {
-            if name.ends_with(')') && open > 0 {
-                return &name[..open];
-            }
-        }
-        let cut = name
-            .char_indices()
-            .map(|(i, _)| i)
-            .filter(|&i| i > 0)
-            .find(|&i| self.frames.phases.contains(&name[i..]) && self.head_for(&name[..i], HeadUse::Framed).is_some());
-        cut.map_or(name, |i| &name[..i])
-    }
-
-    /// A generic phrase, not a name: a stop phrase, a stop modifier at its start, a count
-    /// (`3个…`), or, without a proper word to single one out, a class word, a stop modifier
-    /// or a generic tail (`日间照料中心`).
-    fn generic(&self, norm: &str, tokens: &[Token], r: Range<usize>) -> bool {
-        let name = &norm[r.clone()];
-        if self.stop_phrases.contains(name)
-            || self.stop_modifiers.iter().any(|m| name.starts_with(m.as_str()))
-        {
-            return true;
-        }
-        let inside: Vec<&Token> =
-            tokens.iter().filter(|t| t.range.start >= r.start && t.range.end <= r.end).collect();
-        let proper = inside.iter().any(|t| self.proper_word(t));
-        if !proper
-            && (inside.iter().any(|t| self.frames.classes.contains(t.word) || self.has_stop_modifier(t.word))
-                || self.stop_tails.iter().any(|t| name.ends_with(t.as_str())))
-        {
-            return true;
-        }
-        counted(name)
-    }
-
-    /// A proper word: a place, brand, person or code the name is singled out by.
-    fn proper_word(&self, t: &Token) -> bool {
-        ((is_proper(t) && t.word.chars().count() >= 2) || is_unknown(t) || t.tag == "eng")
-            && !self.common.contains(t.word)
-    }
-
-    /// Clearly a name: a proper word, a character the segmenter does not know, or a code.
-    fn named(&self, norm: &str, tokens: &[Token], r: Range<usize>) -> bool {
-        let name = &norm[r.clone()];
-        name.chars().any(|c| c.is_ascii_alphabetic())
-            || tokens
-                .iter()
-                .filter(|t| t.range.start >= r.start && t.range.end <= r.end)
-                .any(|t| self.proper_word(t) && !is_digits(t.word))
-    }
-
-    /// An item of a list of names: no generic phrase; two characters only for a proper word
-    /// (`南玻`, `通威`).
-    fn list_item_ok(&self, norm: &str, tokens: &[Token], r: Range<usize>) -> bool {
-        let name = &norm[r.clone()];
-        let n = name.chars().count();
-        if n < 2 || self.generic(norm, tokens, r.clone()) {
-            return false;
-        }
-        n > 2 || self.named(norm, tokens, r)
-    }
 }
 
-/// `3个社区卫生服务中心`, `两所新批复高职学校`, `区内63个住宅小区`: a count makes a class.
-/// An ordinal (`第四座`) or a grade (`30万吨级`) does not.
-fn counted(name: &str) -> bool {
-    let cs: Vec<char> = name.chars().collect();
-    let numeral = |c: char| c.is_ascii_digit() || "一二两三四五六七八九十".contains(c);
-    (1..cs.len()).any(|i| {
-        numeral(cs[i - 1])
-            && "个家所项栋幢座条处批台套眼块名".contains(cs[i])
-            && {
-                let mut s = i - 1;
-                while s > 0 && (numeral(cs[s - 1]) || "百千万余多".contains(cs[s - 1])) {
-                    s -= 1;
-                }
-                s == 0 || cs[s - 1] != '第'
+/// The lists of a sentence's units: runs of items separated by `、` or a conjunction.
+fn lists(units: &[Unit]) -> Vec<List> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < units.len() {
+        if !units[k].in_item() {
+            k += 1;
+            continue;
+        }
+        let first = k;
+        let mut items = Vec::new();
+        let mut conj_after = Vec::new();
+        loop {
+            let s = k;
+            while k < units.len() && units[k].in_item() {
+                k += 1;
             }
-            && !cs.get(i + 1).is_some_and(|c| "级号".contains(*c))
-    })
+            items.push(s..k);
+            match units.get(k).map(|u| u.role) {
+                Some(r @ (Role::Sep | Role::Conj)) if units.get(k + 1).is_some_and(Unit::in_item) => {
+                    conj_after.push(r == Role::Conj);
+                    k += 1;
+                }
+                _ => break,
+            }
+        }
+        let left = first.checked_sub(1).map(|j| units[j].role);
+        let right = units.get(k).map(|u| u.role);
+        out.push(List { items, conj_after, left, right, end: k });
+    }
+    out
 }
 
 /// A quoted or bracketed group at `k` (`“A、B”`, `(一期)`): how many tokens it takes.
@@ -436,7 +368,7 @@ fn group(norm: &str, tokens: &[Token], k: usize) -> Option<usize> {
     if tokens[end].word == "。" || n == 0 {
         return None;
     }
-    // A bracket holds a short part of a name, not a clause.
+    // A bracket holds a short part of a name, not a clause or a list.
     if open == "(" && norm[tokens[k].range.end..tokens[end].range.start].contains([',', ';', ':', '、']) {
         return None;
     }

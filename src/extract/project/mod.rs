@@ -18,6 +18,7 @@ mod frame;
 mod list;
 mod merge;
 mod quoted;
+mod shape;
 #[cfg(test)]
 mod tests;
 
@@ -67,8 +68,10 @@ pub struct ProjectRules {
     /// Words that make a quoted phrase an idea rather than a project when they end it or
     /// follow it (`“北部先行”发展战略`, `“三新经济”`, `“专精特新”企业`).
     concepts: Vec<String>,
-    /// Words a candidate may not end in (`思路`, `出路`).
+    /// Words a candidate may not end in without a proper word (`思路`, `日间照料中心`).
     stop_tails: Vec<String>,
+    /// Endings of existing bodies (`集团`, `银行`): no project.
+    institutions: Vec<String>,
     /// The words of `project_frames.txt`, by kind.
     frames: FrameWords,
 }
@@ -79,6 +82,7 @@ pub struct ProjectRules {
 struct FrameWords {
     triggers: HashSet<String>,
     predicates: HashSet<String>,
+    results: HashSet<String>,
     phases: HashSet<String>,
     leads: HashSet<String>,
     classes: HashSet<String>,
@@ -92,6 +96,7 @@ impl FrameWords {
             let set = match w.kind {
                 FrameKind::Trigger => &mut f.triggers,
                 FrameKind::Predicate => &mut f.predicates,
+                FrameKind::Result => &mut f.results,
                 FrameKind::Phase => &mut f.phases,
                 FrameKind::Lead => &mut f.leads,
                 FrameKind::Class => &mut f.classes,
@@ -152,6 +157,7 @@ impl ProjectRules {
             concepts: of(ProjectStopKind::Concept).into_iter().collect(),
             categories: lex.project_lists.iter().map(|l| (l.word.clone(), l.kind)).collect(),
             stop_tails: of(ProjectStopKind::Tail).into_iter().collect(),
+            institutions: of(ProjectStopKind::Institution).into_iter().collect(),
             frames: FrameWords::new(lex),
         })
     }
@@ -184,7 +190,7 @@ impl ProjectRules {
     /// A verb of the frames (trigger, predicate or other clause verb): no name runs over it.
     fn frame_verb(&self, word: &str) -> bool {
         let f = &self.frames;
-        f.triggers.contains(word) || f.predicates.contains(word) || f.verbs.contains(word)
+        f.triggers.contains(word) || f.predicates.contains(word) || f.results.contains(word) || f.verbs.contains(word)
     }
 
     /// The word contains a stop modifier (`一批`, `重点`, ...).
