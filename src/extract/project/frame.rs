@@ -11,7 +11,7 @@
 //! included: `X高速`, `X路`, `X工程`), or be a proper name before a build predicate
 //! (`百福硝酸投产`) or between a trigger and a predicate (`争取通威签约落地`).
 
-use super::{Cand, ProjectRules};
+use super::{Cand, ProjectRules, Sent};
 use crate::document::ProjectKind;
 use crate::lexicon::HeadUse;
 use crate::segment::Token;
@@ -80,16 +80,16 @@ enum License {
 impl ProjectRules {
     /// Names in the frames of a sentence's clauses. `heading`: the sentence is a heading's
     /// title, whose one item may be a name without a verb (`（一）网络体系强基行动。`).
-    pub(super) fn framed(&self, norm: &str, tokens: &[Token], heading: bool, out: &mut Vec<Cand>) {
-        let units = self.units(norm, tokens);
+    pub(super) fn framed(&self, s: &Sent, heading: bool, out: &mut Vec<Cand>) {
+        let units = self.units(s.norm, s.tokens);
         for list in lists(&units) {
-            let Some(license) = self.license(norm, tokens, &units, &list, heading) else { continue };
-            let items = self.joined(norm, tokens, &units, &list, license);
+            let Some(license) = self.license(s, &units, &list, heading) else { continue };
+            let items = self.joined(s, &units, &list, license);
             let names: Vec<(Range<usize>, Option<ProjectKind>)> = items
                 .iter()
                 .filter_map(|it| {
-                    let r = self.item_range(norm, tokens, &units, it.clone())?;
-                    let kind = self.framed_name(norm, tokens, r.clone());
+                    let r = self.item_range(s.norm, s.tokens, &units, it.clone())?;
+                    let kind = self.framed_name(s, r.clone());
                     Some((r, kind))
                 })
                 .collect();
@@ -99,27 +99,27 @@ impl ProjectRules {
                         let kind = match kind {
                             // After a trigger alone (`建设X`) a name without a proper word
                             // needs more words (`全民健身中心`, not `体验中心`).
-                            Some(_) if !predicate && norm[r.clone()].chars().count() < 5 && !self.named(norm, tokens, r.clone()) => {
+                            Some(_) if !predicate && s.norm[r.clone()].chars().count() < 5 && !self.named(s, r.clone()) => {
                                 continue
                             }
                             Some(kind) => kind,
-                            None if (build || (trigger && predicate)) && self.proper_name(norm, tokens, r.clone()) => {
+                            None if (build || (trigger && predicate)) && self.proper_name(s, r.clone()) => {
                                 ProjectKind::Construction
                             }
                             None => continue,
                         };
-                        push(norm, r, kind, out);
+                        push(s.norm, r, kind, out);
                     }
                 }
                 License::Listed(kind) => {
                     // The list is one of names when one item at least is clearly a name
                     // (`钢铁、化工等重点产业项目` has none).
-                    if !names.iter().any(|(r, k)| k.is_some() || self.named(norm, tokens, r.clone())) {
+                    if !names.iter().any(|(r, k)| k.is_some() || self.named(s, r.clone())) {
                         continue;
                     }
                     for (r, own) in names {
-                        if self.list_item_ok(norm, tokens, r.clone()) {
-                            push(norm, r, own.unwrap_or(kind), out);
+                        if self.list_item_ok(s, r.clone()) {
+                            push(s.norm, r, own.unwrap_or(kind), out);
                         }
                     }
                 }
@@ -128,10 +128,10 @@ impl ProjectRules {
     }
 
     /// What licenses a list, if anything.
-    fn license(&self, norm: &str, tokens: &[Token], units: &[Unit], list: &List, heading: bool) -> Option<License> {
+    fn license(&self, s: &Sent, units: &[Unit], list: &List, heading: bool) -> Option<License> {
         let trigger = matches!(list.left, Some(Role::Verb { trigger: true, .. }));
         match list.right {
-            Some(Role::Deng) => self.category(norm, tokens, units, list.end).or_else(|| {
+            Some(Role::Deng) => self.category(s.norm, s.tokens, units, list.end).or_else(|| {
                 // `加快建设A、B、C等,`: `等` closes a list the trigger opened.
                 let next = units.get(list.end + 1).map(|u| u.role);
                 (trigger && list.items.len() >= 2 && matches!(next, None | Some(Role::End | Role::Verb { .. })))
@@ -149,12 +149,12 @@ impl ProjectRules {
     /// The items of a list as names: `A和B` is one item when A is no name by itself
     /// (`LNG二期和三期`); `A、B、C行动` is one when only the last item has its (programme)
     /// head (`外贸回流、港口引流、主体培育行动`).
-    fn joined(&self, norm: &str, tokens: &[Token], units: &[Unit], list: &List, license: License) -> Vec<Range<usize>> {
-        let range = |it: &Range<usize>| self.item_range(norm, tokens, units, it.clone());
+    fn joined(&self, s: &Sent, units: &[Unit], list: &List, license: License) -> Vec<Range<usize>> {
+        let range = |it: &Range<usize>| self.item_range(s.norm, s.tokens, units, it.clone());
         let mut joined: Vec<Range<usize>> = Vec::new();
         for (j, it) in list.items.iter().enumerate() {
             if let Some(prev) = joined.last_mut() {
-                let alone = range(prev).and_then(|r| self.framed_name(norm, tokens, r));
+                let alone = range(prev).and_then(|r| self.framed_name(s, r));
                 if list.conj_after[j - 1] && alone.is_none() {
                     prev.end = it.end;
                     continue;
@@ -167,11 +167,11 @@ impl ProjectRules {
             return joined;
         }
         let last = joined.last().and_then(range);
-        let shared = last.and_then(|r| self.head_for(&norm[r], HeadUse::Framed)).is_some_and(|h| {
+        let shared = last.and_then(|r| self.head_for(&s.norm[r], HeadUse::Framed)).is_some_and(|h| {
             h.kind == ProjectKind::Program
                 && joined[..joined.len() - 1].iter().all(|it| {
                     range(it).is_some_and(|r| {
-                        self.head_for(&norm[r.clone()], HeadUse::Framed).is_none() && !self.named(norm, tokens, r)
+                        self.head_for(&s.norm[r.clone()], HeadUse::Framed).is_none() && !self.named(s, r)
                     })
                 })
         });

@@ -28,6 +28,7 @@ use crate::document::ProjectKind;
 use crate::error::Result;
 use crate::lexicon::{self, FrameKind, HeadUse, Lexicons, ProjectHead, ProjectStopKind};
 use rustc_hash::{FxHashMap, FxHashSet as HashSet};
+use crate::segment::Token;
 use std::ops::Range;
 
 /// One distinct project; byte ranges into the normalised text.
@@ -114,6 +115,34 @@ pub(super) const MAX_QUOTED: usize = 14;
 const MAX_NAME: usize = 22;
 /// Most tokens a chunk may take before its head.
 const MAX_MODIFIER_TOKENS: usize = 9;
+
+/// One sentence as the frame rules read it.
+struct Sent<'a, 't> {
+    norm: &'a str,
+    tokens: &'t [Token<'a>],
+    /// Per token: the segmenter made the word up from single characters (it is in no
+    /// dictionary), the mark of a brand or a coinage.
+    made_up: Vec<bool>,
+}
+
+impl<'a, 't> Sent<'a, 't> {
+    fn new(ctx: &Context<'a>, tokens: &'t [Token<'a>]) -> Self {
+        let mut made_up: Vec<bool> =
+            tokens.iter().map(|t| t.word.chars().count() >= 2 && !ctx.knows(t.word)).collect();
+        // `南/ns 玻/n`: a run of single characters the segmenter could not join is a word it
+        // does not know.
+        let single = |t: &Token| t.word.chars().count() == 1 && t.tag.starts_with(['n', 'z', 'b', 'j']);
+        let mut k = 0;
+        while k < tokens.len() {
+            let run = tokens[k..].iter().take_while(|t| single(t)).count();
+            if run >= 2 {
+                made_up[k..k + run].iter_mut().for_each(|m| *m = true);
+            }
+            k += run.max(1);
+        }
+        Sent { norm: ctx.norm(), tokens, made_up }
+    }
+}
 
 /// A candidate name found in one sentence.
 #[derive(Debug, Clone)]
@@ -212,7 +241,7 @@ impl ProjectRules {
             self.quoted(ctx, i, tokens, &mut cands);
             let mut framed = Vec::new();
             let heading = ctx.structure.sentences[i].heading.is_some() || text.starts_with("专栏");
-            self.framed(norm, tokens, heading, &mut framed);
+            self.framed(&Sent::new(ctx, tokens), heading, &mut framed);
             settle(&mut cands, start, framed);
             let taken: Vec<Range<usize>> = cands[start..].iter().map(|c| c.range.clone()).collect();
             self.enumerated(norm, tokens, &taken, &mut cands);

@@ -17,9 +17,11 @@ impl ProjectRules {
             let after_close = close + norm[close..].chars().next().map_or(1, char::len_utf8);
             let core = norm[inner.clone()].trim();
             let n = core.chars().count();
-            if n == 0 || n > MAX_QUOTED || core.contains(['、', ',', '。', '?', '!', ';', ':']) {
+            if n == 0 || n > MAX_QUOTED || core.contains(['。', '?', '!', ';', ':']) {
                 continue;
             }
+            // `“A、B”工程`: a list in quotes names a project only with a head after it.
+            let listed = core.contains(['、', ',']);
             // A head noun right after the quote: `“X”行动`, `“X”党群服务中心`.
             // The last of a series (`“A”“B”“C”系列品牌`) shares the head; it is not its own.
             let in_series = matches!(norm[..open].chars().next_back(), Some('”' | '"'));
@@ -29,7 +31,12 @@ impl ProjectRules {
             let mut taken = if in_series { 6 } else { 0 };
             while j < tokens.len() && taken < 6 {
                 let t = &tokens[j];
-                if t.tag.starts_with(['x', 'p', 'c', 'u', 'r', 'm', 'w']) || t.word.trim().is_empty() {
+                // (`“X”等促消费活动`: `等` glued to the next word ends the name too.)
+                if t.tag.starts_with(['x', 'p', 'c', 'u', 'r', 'm', 'w'])
+                    || t.word.trim().is_empty()
+                    || t.word.starts_with('等')
+                    || self.frame_verb(t.word)
+                {
                     break;
                 }
                 taken += 1;
@@ -57,6 +64,7 @@ impl ProjectRules {
                     let kind = self.kind_of(&name, kind);
                     out.push(Cand { range: open..end, name, kind, core: Some(core.to_string()) });
                 }
+                None if listed => {}
                 None => {
                     // `“A”“B”“C”` or `“A”、“B”`: a series of names.
                     let prev = norm[..open].chars().next_back();
@@ -78,7 +86,7 @@ impl ProjectRules {
                     {
                         continue;
                     }
-                    if !self.quoted_alone_ok(core, tokens, inner.clone(), series) {
+                    if !self.quoted_alone_ok(ctx, core, tokens, inner.clone(), series) {
                         continue;
                     }
                     let kind =
@@ -96,9 +104,10 @@ impl ProjectRules {
 
     /// A quoted name without a head: not a dictionary word, a slogan, a coinage or a verb
     /// phrase. In a series of quoted names (`“A”“B”“C”`) the word-level checks are relaxed.
-    fn quoted_alone_ok(&self, core: &str, tokens: &[Token], inner: Range<usize>, series: bool) -> bool {
+    fn quoted_alone_ok(&self, ctx: &Context, core: &str, tokens: &[Token], inner: Range<usize>, series: bool) -> bool {
         let n = core.chars().count();
-        if !(3..=10).contains(&n) || self.stop_phrases.contains(core) {
+        // (`“151”`: a number is no name.)
+        if !(3..=10).contains(&n) || self.stop_phrases.contains(core) || !core.chars().any(char::is_alphabetic) {
             return false;
         }
         // `“互联网+”`, `“1+1+N”`, `“镇—行业—社区”`: formulas, not names.
@@ -128,11 +137,19 @@ impl ProjectRules {
         // Tokens are in text order: a binary search keeps this linear in the quote's length.
         let from = tokens.partition_point(|t| t.range.start < inner.start);
         let inside: Vec<&Token> = tokens[from..].iter().take_while(|t| t.range.end <= inner.end).collect();
+        // `“压舱石”` `“朋友圈”` `“菜篮子”`: one word the dictionary knows is a metaphor or a
+        // slogan, not a name, in a series too (`“开门红”“双过半”`).
+        if inside.len() <= 1 && inside.first().is_none_or(|t| ctx.knows(t.word)) {
+            return false;
+        }
+        // `“三股势力”` `“八项规定”`: a count leads a slogan (`“一刻钟便民生活圈”` has a head).
+        if n >= 4 && inside.first().is_some_and(|t| t.tag == "m") && self.head_of(core).is_none() {
+            return false;
+        }
         // In a series, or with a Latin code (`“E线牵”`), it is a coined name.
         if series || core.chars().any(|c| c.is_ascii_alphabetic()) {
             return true;
         }
-        // `“压舱石”` `“朋友圈”`: one word the dictionary knows is a metaphor, not a name.
         if inside.len() <= 1 {
             return false;
         }

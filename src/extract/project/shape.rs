@@ -1,8 +1,8 @@
 //! What an item of a frame must look like to be a name: a head at its end, no generic class
 //! of things, a proper word that singles it out.
 
-use super::chunk::{is_digits, is_proper, is_unknown};
-use super::ProjectRules;
+use super::chunk::{is_digits, is_unknown};
+use super::{ProjectRules, Sent};
 use crate::document::ProjectKind;
 use crate::lexicon::HeadUse;
 use crate::segment::Token;
@@ -15,14 +15,14 @@ impl ProjectRules {
     /// The kind of project the text under `r` names if it is shaped like a name on its own:
     /// it ends in a head (or a head and a phase, `X高速改扩建`, `X公园(一期)`) with more than
     /// a character before it, and is no class of things.
-    pub(super) fn framed_name(&self, norm: &str, tokens: &[Token], r: Range<usize>) -> Option<ProjectKind> {
-        let name = &norm[r.clone()];
+    pub(super) fn framed_name(&self, s: &Sent, r: Range<usize>) -> Option<ProjectKind> {
+        let name = &s.norm[r.clone()];
         let base = self.without_phase(name);
         let head = self.head_for(base, HeadUse::Framed)?;
         let modifier = base[..base.len() - head.word.len()]
             .trim_end_matches(|c: char| c.is_ascii_digit() || "一二两三四五六七八九十大年百千万".contains(c));
         let m = modifier.chars().count();
-        if name.chars().count() < 3 || m < 2 || self.generic(norm, tokens, r.clone()) {
+        if name.chars().count() < 3 || m < 2 || self.generic(s, r.clone()) {
             return None;
         }
         // A programme, a `项目` or `工程`, or a verb as head (`改造`), needs a proper word or
@@ -30,7 +30,7 @@ impl ProjectRules {
         let weak = head.kind == ProjectKind::Program
             || matches!(head.word.as_str(), "项目" | "工程")
             || self.frames.phases.contains(&head.word);
-        if weak && !self.named(norm, tokens, r.clone()) {
+        if weak && !self.named(s, r.clone()) {
             let inner = self.head_for(modifier, HeadUse::Framed).is_some();
             if self.frames.phases.contains(&head.word) || (m < 4 && !inner) {
                 return None;
@@ -57,65 +57,78 @@ impl ProjectRules {
     /// A generic phrase, not a name: a stop phrase, a stop modifier at its start, a count
     /// (`3个…`), an institution (`…集团`, `…银行`), or, without a proper word to single one
     /// out, a class word, a stop modifier or a generic tail (`日间照料中心`).
-    pub(super) fn generic(&self, norm: &str, tokens: &[Token], r: Range<usize>) -> bool {
-        let name = &norm[r.clone()];
+    pub(super) fn generic(&self, s: &Sent, r: Range<usize>) -> bool {
+        let name = &s.norm[r.clone()];
+        let inside = within(s.tokens, &r);
         if self.stop_phrases.contains(name)
             || self.stop_modifiers.iter().any(|m| name.starts_with(m.as_str()))
-            || self.institution(tokens, r.clone())
+            || s.tokens[inside.clone()].iter().any(|t| self.institutions.iter().any(|i| t.word.ends_with(i.as_str())))
             || counted(name)
         {
             return true;
         }
-        let inside = within(tokens, r);
-        let proper = inside.iter().any(|t| self.proper_word(t));
+        let proper = inside.clone().any(|k| self.proper_word(s, k) || self.tagged_proper(s, k));
         !proper
-            && (inside.iter().any(|t| self.frames.classes.contains(t.word) || self.has_stop_modifier(t.word))
+            && (s.tokens[inside].iter().any(|t| self.frames.classes.contains(t.word) || self.has_stop_modifier(t.word))
                 || self.stop_tails.iter().any(|t| name.ends_with(t.as_str())))
     }
 
-    /// An existing body rather than a project: a name ending in, or holding a word of,
-    /// `institution` in `project_stop.txt` (`…集团`, `…银行`, `…大学`).
-    fn institution(&self, tokens: &[Token], r: Range<usize>) -> bool {
-        within(tokens, r).iter().any(|t| self.institutions.iter().any(|i| t.word.ends_with(i.as_str())))
+    /// A proper word, that singles a name out: a place (`ns`), a Latin code, a character
+    /// the tagger does not know, or a word the segmenter made up from single characters
+    /// (`德金`, `巍翔`: brands and coinages). Dictionary words tagged as names (`音乐会/nt`,
+    /// `敬老院/nr`) are too often common nouns to count.
+    pub(super) fn proper_word(&self, s: &Sent, k: usize) -> bool {
+        let t = &s.tokens[k];
+        let n = t.word.chars().count();
+        if self.common.contains(t.word) || (n < 2 && !is_unknown(t) && !s.made_up[k]) {
+            return false;
+        }
+        is_unknown(t)
+            || t.tag == "eng"
+            || t.tag == "ns"
+            || (t.tag == "s" && t.word.contains(['东', '西', '南', '北']))
+            || (s.made_up[k] && !t.tag.starts_with(['m', 'x']))
     }
 
-    /// A proper word: a place, brand, person or code the name is singled out by.
-    pub(super) fn proper_word(&self, t: &Token) -> bool {
-        ((is_proper(t) && t.word.chars().count() >= 2) || is_unknown(t) || t.tag == "eng")
-            && !self.common.contains(t.word)
+    /// A word the tagger takes for a name (`胜利油田/nt`, `莱特/nrt`): often one, but as
+    /// often a common noun (`音乐会/nt`); enough to single out a class word, not to make a
+    /// name on its own.
+    fn tagged_proper(&self, s: &Sent, k: usize) -> bool {
+        let t = &s.tokens[k];
+        matches!(t.tag, "nr" | "nrt" | "nrfg" | "nt" | "nz") && t.word.chars().count() >= 2 && !self.common.contains(t.word)
     }
 
     /// Clearly a name: a proper word, a character the segmenter does not know, a code, or a
     /// phase of something (`惠铜一期`).
-    pub(super) fn named(&self, norm: &str, tokens: &[Token], r: Range<usize>) -> bool {
-        let name = &norm[r.clone()];
+    pub(super) fn named(&self, s: &Sent, r: Range<usize>) -> bool {
+        let name = &s.norm[r.clone()];
         let phase = ["一期", "二期", "三期", "四期", "五期"]
             .iter()
             .any(|p| name.strip_suffix(p).is_some_and(|b| b.chars().count() >= 2));
         phase
             || name.chars().any(|c| c.is_ascii_alphabetic())
-            || within(tokens, r).iter().any(|t| self.proper_word(t) && !is_digits(t.word))
+            || within(s.tokens, &r).any(|k| self.proper_word(s, k) && !is_digits(s.tokens[k].word))
     }
 
     /// A proper name of a project without a head (`百福硝酸`, `通威`): clearly a name, no
     /// institution, no generic phrase.
-    pub(super) fn proper_name(&self, norm: &str, tokens: &[Token], r: Range<usize>) -> bool {
-        let n = norm[r.clone()].chars().count();
-        n >= 2 && self.named(norm, tokens, r.clone()) && !self.generic(norm, tokens, r)
+    pub(super) fn proper_name(&self, s: &Sent, r: Range<usize>) -> bool {
+        let n = s.norm[r.clone()].chars().count();
+        n >= 2 && self.named(s, r.clone()) && !self.generic(s, r)
     }
 
     /// An item of a list of names (`南玻`, `通威`): no generic phrase.
-    pub(super) fn list_item_ok(&self, norm: &str, tokens: &[Token], r: Range<usize>) -> bool {
-        let n = norm[r.clone()].chars().count();
-        n >= 2 && !self.generic(norm, tokens, r)
+    pub(super) fn list_item_ok(&self, s: &Sent, r: Range<usize>) -> bool {
+        let n = s.norm[r.clone()].chars().count();
+        n >= 2 && !self.generic(s, r.clone()) && (n > 2 || self.named(s, r))
     }
 }
 
-/// The tokens inside `r`.
-fn within<'t, 'a>(tokens: &'t [Token<'a>], r: Range<usize>) -> &'t [Token<'a>] {
+/// The indices of the tokens inside the byte range `r`.
+fn within(tokens: &[Token], r: &Range<usize>) -> Range<usize> {
     let s = tokens.partition_point(|t| t.range.start < r.start);
     let e = tokens.partition_point(|t| t.range.end <= r.end);
-    &tokens[s..e.max(s)]
+    s..e.max(s)
 }
 
 /// `3个社区卫生服务中心`, `两所新批复高职学校`, `区内63个住宅小区`: a count makes a class.
