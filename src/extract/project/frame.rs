@@ -114,7 +114,7 @@ impl ProjectRules {
                 License::Listed(kind) => {
                     // The list is one of names when one item at least is clearly a name
                     // (`钢铁、化工等重点产业项目` has none).
-                    if !names.iter().any(|(r, k)| k.is_some() || self.named(s, r.clone())) {
+                    if !names.iter().any(|(r, k)| k.is_some() || self.branded(s, r.clone())) {
                         continue;
                     }
                     for (r, own) in names {
@@ -134,7 +134,7 @@ impl ProjectRules {
             Some(Role::Deng) => self.category(s.norm, s.tokens, units, list.end).or_else(|| {
                 // `加快建设A、B、C等,`: `等` closes a list the trigger opened.
                 let next = units.get(list.end + 1).map(|u| u.role);
-                (trigger && list.items.len() >= 2 && matches!(next, None | Some(Role::End | Role::Verb { .. })))
+                (trigger && list.items.len() >= 2 && matches!(next, None | Some(Role::End | Role::Verb { predicate: true, .. })))
                     .then_some(License::Listed(ProjectKind::Construction))
             }),
             Some(Role::Verb { predicate: true, build, .. }) => Some(License::Framed { trigger, predicate: true, build }),
@@ -146,17 +146,19 @@ impl ProjectRules {
         }
     }
 
-    /// The items of a list as names: `A和B` is one item when A is no name by itself
-    /// (`LNG二期和三期`); `A、B、C行动` is one when only the last item has its (programme)
+    /// The items of a list as names: `A和B` is one item when A is no name by itself and the
+    /// pair has a proper word (`LNG二期和三期`); `A、B、C行动` is one when only the last item has its (programme)
     /// head (`外贸回流、港口引流、主体培育行动`).
     fn joined(&self, s: &Sent, units: &[Unit], list: &List, license: License) -> Vec<Range<usize>> {
         let range = |it: &Range<usize>| self.item_range(s.norm, s.tokens, units, it.clone());
         let mut joined: Vec<Range<usize>> = Vec::new();
         for (j, it) in list.items.iter().enumerate() {
             if let Some(prev) = joined.last_mut() {
+                // (`数字化车间和智能工厂`: a generic pair stays two items.)
                 let alone = range(prev).and_then(|r| self.framed_name(s, r));
-                if list.conj_after[j - 1] && alone.is_none() {
-                    prev.end = it.end;
+                let pair = prev.start..it.end;
+                if list.conj_after[j - 1] && alone.is_none() && range(&pair).is_some_and(|r| self.branded(s, r)) {
+                    *prev = pair;
                     continue;
                 }
             }

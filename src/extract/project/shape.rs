@@ -67,61 +67,75 @@ impl ProjectRules {
         {
             return true;
         }
-        let proper = inside.clone().any(|k| self.proper_word(s, k) || self.tagged_proper(s, k));
-        !proper
-            && (s.tokens[inside].iter().any(|t| self.frames.classes.contains(t.word) || self.has_stop_modifier(t.word))
-                || self.stop_tails.iter().any(|t| name.ends_with(t.as_str())))
+        // A class word is singled out by a proper word; a generic tail by any mark of a name
+        // (`昝岗高端高新产业集聚区`).
+        let class = s.tokens[inside.clone()].iter().any(|t| {
+            self.frames.classes.iter().any(|c| t.word.contains(c.as_str()))
+                || self.has_stop_modifier(t.word)
+                || kind_word(t.word)
+        });
+        (class && !inside.clone().any(|k| self.proper_word(s, k)))
+            || (self.stop_tails.iter().any(|t| name.ends_with(t.as_str())) && !self.branded(s, r))
     }
 
     /// A proper word, that singles a name out: a place (`ns`), a Latin code, a character
-    /// the tagger does not know, or a word the segmenter made up from single characters
-    /// (`德金`, `巍翔`: brands and coinages). Dictionary words tagged as names (`音乐会/nt`,
-    /// `敬老院/nr`) are too often common nouns to count.
+    /// the tagger does not know, or a word the tagger takes for a name (`胜利油田/nt`,
+    /// `莱特/nrt`; as often a common noun, `音乐会/nt`, but the dictionary has no better).
     pub(super) fn proper_word(&self, s: &Sent, k: usize) -> bool {
         let t = &s.tokens[k];
-        let n = t.word.chars().count();
-        if self.common.contains(t.word) || (n < 2 && !is_unknown(t) && !s.made_up[k]) {
+        if self.common.contains(t.word) || is_digits(t.word) {
             return false;
         }
-        is_unknown(t)
-            || t.tag == "eng"
-            || t.tag == "ns"
-            || (t.tag == "s" && t.word.contains(['东', '西', '南', '北']))
-            || (s.made_up[k] && !t.tag.starts_with(['m', 'x']))
+        if is_unknown(t) {
+            return true;
+        }
+        t.word.chars().count() >= 2
+            && (matches!(t.tag, "eng" | "ns" | "nr" | "nrt" | "nrfg" | "nt" | "nz")
+                || (t.tag == "s" && t.word.contains(['东', '西', '南', '北'])))
     }
 
-    /// A word the tagger takes for a name (`胜利油田/nt`, `莱特/nrt`): often one, but as
-    /// often a common noun (`音乐会/nt`); enough to single out a class word, not to make a
-    /// name on its own.
-    fn tagged_proper(&self, s: &Sent, k: usize) -> bool {
-        let t = &s.tokens[k];
-        matches!(t.tag, "nr" | "nrt" | "nrfg" | "nt" | "nz") && t.word.chars().count() >= 2 && !self.common.contains(t.word)
-    }
-
-    /// Clearly a name: a proper word, a character the segmenter does not know, a code, or a
-    /// phase of something (`惠铜一期`).
+    /// Clearly a name: a proper word or a Latin code.
     pub(super) fn named(&self, s: &Sent, r: Range<usize>) -> bool {
+        s.norm[r.clone()].chars().any(|c| c.is_ascii_alphabetic()) || within(s.tokens, &r).any(|k| self.proper_word(s, k))
+    }
+
+    /// A name by its make: clearly a name, a word the segmenter made up from single
+    /// characters (`德金`, `南/玻`: brands, coinages), or a phase of something (`惠铜一期`).
+    pub(super) fn branded(&self, s: &Sent, r: Range<usize>) -> bool {
         let name = &s.norm[r.clone()];
         let phase = ["一期", "二期", "三期", "四期", "五期"]
             .iter()
             .any(|p| name.strip_suffix(p).is_some_and(|b| b.chars().count() >= 2));
         phase
-            || name.chars().any(|c| c.is_ascii_alphabetic())
-            || within(s.tokens, &r).any(|k| self.proper_word(s, k) && !is_digits(s.tokens[k].word))
+            || self.named(s, r.clone())
+            || within(s.tokens, &r).any(|k| s.made_up[k] && !s.tokens[k].tag.starts_with(['m', 'x']))
     }
 
-    /// A proper name of a project without a head (`百福硝酸`, `通威`): clearly a name, no
-    /// institution, no generic phrase.
+    /// A proper name of a project without a head (`百福硝酸`, `通威`): a name by its make,
+    /// no institution, no generic phrase; not a place alone or a slogan on one (`湖北`,
+    /// `美丽河北`, `阳城县`), nor a verb phrase (`抢抓四川`).
     pub(super) fn proper_name(&self, s: &Sent, r: Range<usize>) -> bool {
-        let n = s.norm[r.clone()].chars().count();
-        n >= 2 && self.named(s, r.clone()) && !self.generic(s, r)
+        let name = &s.norm[r.clone()];
+        let toks = &s.tokens[within(s.tokens, &r)];
+        let (Some(first), Some(last)) = (toks.first(), toks.last()) else { return false };
+        name.chars().count() >= 2
+            && !first.tag.starts_with(['v', 'd', 'p', 'c', 'r', 'u', 'm'])
+            && last.tag != "ns"
+            && !name.ends_with(['省', '市', '县', '区', '镇', '乡', '村'])
+            && self.branded(s, r.clone())
+            && !self.generic(s, r)
     }
 
     /// An item of a list of names (`南玻`, `通威`): no generic phrase.
     pub(super) fn list_item_ok(&self, s: &Sent, r: Range<usize>) -> bool {
         let n = s.norm[r.clone()].chars().count();
-        n >= 2 && !self.generic(s, r.clone()) && (n > 2 || self.named(s, r))
+        n >= 2 && !self.generic(s, r.clone()) && (n > 2 || self.branded(s, r))
     }
+}
+
+/// `贸易型`, `企业级`, `服务类`, `生产性`: a word of kind, that makes a class (`贸易型总部`).
+fn kind_word(w: &str) -> bool {
+    w.chars().count() >= 3 && w.ends_with(['型', '级', '类', '性']) && !w.contains(|c: char| c.is_ascii_digit() || c == '万')
 }
 
 /// The indices of the tokens inside the byte range `r`.
@@ -137,10 +151,12 @@ fn counted(name: &str) -> bool {
     let cs: Vec<char> = name.chars().collect();
     let numeral = |c: char| c.is_ascii_digit() || "一二两三四五六七八九十".contains(c);
     (1..cs.len()).any(|i| {
-        numeral(cs[i - 1])
+        // (`160余个`: 余 or 多 between the number and the measure word.)
+        let j = if i >= 2 && "余多".contains(cs[i - 1]) { i - 1 } else { i };
+        numeral(cs[j - 1])
             && "个家所项栋幢座条处批台套眼块名艘".contains(cs[i])
             && {
-                let mut s = i - 1;
+                let mut s = j - 1;
                 while s > 0 && (numeral(cs[s - 1]) || "百千万余多".contains(cs[s - 1])) {
                     s -= 1;
                 }
