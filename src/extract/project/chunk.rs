@@ -1,13 +1,14 @@
 //! Unquoted noun chunks that end in a head noun and carry a proper modifier.
 
-use super::{Cand, ProjectRules, MAX_MODIFIER_TOKENS, MAX_NAME};
+use super::{Cand, ProjectRules, Sent, MAX_MODIFIER_TOKENS, MAX_NAME};
 use crate::lexicon::{HeadUse, ProjectHead};
 use crate::segment::Token;
 use std::ops::Range;
 
 impl ProjectRules {
     /// Unquoted noun chunks that end in a head noun and carry a proper modifier.
-    pub(super) fn chunks(&self, norm: &str, tokens: &[Token], quoted: &[Range<usize>], out: &mut Vec<Cand>) {
+    pub(super) fn chunks(&self, sent: &Sent, quoted: &[Range<usize>], out: &mut Vec<Cand>) {
+        let tokens = sent.tokens;
         let mut k = 0;
         while k < tokens.len() {
             if !is_chunk_token(&tokens[k]) || self.frame_verb(tokens[k].word) {
@@ -32,11 +33,12 @@ impl ProjectRules {
                     break;
                 }
             }
-            self.chunk(norm, &tokens[s..k], quoted, out);
+            self.chunk(sent, &tokens[s..k], quoted, out);
         }
     }
 
-    fn chunk(&self, norm: &str, toks: &[Token], quoted: &[Range<usize>], out: &mut Vec<Cand>) {
+    fn chunk(&self, sent: &Sent, toks: &[Token], quoted: &[Range<usize>], out: &mut Vec<Cand>) {
+        let norm = sent.norm;
         // The last head token in the chunk ends the name; a head may span two tokens
         // (`集聚/v 区/n`). (`蒲溪科创园重点项目`: a generic head after the name is skipped.)
         let head_at = |k: usize| -> Option<&ProjectHead> {
@@ -79,7 +81,8 @@ impl ProjectRules {
         let proper = |t: &Token| {
             !self.common.contains(t.word)
                 && t.word.chars().count() >= 2
-                && (is_proper(t) || self.head_for(t.word, HeadUse::Free).is_some_and(|hd| glued(t.word, &hd.word)))
+                && (is_proper(t)
+                    || (sent.made_up_at(t) && self.head_for(t.word, HeadUse::Free).is_some_and(|hd| glued(t.word, &hd.word))))
         };
         // A named plan needs no proper noun: `集体资产跨越发展计划`, `交通三年攻坚行动计划`.
         let plan = head.word.ends_with("计划");
@@ -99,8 +102,13 @@ impl ProjectRules {
             }
             None => return,
         }
-        // A head alone is a name only when the token glues a modifier to it (`星钻城`).
-        if s > h || (s == h && self.head_for(toks[h].word, HeadUse::Free).is_none_or(|hd| !glued(toks[h].word, &hd.word))) {
+        // A head alone is a name only when the token glues a modifier to it (`星钻城`), and
+        // the dictionary does not know the whole (`文化名城`, `众志成城`).
+        if s > h
+            || (s == h
+                && (!sent.made_up_at(&toks[h])
+                    || self.head_for(toks[h].word, HeadUse::Free).is_none_or(|hd| !glued(toks[h].word, &hd.word))))
+        {
             return;
         }
         if plan && toks[s..h].iter().map(|t| t.word.chars().count()).sum::<usize>() < 4 {
@@ -131,10 +139,13 @@ impl ProjectRules {
                 return;
             }
         }
+        // A document's title (`《…行动计划》`) is no project.
+        if back.rfind('《').is_some_and(|i| !back[i..].contains('》')) {
+            return;
+        }
         let name = norm[range.clone()].to_string();
         let n = name.chars().count();
-        if !(3..=MAX_NAME).contains(&n) || self.stop_phrases.contains(&name) || name.contains(['“', '”', '"'])
-        {
+        if !(3..=MAX_NAME).contains(&n) || name.contains(['“', '”', '"']) || self.generic(sent, range.clone()) {
             return;
         }
         out.push(Cand { range, name, kind: head.kind, core: None });

@@ -142,6 +142,12 @@ impl<'a, 't> Sent<'a, 't> {
         }
         Sent { norm: ctx.norm(), tokens, made_up }
     }
+
+    /// `t`, one of this sentence's tokens, is a made-up word.
+    fn made_up_at(&self, t: &Token) -> bool {
+        let k = self.tokens.partition_point(|x| x.range.start < t.range.start);
+        self.made_up.get(k).copied().unwrap_or(false)
+    }
 }
 
 /// A candidate name found in one sentence.
@@ -239,14 +245,15 @@ impl ProjectRules {
             let tokens = ctx.tokens(i);
             let start = cands.len();
             self.quoted(ctx, i, tokens, &mut cands);
+            let sent = Sent::new(ctx, tokens);
             let mut framed = Vec::new();
             let heading = ctx.structure.sentences[i].heading.is_some() || text.starts_with("专栏");
-            self.framed(&Sent::new(ctx, tokens), heading, &mut framed);
+            self.framed(&sent, heading, &mut framed);
             settle(&mut cands, start, framed);
             let taken: Vec<Range<usize>> = cands[start..].iter().map(|c| c.range.clone()).collect();
             self.enumerated(norm, tokens, &taken, &mut cands);
             let taken: Vec<Range<usize>> = cands[start..].iter().map(|c| c.range.clone()).collect();
-            self.chunks(norm, tokens, &taken, &mut cands);
+            self.chunks(&sent, &taken, &mut cands);
         }
         // The plan a document's title names is the document itself, not a project in it.
         if let Some(t) = &ctx.structure.title {

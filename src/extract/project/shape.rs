@@ -67,6 +67,12 @@ impl ProjectRules {
         {
             return true;
         }
+        // `城建项目321个`, `新建社区卫生服务中心3个`: a count right after makes a class.
+        if let [m, q, ..] = &s.tokens[inside.end..] {
+            if m.tag == "m" && m.word.starts_with(|c: char| c.is_ascii_digit()) && q.tag == "q" {
+                return true;
+            }
+        }
         // A class word is singled out by a proper word; a generic tail by any mark of a name
         // (`昝岗高端高新产业集聚区`).
         let class = s.tokens[inside.clone()].iter().any(|t| {
