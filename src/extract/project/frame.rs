@@ -236,7 +236,16 @@ impl ProjectRules {
     fn verb(&self, norm: &str, tokens: &[Token], k: usize) -> Option<(usize, Role)> {
         let f = &self.frames;
         (1..=3).rev().filter(|n| k + n <= tokens.len()).find_map(|n| {
-            let text = &norm[tokens[k].range.start..tokens[k + n - 1].range.end];
+            let mut text = &norm[tokens[k].range.start..tokens[k + n - 1].range.end];
+            // `大力支持/nr`, `不断完善/l`: a lead word glued to a verb is that verb.
+            if n == 1 {
+                if let Some((i, _)) = text.char_indices().skip(2).find(|&(i, _)| f.leads.contains(&text[..i])) {
+                    let rest = &text[i..];
+                    if f.triggers.contains(rest) || f.predicates.contains(rest) || f.verbs.contains(rest) {
+                        text = rest;
+                    }
+                }
+            }
             let trigger = f.triggers.contains(text);
             let build = f.predicates.contains(text);
             let predicate = build || f.results.contains(text);
@@ -261,7 +270,7 @@ impl ProjectRules {
                 break;
             }
             for t in &tokens[u.toks.clone()] {
-                if self.is_lead(t) && t.tag != "m" {
+                if t.tag.starts_with(['d', 't']) {
                     break 'units;
                 }
                 end = t.range.end;
@@ -272,7 +281,8 @@ impl ProjectRules {
             return None;
         }
         let numeral = |c: char| c.is_ascii_digit() || "一二两三四五六七八九十百千几多余".contains(c);
-        let counted = text.starts_with(numeral) && text.chars().take(5).any(|c| "个项处座条家所批大".contains(c));
+        // (`等11家企业`: a count of companies is no list of projects.)
+        let counted = text.starts_with(numeral) && text.chars().take(5).any(|c| "个项处座条所批大".contains(c));
         // The count's words stripped: `20个临空制造业项目` → `临空制造业项目`.
         let bare = text.trim_end_matches(|c: char| c.is_ascii_digit() || "个项处座条家所".contains(c));
         let bare = bare.trim_end_matches("建设");
@@ -283,7 +293,7 @@ impl ProjectRules {
             return Some(License::Listed(h.kind));
         }
         // `等20个`, `等一批`: a count of the items closes the list.
-        let bare = bare.trim_start_matches(numeral).trim_start_matches(|c: char| "个项处座条家所批".contains(c));
+        let bare = bare.trim_start_matches(numeral).trim_start_matches(|c: char| "个项处座条所批".contains(c));
         (counted && bare.is_empty()).then_some(License::Listed(ProjectKind::Construction))
     }
 

@@ -19,6 +19,14 @@ impl ProjectRules {
         let name = &s.norm[r.clone()];
         let base = self.without_phase(name);
         let head = self.head_for(base, HeadUse::Framed)?;
+        // `县城`, `名城`, `思路`: a two-character dictionary word in a one-character head is a
+        // word of its own, not a name.
+        if head.word.chars().count() == 1 {
+            let last = within(s.tokens, &r).last().map(|k| (k, &s.tokens[k]));
+            if last.is_some_and(|(k, t)| t.word.chars().count() == 2 && t.word.ends_with(head.word.as_str()) && !s.made_up[k]) {
+                return None;
+            }
+        }
         let modifier = base[..base.len() - head.word.len()]
             .trim_end_matches(|c: char| c.is_ascii_digit() || "一二两三四五六七八九十大年百千万".contains(c));
         let m = modifier.chars().count();
@@ -124,11 +132,18 @@ impl ProjectRules {
         let name = &s.norm[r.clone()];
         let toks = &s.tokens[within(s.tokens, &r)];
         let (Some(first), Some(last)) = (toks.first(), toks.last()) else { return false };
-        name.chars().count() >= 2
+        let inside = within(s.tokens, &r);
+        // The tagger's names from the dictionary (`大力支持/nr`, `中医药/nz`) do not count here.
+        let made = name.chars().any(|c| c.is_ascii_alphabetic())
+            || inside.clone().any(|k| {
+                let t = &s.tokens[k];
+                is_unknown(t) || (s.made_up[k] && !t.tag.starts_with(['m', 'x'])) || (t.tag == "ns" && k + 1 < inside.end)
+            });
+        name.chars().count() >= 3
             && !first.tag.starts_with(['v', 'd', 'p', 'c', 'r', 'u', 'm'])
             && last.tag != "ns"
             && !name.ends_with(['省', '市', '县', '区', '镇', '乡', '村'])
-            && self.branded(s, r.clone())
+            && (made || self.branded(s, r.clone()) && name.ends_with("期"))
             && !self.generic(s, r)
     }
 
