@@ -111,6 +111,34 @@ impl ProjectRules {
                         push(s.norm, r, kind, out);
                     }
                 }
+                License::Listed(ProjectKind::Program) => {
+                    // Activities and campaigns (`等活动`, `等专项行动`) are named by a head, a
+                    // quote or a proper word (`滑冰、滑雪等赛事活动` are none); a list of
+                    // phrases none of which is one may be one name with a proper word
+                    // (`院士专家、企业家、海外英才雄安行等系列活动`).
+                    let own = |r: &Range<usize>, k: &Option<ProjectKind>| {
+                        k.is_some() || s.norm[r.clone()].starts_with(['“', '"']) || self.named(s, r.clone())
+                    };
+                    let owned = names.iter().filter(|(r, k)| own(r, k)).count();
+                    let last_only = names.last().is_some_and(|(r, k)| own(r, k)) && owned == 1;
+                    if owned > 0 && !(last_only && names.len() >= 2) {
+                        for (r, k) in &names {
+                            if (own(r, k) || self.branded(s, r.clone())) && !self.generic(s, r.clone()) {
+                                push(s.norm, r.clone(), k.unwrap_or(ProjectKind::Program), out);
+                            }
+                        }
+                    } else if names.iter().all(|(r, _)| self.branded(s, r.clone())) {
+                        // `廊洽会、数博会等活动`: coinages, each a name.
+                        for (r, _) in &names {
+                            push(s.norm, r.clone(), ProjectKind::Program, out);
+                        }
+                    } else if let (Some(a), Some(b)) = (names.first(), names.last()) {
+                        let all = a.0.start..b.0.end;
+                        if names.len() >= 2 && self.named(s, all.clone()) && !self.generic(s, all.clone()) {
+                            push(s.norm, all, ProjectKind::Program, out);
+                        }
+                    }
+                }
                 License::Listed(kind) => {
                     // The list is one of names when one item at least is clearly a name
                     // (`钢铁、化工等重点产业项目` has none).
@@ -310,7 +338,12 @@ impl ProjectRules {
         while t < end && self.is_lead(&tokens[t]) {
             t += 1;
         }
-        while end > t + 1 && self.is_lead(&tokens[end - 1]) {
+        // (`西街小学迁建/年后/可`, `…开发区改革/有力`: a time word, a modal or an adjective
+        // after the name.)
+        while end > t + 1 && {
+            let x = &tokens[end - 1];
+            self.is_lead(x) || matches!(x.tag, "a" | "ad")
+        } {
             end -= 1;
         }
         if t >= end {
@@ -411,5 +444,9 @@ fn money(tokens: &[Token], k: usize) -> Option<usize> {
 }
 
 fn push(norm: &str, r: Range<usize>, kind: ProjectKind, out: &mut Vec<Cand>) {
+    // `“A”“B”`: a series of quoted names is the quoted names, each on its own.
+    if norm[r.clone()].contains("”“") {
+        return;
+    }
     out.push(Cand { name: norm[r.clone()].to_string(), range: r, kind, core: None });
 }

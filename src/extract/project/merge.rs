@@ -118,8 +118,12 @@ impl ProjectRules {
             return true;
         }
         match long.strip_prefix(short) {
+            // (`新福兴一期`, `X合作区(北海片区)`: a phase or a bracketed part is the same project.)
             Some(rest) => {
-                self.heads.iter().any(|h| h.word == rest) || ["建设", "改造", "扩建"].contains(&rest)
+                self.heads.iter().any(|h| h.word == rest)
+                    || self.frames.phases.contains(rest)
+                    || ["建设", "改造", "扩建"].contains(&rest)
+                    || (rest.starts_with('(') && rest.ends_with(')'))
             }
             None => false,
         }

@@ -79,10 +79,12 @@ impl ProjectRules {
                         }
                     }
                     let follower = &norm[end..];
+                    // (`“人才强企工程”企业人才`: a name with its own head is no attribute.)
+                    let headed = self.head_of(core).is_some();
                     if self
                         .concepts
                         .iter()
-                        .any(|c| core.ends_with(c.as_str()) || follower.starts_with(c.as_str()))
+                        .any(|c| core.ends_with(c.as_str()) || (!headed && follower.starts_with(c.as_str())))
                     {
                         continue;
                     }
@@ -143,7 +145,10 @@ impl ProjectRules {
             return false;
         }
         // `“三股势力”` `“八项规定”`: a count leads a slogan (`“一刻钟便民生活圈”` has a head).
-        if n >= 4 && inside.first().is_some_and(|t| t.tag == "m") && self.head_of(core).is_none() {
+        if n >= 4
+            && inside.first().is_some_and(|t| t.tag == "m" && !t.word.starts_with(|c: char| c.is_ascii_digit()))
+            && self.head_of(core).is_none()
+        {
             return false;
         }
         // In a series, or with a Latin code (`“E线牵”`), it is a coined name.
