@@ -151,6 +151,14 @@ impl ProjectRules {
         {
             return false;
         }
+        // `“我不如人”`, `“能快就不要慢”`: a pronoun, a modal particle, a
+        // conjunction or an adverb makes a sentence, not a name.
+        if inside
+            .iter()
+            .any(|t| t.tag.starts_with(['r', 'y', 'c']) || (t.tag == "d" && t.word.chars().count() >= 2))
+        {
+            return false;
+        }
         // In a series, or with a Latin code (`“E线牵”`), it is a coined name.
         if series || core.chars().any(|c| c.is_ascii_alphabetic()) {
             return true;
