@@ -13,6 +13,7 @@
 
 use super::{Cand, ProjectRules, Sent};
 use crate::document::ProjectKind;
+use crate::grammar::marker::marker_at;
 use crate::lexicon::HeadUse;
 use crate::segment::Token;
 use std::ops::Range;
@@ -215,7 +216,19 @@ impl ProjectRules {
     /// The units of a sentence's tokens.
     fn units(&self, norm: &str, tokens: &[Token]) -> Vec<Unit> {
         let mut out: Vec<Unit> = Vec::new();
-        let mut k = 0;
+        // A list marker (`(一)`, `1.`, `专栏1`) before the sentence is no part of a name.
+        let mut k = tokens.iter().take_while(|t| t.word.trim().is_empty()).count();
+        if let Some(first) = tokens.get(k) {
+            let at = first.range.start;
+            let end = marker_at(norm, at).map(|m| m.range.end).or_else(|| {
+                let rest = norm[at..].strip_prefix("专栏")?;
+                let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+                (digits > 0).then_some(at + "专栏".len() + digits)
+            });
+            if let Some(end) = end {
+                k += tokens[k..].iter().take_while(|t| t.range.start < end || t.word.trim().is_empty()).count();
+            }
+        }
         while k < tokens.len() {
             let t = &tokens[k];
             let w = t.word;

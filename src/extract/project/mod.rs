@@ -247,7 +247,7 @@ impl ProjectRules {
             self.quoted(ctx, i, tokens, &mut cands);
             let sent = Sent::new(ctx, tokens);
             let mut framed = Vec::new();
-            let heading = ctx.structure.sentences[i].heading.is_some() || text.starts_with("专栏");
+            let heading = ctx.structure.sentences[i].heading.is_some() || alone_on_line(norm, ctx.structure.sentences[i].range.clone());
             self.framed(&sent, heading, &mut framed);
             settle(&mut cands, start, framed);
             let taken: Vec<Range<usize>> = cands[start..].iter().map(|c| c.range.clone()).collect();
@@ -294,4 +294,12 @@ fn settle(cands: &mut Vec<Cand>, start: usize, framed: Vec<Cand>) {
         }
         cands.push(f);
     }
+}
+
+/// The sentence is a line of its own (a heading, a list item, a table cell on its line):
+/// its one item may be a name without a verb around it.
+fn alone_on_line(norm: &str, r: Range<usize>) -> bool {
+    let before = norm[..r.start].trim_end_matches([' ', '\t']);
+    let after = norm[r.end..].trim_start_matches(['。', ' ', '\t']);
+    (before.is_empty() || before.ends_with('\n')) && (after.is_empty() || after.starts_with('\n'))
 }
