@@ -80,11 +80,16 @@ enum License {
 
 impl ProjectRules {
     /// Names in the frames of a sentence's clauses. `heading`: the sentence is a heading's
-    /// title, whose one item may be a name without a verb (`（一）网络体系强基行动。`).
-    pub(super) fn framed(&self, s: &Sent, heading: bool, out: &mut Vec<Cand>) {
+    /// title or a line of its own, whose one item may be a name without a verb
+    /// (`（一）网络体系强基行动。`).
+    /// Returns the ranges of every licensed item, name or not: a quoted phrase alone is a
+    /// name only there (`推出“童心圆”`, not `吃“长三角的饭”`).
+    pub(super) fn framed(&self, s: &Sent, heading: bool, out: &mut Vec<Cand>) -> Vec<Range<usize>> {
         let units = self.units(s.norm, s.tokens);
+        let mut licensed = Vec::new();
         for list in lists(&units) {
             let Some(license) = self.license(s, &units, &list, heading) else { continue };
+            licensed.extend(list.items.iter().filter_map(|it| self.item_range(s.norm, s.tokens, &units, it.clone())));
             let items = self.joined(s, &units, &list, license);
             let names: Vec<(Range<usize>, Option<ProjectKind>)> = items
                 .iter()
@@ -154,6 +159,7 @@ impl ProjectRules {
                 }
             }
         }
+        licensed
     }
 
     /// What licenses a list, if anything.

@@ -244,11 +244,12 @@ impl ProjectRules {
             }
             let tokens = ctx.tokens(i);
             let start = cands.len();
-            self.quoted(ctx, i, tokens, &mut cands);
             let sent = Sent::new(ctx, tokens);
             let mut framed = Vec::new();
-            let heading = ctx.structure.sentences[i].heading.is_some() || alone_on_line(norm, ctx.structure.sentences[i].range.clone());
-            self.framed(&sent, heading, &mut framed);
+            let sr = ctx.structure.sentences[i].range.clone();
+            let heading = ctx.structure.sentences[i].heading.is_some() || alone_on_line(norm, sr.clone());
+            let licensed = self.framed(&sent, heading, &mut framed);
+            self.quoted(ctx, i, tokens, &licensed, &mut cands);
             settle(&mut cands, start, framed);
             let taken: Vec<Range<usize>> = cands[start..].iter().map(|c| c.range.clone()).collect();
             self.enumerated(norm, tokens, &taken, &mut cands);

@@ -8,7 +8,9 @@ use std::ops::Range;
 
 impl ProjectRules {
     /// Quoted names in sentence `i`, with a head noun after the quote when there is one.
-    pub(super) fn quoted(&self, ctx: &Context, i: usize, tokens: &[Token], out: &mut Vec<Cand>) {
+    /// A quoted phrase alone is a name in a series of quotes or where a frame licenses it
+    /// (`licensed`: the ranges of licensed items, quotes included).
+    pub(super) fn quoted(&self, ctx: &Context, i: usize, tokens: &[Token], licensed: &[Range<usize>], out: &mut Vec<Cand>) {
         let norm = ctx.norm();
         let sr = ctx.structure.sentences[i].range.clone();
         let pairs = quote_pairs(norm, sr.clone());
@@ -88,7 +90,10 @@ impl ProjectRules {
                     {
                         continue;
                     }
-                    if !self.quoted_alone_ok(ctx, core, tokens, inner.clone(), series) {
+                    // (`“131星模式”`: a head inside the quotes needs no frame.)
+                    let framed = licensed.iter().any(|r| r.start <= open && after_close <= r.end)
+                        || self.head_of(core).is_some();
+                    if !(series || framed) || !self.quoted_alone_ok(ctx, core, tokens, inner.clone(), series) {
                         continue;
                     }
                     let kind =
