@@ -323,7 +323,20 @@ impl ProjectRules {
                 end = t.range.end;
             }
         }
-        let text = norm.get(start..end)?;
+        let whole = norm.get(start..end)?;
+        // The shortest start of it that ends in a category or a head (`等重点承接平台能级`,
+        // `等技改项目100个以上`).
+        let text = whole
+            .char_indices()
+            .map(|(i, c)| &whole[..i + c.len_utf8()])
+            .take(MAX_CATEGORY)
+            .find(|t| {
+                let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || "一二两三四五六七八九十百千几多余个项处座条所批".contains(c));
+                !t.is_empty()
+                    && (self.categories.iter().any(|(c, _)| t.ends_with(c.as_str()))
+                        || self.head_for(t, HeadUse::Framed).is_some_and(|h| h.word.chars().count() >= 2))
+            })
+            .unwrap_or(whole);
         if text.chars().count() > MAX_CATEGORY {
             return None;
         }
@@ -376,9 +389,10 @@ impl ProjectRules {
     /// A word before or after a name that is not part of it: a lead word (`全力`, `年内`),
     /// a time word, a year, a one-character adverb.
     pub(super) fn is_lead(&self, t: &Token) -> bool {
+        // (`青年/t`, `未来/t` are tagged as time words too, and begin names.)
         self.frames.leads.contains(t.word)
-            || t.tag == "t"
-            || (t.tag == "m" && t.word.ends_with('年'))
+            || (t.tag == "t" && t.word.ends_with(['年', '月', '日', '内', '底', '初', '末', '度']) && !t.word.ends_with("少年"))
+            || (t.tag == "m" && t.word.ends_with(['年', '月', '日']))
             || (t.tag == "d" && t.word.chars().count() == 1)
     }
 }

@@ -59,9 +59,9 @@ pub struct ProjectRules {
     /// The last characters of the heads: most words end in none of them, and are rejected
     /// without a lookup.
     head_last: HashSet<char>,
-    /// Every head as one automaton: a sentence without a head, a quote or `等` holds no
-    /// project name, and is not segmented for this stage.
-    any_head: aho_corasick::AhoCorasick,
+    /// Every head, trigger and predicate as one automaton: a sentence without one of them,
+    /// a quote or `等` holds no project name, and is not segmented for this stage.
+    any_cue: aho_corasick::AhoCorasick,
     /// Common words that never make a name proper, whatever their POS tag.
     common: HashSet<String>,
     /// Category words that close a list of named projects after `等` (`等重大项目`).
@@ -177,14 +177,17 @@ impl ProjectRules {
         let head_index = heads.iter().enumerate().map(|(i, h)| (h.word.clone(), i)).collect();
         let max_head = heads.iter().map(|h| h.word.len()).max().unwrap_or(0);
         let head_last = heads.iter().filter_map(|h| h.word.chars().next_back()).collect();
-        let any_head = aho_corasick::AhoCorasick::new(heads.iter().map(|h| h.word.as_str()))
-            .map_err(|e| lexicon::file_error("project_heads.txt", e))?;
+        let cues = lex.project_frames.iter().filter(|w| matches!(w.kind, FrameKind::Trigger | FrameKind::Predicate));
+        let any_cue = aho_corasick::AhoCorasick::new(
+            heads.iter().map(|h| h.word.as_str()).chain(cues.map(|w| w.word.as_str())),
+        )
+        .map_err(|e| lexicon::file_error("project_heads.txt", e))?;
         Ok(ProjectRules {
             heads,
             head_index,
             max_head,
             head_last,
-            any_head,
+            any_cue,
             stop_modifier_ac,
             stop_phrases: of(ProjectStopKind::Phrase),
             stop_modifiers,
@@ -239,7 +242,7 @@ impl ProjectRules {
         let mut cands: Vec<Cand> = Vec::new();
         for (i, _) in ctx.sentences() {
             let text = ctx.sentence_text(i);
-            if !text.contains(['“', '‘', '"', '等']) && !self.any_head.is_match(text) {
+            if !text.contains(['“', '‘', '"', '等']) && !self.any_cue.is_match(text) {
                 continue;
             }
             let tokens = ctx.tokens(i);

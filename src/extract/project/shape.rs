@@ -63,14 +63,15 @@ impl ProjectRules {
     }
 
     /// A generic phrase, not a name: a stop phrase, a stop modifier at its start, a count
-    /// (`3个…`), an institution (`…集团`, `…银行`), or, without a proper word to single one
+    /// (`3个…`), an institution (`…集团`, `…银行`; `京阳公司新型线缆` is a product), or,
+    /// without a proper word to single one
     /// out, a class word, a stop modifier or a generic tail (`日间照料中心`).
     pub(super) fn generic(&self, s: &Sent, r: Range<usize>) -> bool {
         let name = &s.norm[r.clone()];
         let inside = within(s.tokens, &r);
         if self.stop_phrases.contains(name)
             || self.stop_modifiers.iter().any(|m| name.starts_with(m.as_str()))
-            || s.tokens[inside.clone()].iter().any(|t| self.institutions.iter().any(|i| t.word.ends_with(i.as_str())))
+            || s.tokens[inside.clone()].last().is_some_and(|t| self.institutions.iter().any(|i| t.word.ends_with(i.as_str())))
             || counted(name)
         {
             return true;
