@@ -122,8 +122,10 @@ impl ProjectRules {
                     // quote or a proper word (`滑冰、滑雪等赛事活动` are none); a list of
                     // phrases none of which is one may be one name with a proper word
                     // (`院士专家、企业家、海外英才雄安行等系列活动`).
+                    // (A dictionary word the tagger calls a name, `通讯/nz`, `滑冰/nr`, is none.)
                     let own = |r: &Range<usize>, k: &Option<ProjectKind>| {
-                        k.is_some() || s.norm[r.clone()].starts_with(['“', '"']) || self.named(s, r.clone())
+                        let single = s.tokens.iter().filter(|t| t.range.start >= r.start && t.range.end <= r.end).count() == 1;
+                        k.is_some() || s.norm[r.clone()].starts_with(['“', '"']) || (self.named(s, r.clone()) && !single)
                     };
                     let owned = names.iter().filter(|(r, k)| own(r, k)).count();
                     let last_only = names.last().is_some_and(|(r, k)| own(r, k)) && owned == 1;
@@ -366,6 +368,12 @@ impl ProjectRules {
             if u.role == Role::Money {
                 t = u.toks.end;
             }
+        }
+        // `50亿元创投基金`: an amount before a name is no part of it.
+        if tokens.get(t + 1).is_some_and(|u| matches!(u.word, "亿元" | "万元" | "元"))
+            && tokens[t].word.starts_with(|c: char| c.is_ascii_digit())
+        {
+            t += 2;
         }
         while t < end && self.is_lead(&tokens[t]) {
             t += 1;

@@ -72,6 +72,8 @@ impl ProjectRules {
         if self.stop_phrases.contains(name)
             || self.stop_modifiers.iter().any(|m| name.starts_with(m.as_str()))
             || s.tokens[inside.clone()].last().is_some_and(|t| self.institutions.iter().any(|i| t.word.ends_with(i.as_str())))
+            // (`省定要求`, `六安现代化`, `临空经济`: an idea, not a project.)
+            || self.concepts.iter().any(|c| name.ends_with(c.as_str()))
             || counted(name)
         {
             return true;
@@ -176,7 +178,7 @@ fn counted(name: &str) -> bool {
         // (`160余个`: 余 or 多 between the number and the measure word.)
         let j = if i >= 2 && "余多".contains(cs[i - 1]) { i - 1 } else { i };
         numeral(cs[j - 1])
-            && "个家所项栋幢座条处批台套眼块名艘".contains(cs[i])
+            && "个家所项栋幢座条处批台套眼块名艘件".contains(cs[i])
             && {
                 let mut s = j - 1;
                 while s > 0 && (numeral(cs[s - 1]) || "百千万余多".contains(cs[s - 1])) {
