@@ -201,6 +201,22 @@ impl ProjectRules {
             }
             joined.push(it.clone());
         }
+        // `高清路、温泉路、庞石路、城冯路(龙化段)4条乡道`: a count after the last item sums the
+        // list up and is no part of it.
+        if joined.len() >= 2 {
+            if let Some(last) = joined.last_mut() {
+                let cut = (last.start + 1..last.end).find(|&u| {
+                    let t = units[u].toks.start;
+                    units[u].role == Role::Word
+                        && s.tokens[t].tag == "m"
+                        && s.tokens.get(t + 1).is_some_and(|q| q.tag == "q" && q.word.starts_with(['个', '条', '座', '所', '处', '项', '家', '栋', '批']))
+                        && s.tokens[t].word.starts_with(|c: char| c.is_ascii_digit() || "一二两三四五六七八九十".contains(c))
+                });
+                if let Some(u) = cut {
+                    last.end = u;
+                }
+            }
+        }
         let program = matches!(license, License::Framed { .. } | License::Listed(ProjectKind::Program));
         if joined.len() < 2 || !program {
             return joined;
@@ -276,6 +292,27 @@ impl ProjectRules {
             let n = n.max(1);
             out.push(Unit { role, toks: k..(k + n).min(tokens.len()) });
             k += n;
+        }
+        // `电网/建设/三年攻坚行动`: a verb-noun between words that end in a programme head is
+        // part of the programme's name.
+        for j in 1..out.len().saturating_sub(1) {
+            let u = &out[j];
+            let inner = matches!(u.role, Role::Verb { .. })
+                && u.toks.len() == 1
+                && tokens[u.toks.start].tag == "vn"
+                && out[j - 1].role == Role::Word;
+            if !inner {
+                continue;
+            }
+            let run = out[j + 1..].iter().take_while(|u| u.role == Role::Word).count();
+            if run == 0 {
+                continue;
+            }
+            let end = tokens[out[j + run].toks.end - 1].range.end;
+            let text = &norm[tokens[u.toks.start].range.start..end];
+            if self.head_for(text, HeadUse::Framed).is_some_and(|h| h.kind == ProjectKind::Program) {
+                out[j].role = Role::Word;
+            }
         }
         out
     }
