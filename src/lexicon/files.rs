@@ -507,6 +507,8 @@ pub enum FrameKind {
     Class,
     /// A verb that ends a name before it and begins none after it (`加强`, `入围`).
     Verb,
+    /// A word in a list's category that makes it one of kinds of facility (`等配套设施`).
+    Type,
 }
 
 impl FromRow for ProjectFrame {
@@ -520,7 +522,8 @@ impl FromRow for ProjectFrame {
             "lead" => FrameKind::Lead,
             "class" => FrameKind::Class,
             "verb" => FrameKind::Verb,
-            x => return Err(format!("kind must be trigger, predicate, result, phase, lead, class or verb, got {x:?}")),
+            "type" => FrameKind::Type,
+            x => return Err(format!("kind must be trigger, predicate, result, phase, lead, class, verb or type, got {x:?}")),
         };
         for word in f {
             out.push(ProjectFrame { kind, word: word.to_string() });

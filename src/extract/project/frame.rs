@@ -149,12 +149,17 @@ impl ProjectRules {
                 }
                 License::Listed(kind) => {
                     // The list is one of names when one item at least is clearly a name
-                    // (`钢铁、化工等重点产业项目` has none).
-                    if !names.iter().any(|(r, k)| k.is_some() || self.branded(s, r.clone())) {
+                    // (`钢铁、化工等重点产业项目` has none); after a category of kinds of
+                    // facility (`等市政公建配套项目`, `等基础设施`) it needs a proper word.
+                    let types = self.type_category(s.norm, s.tokens, &units, list.end);
+                    let clear = |r: &Range<usize>, k: &Option<ProjectKind>| {
+                        k.is_some() || if types { self.named(s, r.clone()) } else { self.branded(s, r.clone()) }
+                    };
+                    if !names.iter().any(|(r, k)| clear(r, k)) {
                         continue;
                     }
                     for (r, own) in names {
-                        if self.list_item_ok(s, r.clone()) {
+                        if (!types || clear(&r, &own)) && self.list_item_ok(s, r.clone()) {
                             push(s.norm, r, own.unwrap_or(kind), out);
                         }
                     }
@@ -394,6 +399,19 @@ impl ProjectRules {
         // `等20个`, `等一批`: a count of the items closes the list.
         let bare = bare.trim_start_matches(numeral).trim_start_matches(|c: char| "个项处座条所批".contains(c));
         (counted && bare.is_empty()).then_some(License::Listed(ProjectKind::Construction))
+    }
+
+    /// The category after `等` at unit `k` names kinds of facility, not projects
+    /// (`配套`, `设施`, `公共`: `type` in `project_frames.txt`).
+    fn type_category(&self, norm: &str, tokens: &[Token], units: &[Unit], k: usize) -> bool {
+        let from = tokens[units[k].toks.start].range.start;
+        let to = units[k + 1..]
+            .iter()
+            .take_while(|u| u.role == Role::Word)
+            .last()
+            .map_or(tokens[units[k].toks.end - 1].range.end, |u| tokens[u.toks.end - 1].range.end);
+        let text = &norm[from..to];
+        self.frames.types.iter().any(|c| text.contains(c.as_str()))
     }
 
     /// The byte range of an item's name: leading money, and lead and time words at either

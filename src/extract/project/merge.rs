@@ -29,7 +29,7 @@ impl ProjectRules {
         // inside the other's, and most pairs fail that at once.
         let mut key_masks: Vec<u64> = Vec::new();
         for c in cands {
-            let key = squeeze(&c.name);
+            let key = key_of(&c.name);
             let shown = as_written(ctx, &c);
             let n_key = key.chars().count();
             let mask = char_mask(&key);
@@ -148,6 +148,22 @@ fn as_written(ctx: &Context, c: &Cand) -> String {
 /// `char_mask(a) & !char_mask(b) == 0`.
 fn char_mask(s: &str) -> u64 {
     s.chars().fold(0, |m, c| m | 1 << (c as u32 % 64))
+}
+
+/// The key a name is merged on: squeezed, and without an edition before it (`第十届X` and
+/// `第九届X` are one event).
+fn key_of(name: &str) -> String {
+    let key = squeeze(name);
+    let rest = key.strip_prefix("首届").or_else(|| {
+        let r = key.strip_prefix('第')?;
+        let n = r.chars().take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十百".contains(*c)).count();
+        let r = &r[r.char_indices().nth(n).map_or(r.len(), |(i, _)| i)..];
+        r.strip_prefix('届').filter(|_| n > 0)
+    });
+    match rest {
+        Some(r) if r.chars().count() >= 4 => r.to_string(),
+        _ => key,
+    }
 }
 
 pub(super) fn squeeze(s: &str) -> String {

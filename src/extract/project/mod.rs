@@ -87,6 +87,7 @@ struct FrameWords {
     phases: HashSet<String>,
     leads: HashSet<String>,
     classes: HashSet<String>,
+    types: HashSet<String>,
     verbs: HashSet<String>,
 }
 
@@ -101,6 +102,7 @@ impl FrameWords {
                 FrameKind::Phase => &mut f.phases,
                 FrameKind::Lead => &mut f.leads,
                 FrameKind::Class => &mut f.classes,
+                FrameKind::Type => &mut f.types,
                 FrameKind::Verb => &mut f.verbs,
             };
             set.insert(w.word.clone());

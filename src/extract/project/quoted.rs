@@ -2,6 +2,7 @@
 
 use super::{Cand, ProjectRules, MAX_QUOTED};
 use crate::document::ProjectKind;
+use crate::lexicon::HeadUse;
 use crate::extract::Context;
 use crate::segment::Token;
 use std::ops::Range;
@@ -29,6 +30,8 @@ impl ProjectRules {
             let in_series = matches!(norm[..open].chars().next_back(), Some('”' | '"'));
             let mut head_end = None;
             let mut kind = ProjectKind::Program;
+            // The head is a policy's (`改革`, `模式`), which follows quotes only.
+            let mut policy_head = false;
             let mut j = tokens.partition_point(|t| t.range.start < after_close);
             let mut taken = if in_series { 6 } else { 0 };
             while j < tokens.len() && taken < 6 {
@@ -45,6 +48,7 @@ impl ProjectRules {
                 if let Some(h) = self.head_of(t.word) {
                     head_end = Some(t.range.end);
                     kind = h.kind;
+                    policy_head = h.usage == HeadUse::Quoted && matches!(h.word.as_str(), "改革" | "模式");
                 } else if let Some(h) =
                     self.heads.iter().find(|h| h.word.len() > 3 && t.word.starts_with(h.word.as_str()))
                 {
@@ -61,6 +65,9 @@ impl ProjectRules {
             match head_end {
                 // `“线下”党群平台`: a plain two-character word before a head is an attribute.
                 Some(_) if n <= 2 && !core.chars().any(|c| c.is_ascii_alphanumeric()) => continue,
+                // `“放管服”改革`: a policy word the dictionary knows, with a policy's head, is a
+                // policy, not a project.
+                Some(_) if policy_head && tokens.iter().filter(|t| t.range.start >= inner.start && t.range.end <= inner.end).count() <= 1 && ctx.knows(core) => continue,
                 Some(end) => {
                     let name = norm[open..end].to_string();
                     let kind = self.kind_of(&name, kind);

@@ -184,7 +184,8 @@ fn counted(name: &str) -> bool {
                 while s > 0 && (numeral(cs[s - 1]) || "百千万余多".contains(cs[s - 1])) {
                     s -= 1;
                 }
-                s == 0 || cs[s - 1] != '第'
+                // (`第四座…码头` is a name; `国内第3家`, `第二批` rank a class.)
+                s == 0 || cs[s - 1] != '第' || "家批个".contains(cs[i])
             }
             && !cs.get(i + 1).is_some_and(|c| "级号".contains(*c))
     })
