@@ -91,7 +91,14 @@ impl ProjectRules {
                 || self.has_stop_modifier(t.word)
                 || kind_word(t.word)
         });
-        (class && !inside.clone().any(|k| self.proper_word(s, k)))
+        // (A dictionary word the tagger calls a name at the end, `农村/敬老院/nr`, is the
+        // thing, not what singles it out.)
+        let singled = inside.clone().any(|k| {
+            let t = &s.tokens[k];
+            self.proper_word(s, k)
+                && (k + 1 < inside.end || !matches!(t.tag, "nr" | "nrt" | "nrfg" | "nt" | "nz") || s.made_up[k])
+        });
+        (class && !singled)
             || (self.stop_tails.iter().any(|t| name.ends_with(t.as_str())) && !self.branded(s, r))
     }
 
