@@ -298,14 +298,17 @@ impl ProjectRules {
             out.push(Unit { role, toks: k..(k + n).min(tokens.len()) });
             k += n;
         }
-        // `电网/建设/三年攻坚行动`: a verb-noun between words that end in a programme head is
-        // part of the programme's name.
+        // `电网/建设/三年攻坚行动`: a verb-noun or a clause verb between words that end in a
+        // programme head is part of the programme's name.
         for j in 1..out.len().saturating_sub(1) {
             let u = &out[j];
-            let inner = matches!(u.role, Role::Verb { .. })
-                && u.toks.len() == 1
-                && tokens[u.toks.start].tag == "vn"
-                && out[j - 1].role == Role::Word;
+            let verb = match u.role {
+                Role::Verb { .. } => tokens[u.toks.start].tag == "vn",
+                // (`市场/开拓/计划`, `电商/赋能/行动`: a clause verb as well.)
+                Role::Break => self.frames.verbs.contains(tokens[u.toks.start].word),
+                _ => false,
+            };
+            let inner = verb && u.toks.len() == 1 && out[j - 1].role == Role::Word;
             if !inner {
                 continue;
             }

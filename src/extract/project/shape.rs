@@ -75,6 +75,7 @@ impl ProjectRules {
             // (`省定要求`, `六安现代化`, `临空经济`: an idea, not a project.)
             || self.concepts.iter().any(|c| name.ends_with(c.as_str()))
             || counted(name)
+            || numbered(name)
         {
             return true;
         }
@@ -162,6 +163,16 @@ impl ProjectRules {
         let n = s.norm[r.clone()].chars().count();
         n >= 2 && !self.generic(s, r.clone()) && (n > 2 || self.branded(s, r))
     }
+}
+
+/// `四大行动`, `十项工程`, `十佳图书馆`: a numbered set of things is a slogan, not one project
+/// (`服务业补短提升十大行动` has a name before its number).
+fn numbered(name: &str) -> bool {
+    let mut cs = name.chars();
+    let first = cs.next().is_some_and(|c| "一二两三四五六七八九十百".contains(c));
+    let rest: Vec<char> = cs.skip_while(|c| "一二两三四五六七八九十百".contains(*c)).collect();
+    // (`六大领域项目大会战` names more than its number.)
+    first && rest.len() <= 4 && rest.first().is_some_and(|c| "大项佳个类张条".contains(*c))
 }
 
 /// `贸易型`, `企业级`, `服务类`, `生产性`: a word of kind, that makes a class (`贸易型总部`).
