@@ -523,7 +523,11 @@ impl FromRow for ProjectFrame {
             "class" => FrameKind::Class,
             "verb" => FrameKind::Verb,
             "type" => FrameKind::Type,
-            x => return Err(format!("kind must be trigger, predicate, result, phase, lead, class, verb or type, got {x:?}")),
+            x => {
+                return Err(format!(
+                    "kind must be trigger, predicate, result, phase, lead, class, verb or type, got {x:?}"
+                ))
+            }
         };
         for word in f {
             out.push(ProjectFrame { kind, word: word.to_string() });

@@ -82,7 +82,8 @@ impl ProjectRules {
             !self.common.contains(t.word)
                 && t.word.chars().count() >= 2
                 && (is_proper(t)
-                    || (sent.made_up_at(t) && self.head_for(t.word, HeadUse::Free).is_some_and(|hd| glued(t.word, &hd.word))))
+                    || (sent.made_up_at(t)
+                        && self.head_for(t.word, HeadUse::Free).is_some_and(|hd| glued(t.word, &hd.word))))
         };
         // A named plan needs no proper noun: `集体资产跨越发展计划`, `交通三年攻坚行动计划`.
         let plan = head.word.ends_with("计划");
@@ -107,7 +108,9 @@ impl ProjectRules {
         if s > h
             || (s == h
                 && (!sent.made_up_at(&toks[h])
-                    || self.head_for(toks[h].word, HeadUse::Free).is_none_or(|hd| !glued(toks[h].word, &hd.word))))
+                    || self
+                        .head_for(toks[h].word, HeadUse::Free)
+                        .is_none_or(|hd| !glued(toks[h].word, &hd.word))))
         {
             return;
         }
@@ -120,7 +123,10 @@ impl ProjectRules {
         // `滨河路改造提升工程`: a head that needs quotes (工程) right after the name's own head,
         // with at most one word between, still belongs to the name.
         let end = (h + 1..toks.len().min(h + 3))
-            .find(|&k| self.head_of(toks[k].word).is_some_and(|hd| hd.usage != HeadUse::Free && hd.word == toks[k].word))
+            .find(|&k| {
+                self.head_of(toks[k].word)
+                    .is_some_and(|hd| hd.usage != HeadUse::Free && hd.word == toks[k].word)
+            })
             .filter(|&k| toks[h + 1..k].iter().all(|t| matches!(t.tag, "v" | "vn")))
             .unwrap_or(h);
         let range = toks[s].range.start..toks[end].range.end;
@@ -145,7 +151,8 @@ impl ProjectRules {
         }
         let name = norm[range.clone()].to_string();
         let n = name.chars().count();
-        if !(3..=MAX_NAME).contains(&n) || name.contains(['“', '”', '"']) || self.generic(sent, range.clone()) {
+        if !(3..=MAX_NAME).contains(&n) || name.contains(['“', '”', '"']) || self.generic(sent, range.clone())
+        {
             return;
         }
         out.push(Cand { range, name, kind: head.kind, core: None });

@@ -89,7 +89,9 @@ impl ProjectRules {
         let mut licensed = Vec::new();
         for list in lists(&units) {
             let Some(license) = self.license(s, &units, &list, heading) else { continue };
-            licensed.extend(list.items.iter().filter_map(|it| self.item_range(s.norm, s.tokens, &units, it.clone())));
+            licensed.extend(
+                list.items.iter().filter_map(|it| self.item_range(s.norm, s.tokens, &units, it.clone())),
+            );
             let items = self.joined(s, &units, &list, license);
             let names: Vec<(Range<usize>, Option<ProjectKind>)> = items
                 .iter()
@@ -105,7 +107,11 @@ impl ProjectRules {
                         let kind = match kind {
                             // After a trigger alone (`建设X`) a name without a proper word
                             // needs more words (`全民健身中心`, not `体验中心`).
-                            Some(_) if !predicate && s.norm[r.clone()].chars().count() < 5 && !self.named(s, r.clone()) => {
+                            Some(_)
+                                if !predicate
+                                    && s.norm[r.clone()].chars().count() < 5
+                                    && !self.named(s, r.clone()) =>
+                            {
                                 continue
                             }
                             Some(kind) => kind,
@@ -124,8 +130,15 @@ impl ProjectRules {
                     // (`院士专家、企业家、海外英才雄安行等系列活动`).
                     // (A dictionary word the tagger calls a name, `通讯/nz`, `滑冰/nr`, is none.)
                     let own = |r: &Range<usize>, k: &Option<ProjectKind>| {
-                        let single = s.tokens.iter().filter(|t| t.range.start >= r.start && t.range.end <= r.end).count() == 1;
-                        k.is_some() || s.norm[r.clone()].starts_with(['“', '"']) || (self.named(s, r.clone()) && !single)
+                        let single = s
+                            .tokens
+                            .iter()
+                            .filter(|t| t.range.start >= r.start && t.range.end <= r.end)
+                            .count()
+                            == 1;
+                        k.is_some()
+                            || s.norm[r.clone()].starts_with(['“', '"'])
+                            || (self.named(s, r.clone()) && !single)
                     };
                     let owned = names.iter().filter(|(r, k)| own(r, k)).count();
                     let last_only = names.last().is_some_and(|(r, k)| own(r, k)) && owned == 1;
@@ -153,7 +166,8 @@ impl ProjectRules {
                     // facility (`等市政公建配套项目`, `等基础设施`) it needs a proper word.
                     let types = self.type_category(s.norm, s.tokens, &units, list.end);
                     let clear = |r: &Range<usize>, k: &Option<ProjectKind>| {
-                        k.is_some() || if types { self.named(s, r.clone()) } else { self.branded(s, r.clone()) }
+                        k.is_some()
+                            || if types { self.named(s, r.clone()) } else { self.branded(s, r.clone()) }
                     };
                     if !names.iter().any(|(r, k)| clear(r, k)) {
                         continue;
@@ -176,10 +190,14 @@ impl ProjectRules {
             Some(Role::Deng) => self.category(s.norm, s.tokens, units, list.end).or_else(|| {
                 // `加快建设A、B、C等,`: `等` closes a list the trigger opened.
                 let next = units.get(list.end + 1).map(|u| u.role);
-                (trigger && list.items.len() >= 2 && matches!(next, None | Some(Role::End | Role::Verb { predicate: true, .. })))
-                    .then_some(License::Listed(ProjectKind::Construction))
+                (trigger
+                    && list.items.len() >= 2
+                    && matches!(next, None | Some(Role::End | Role::Verb { predicate: true, .. })))
+                .then_some(License::Listed(ProjectKind::Construction))
             }),
-            Some(Role::Verb { predicate: true, build, .. }) => Some(License::Framed { trigger, predicate: true, build }),
+            Some(Role::Verb { predicate: true, build, .. }) => {
+                Some(License::Framed { trigger, predicate: true, build })
+            }
             _ if trigger => Some(License::Framed { trigger, predicate: false, build: false }),
             None | Some(Role::End) if heading && list.left.is_none() && list.items.len() == 1 => {
                 Some(License::Framed { trigger: false, predicate: true, build: false })
@@ -199,7 +217,10 @@ impl ProjectRules {
                 // (`数字化车间和智能工厂`: a generic pair stays two items.)
                 let alone = range(prev).and_then(|r| self.framed_name(s, r));
                 let pair = prev.start..it.end;
-                if list.conj_after[j - 1] && alone.is_none() && range(&pair).is_some_and(|r| self.branded(s, r)) {
+                if list.conj_after[j - 1]
+                    && alone.is_none()
+                    && range(&pair).is_some_and(|r| self.branded(s, r))
+                {
                     *prev = pair;
                     continue;
                 }
@@ -214,8 +235,13 @@ impl ProjectRules {
                     let t = units[u].toks.start;
                     units[u].role == Role::Word
                         && s.tokens[t].tag == "m"
-                        && s.tokens.get(t + 1).is_some_and(|q| q.tag == "q" && q.word.starts_with(['个', '条', '座', '所', '处', '项', '家', '栋', '批']))
-                        && s.tokens[t].word.starts_with(|c: char| c.is_ascii_digit() || "一二两三四五六七八九十".contains(c))
+                        && s.tokens.get(t + 1).is_some_and(|q| {
+                            q.tag == "q"
+                                && q.word.starts_with(['个', '条', '座', '所', '处', '项', '家', '栋', '批'])
+                        })
+                        && s.tokens[t]
+                            .word
+                            .starts_with(|c: char| c.is_ascii_digit() || "一二两三四五六七八九十".contains(c))
                 });
                 if let Some(u) = cut {
                     last.end = u;
@@ -236,7 +262,8 @@ impl ProjectRules {
                 })
         });
         if shared {
-            vec![joined[0].start..joined[joined.len() - 1].end]
+            let all: Range<usize> = joined[0].start..joined[joined.len() - 1].end;
+            std::iter::once(all).collect()
         } else {
             joined
         }
@@ -255,7 +282,10 @@ impl ProjectRules {
                 (digits > 0).then_some(at + "专栏".len() + digits)
             });
             if let Some(end) = end {
-                k += tokens[k..].iter().take_while(|t| t.range.start < end || t.word.trim().is_empty()).count();
+                k += tokens[k..]
+                    .iter()
+                    .take_while(|t| t.range.start < end || t.word.trim().is_empty())
+                    .count();
             }
         }
         while k < tokens.len() {
@@ -298,8 +328,8 @@ impl ProjectRules {
             out.push(Unit { role, toks: k..(k + n).min(tokens.len()) });
             k += n;
         }
-        // `电网/建设/三年攻坚行动`: a verb-noun or a clause verb between words that end in a
-        // programme head is part of the programme's name.
+        // `电网/建设/三年攻坚行动`, `电网/巩固/提升工程`: a verb-noun or a clause verb between
+        // words that end in a programme head (or 工程) is part of the name.
         for j in 1..out.len().saturating_sub(1) {
             let u = &out[j];
             let verb = match u.role {
@@ -318,7 +348,10 @@ impl ProjectRules {
             }
             let end = tokens[out[j + run].toks.end - 1].range.end;
             let text = &norm[tokens[u.toks.start].range.start..end];
-            if self.head_for(text, HeadUse::Framed).is_some_and(|h| h.kind == ProjectKind::Program) {
+            if self
+                .head_for(text, HeadUse::Framed)
+                .is_some_and(|h| h.kind == ProjectKind::Program || h.word == "工程")
+            {
                 out[j].role = Role::Word;
             }
         }
@@ -333,7 +366,8 @@ impl ProjectRules {
             let mut text = &norm[tokens[k].range.start..tokens[k + n - 1].range.end];
             // `大力支持/nr`, `不断完善/l`: a lead word glued to a verb is that verb.
             if n == 1 {
-                if let Some((i, _)) = text.char_indices().skip(2).find(|&(i, _)| f.leads.contains(&text[..i])) {
+                if let Some((i, _)) = text.char_indices().skip(2).find(|&(i, _)| f.leads.contains(&text[..i]))
+                {
                     let rest = &text[i..];
                     if f.triggers.contains(rest) || f.predicates.contains(rest) || f.verbs.contains(rest) {
                         text = rest;
@@ -378,7 +412,9 @@ impl ProjectRules {
             .map(|(i, c)| &whole[..i + c.len_utf8()])
             .take(MAX_CATEGORY)
             .find(|t| {
-                let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || "一二两三四五六七八九十百千几多余个项处座条所批".contains(c));
+                let t = t.trim_start_matches(|c: char| {
+                    c.is_ascii_digit() || "一二两三四五六七八九十百千几多余个项处座条所批".contains(c)
+                });
                 !t.is_empty()
                     && (self.categories.iter().any(|(c, _)| t.ends_with(c.as_str()))
                         || self.head_for(t, HeadUse::Framed).is_some_and(|h| h.word.chars().count() >= 2))
@@ -389,7 +425,8 @@ impl ProjectRules {
         }
         let numeral = |c: char| c.is_ascii_digit() || "一二两三四五六七八九十百千几多余".contains(c);
         // (`等11家企业`: a count of companies is no list of projects.)
-        let counted = text.starts_with(numeral) && text.chars().take(5).any(|c| "个项处座条所批大".contains(c));
+        let counted =
+            text.starts_with(numeral) && text.chars().take(5).any(|c| "个项处座条所批大".contains(c));
         // The count's words stripped: `20个临空制造业项目` → `临空制造业项目`.
         let bare = text.trim_end_matches(|c: char| c.is_ascii_digit() || "个项处座条家所".contains(c));
         let bare = bare.trim_end_matches("建设");
@@ -400,7 +437,8 @@ impl ProjectRules {
             return Some(License::Listed(h.kind));
         }
         // `等20个`, `等一批`: a count of the items closes the list.
-        let bare = bare.trim_start_matches(numeral).trim_start_matches(|c: char| "个项处座条所批".contains(c));
+        let bare =
+            bare.trim_start_matches(numeral).trim_start_matches(|c: char| "个项处座条所批".contains(c));
         (counted && bare.is_empty()).then_some(License::Listed(ProjectKind::Construction))
     }
 
@@ -419,7 +457,13 @@ impl ProjectRules {
 
     /// The byte range of an item's name: leading money, and lead and time words at either
     /// end, dropped.
-    fn item_range(&self, norm: &str, tokens: &[Token], units: &[Unit], item: Range<usize>) -> Option<Range<usize>> {
+    fn item_range(
+        &self,
+        norm: &str,
+        tokens: &[Token],
+        units: &[Unit],
+        item: Range<usize>,
+    ) -> Option<Range<usize>> {
         let mut t = units[item.start].toks.start;
         let mut end = units[item.end - 1].toks.end;
         for u in &units[item.clone()] {
@@ -436,11 +480,11 @@ impl ProjectRules {
         while t < end && self.is_lead(&tokens[t]) {
             t += 1;
         }
-        // (`西街小学迁建/年后/可`, `…开发区改革/有力`: a time word, a modal or an adjective
-        // after the name.)
+        // (`西街小学迁建/年后/可`, `…开发区改革/有力`: a time word, a modal or an adverbial
+        // adjective after the name; `犇腾精密/a` keeps its adjective.)
         while end > t + 1 && {
             let x = &tokens[end - 1];
-            self.is_lead(x) || matches!(x.tag, "a" | "ad")
+            self.is_lead(x) || x.tag == "ad"
         } {
             end -= 1;
         }
@@ -457,7 +501,9 @@ impl ProjectRules {
     pub(super) fn is_lead(&self, t: &Token) -> bool {
         // (`青年/t`, `未来/t` are tagged as time words too, and begin names.)
         self.frames.leads.contains(t.word)
-            || (t.tag == "t" && t.word.ends_with(['年', '月', '日', '内', '底', '初', '末', '度']) && !t.word.ends_with("少年"))
+            || (t.tag == "t"
+                && t.word.ends_with(['年', '月', '日', '内', '底', '初', '末', '度'])
+                && !t.word.ends_with("少年"))
             || (t.tag == "m" && t.word.ends_with(['年', '月', '日']))
             || (t.tag == "d" && t.word.chars().count() == 1)
     }

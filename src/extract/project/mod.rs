@@ -27,8 +27,8 @@ use super::Context;
 use crate::document::ProjectKind;
 use crate::error::Result;
 use crate::lexicon::{self, FrameKind, HeadUse, Lexicons, ProjectHead, ProjectStopKind};
-use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 use crate::segment::Token;
+use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 /// One distinct project; byte ranges into the normalised text.
@@ -179,7 +179,8 @@ impl ProjectRules {
         let head_index = heads.iter().enumerate().map(|(i, h)| (h.word.clone(), i)).collect();
         let max_head = heads.iter().map(|h| h.word.len()).max().unwrap_or(0);
         let head_last = heads.iter().filter_map(|h| h.word.chars().next_back()).collect();
-        let cues = lex.project_frames.iter().filter(|w| matches!(w.kind, FrameKind::Trigger | FrameKind::Predicate));
+        let cues =
+            lex.project_frames.iter().filter(|w| matches!(w.kind, FrameKind::Trigger | FrameKind::Predicate));
         let any_cue = aho_corasick::AhoCorasick::new(
             heads.iter().map(|h| h.word.as_str()).chain(cues.map(|w| w.word.as_str())),
         )
@@ -230,7 +231,10 @@ impl ProjectRules {
     /// A verb of the frames (trigger, predicate or other clause verb): no name runs over it.
     fn frame_verb(&self, word: &str) -> bool {
         let f = &self.frames;
-        f.triggers.contains(word) || f.predicates.contains(word) || f.results.contains(word) || f.verbs.contains(word)
+        f.triggers.contains(word)
+            || f.predicates.contains(word)
+            || f.results.contains(word)
+            || f.verbs.contains(word)
     }
 
     /// The word contains a stop modifier (`一批`, `重点`, ...).

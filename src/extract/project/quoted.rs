@@ -2,8 +2,8 @@
 
 use super::{Cand, ProjectRules, MAX_QUOTED};
 use crate::document::ProjectKind;
-use crate::lexicon::HeadUse;
 use crate::extract::Context;
+use crate::lexicon::HeadUse;
 use crate::segment::Token;
 use std::ops::Range;
 
@@ -11,7 +11,14 @@ impl ProjectRules {
     /// Quoted names in sentence `i`, with a head noun after the quote when there is one.
     /// A quoted phrase alone is a name in a series of quotes or where a frame licenses it
     /// (`licensed`: the ranges of licensed items, quotes included).
-    pub(super) fn quoted(&self, ctx: &Context, i: usize, tokens: &[Token], licensed: &[Range<usize>], out: &mut Vec<Cand>) {
+    pub(super) fn quoted(
+        &self,
+        ctx: &Context,
+        i: usize,
+        tokens: &[Token],
+        licensed: &[Range<usize>],
+        out: &mut Vec<Cand>,
+    ) {
         let norm = ctx.norm();
         let sr = ctx.structure.sentences[i].range.clone();
         let pairs = quote_pairs(norm, sr.clone());
@@ -67,7 +74,17 @@ impl ProjectRules {
                 Some(_) if n <= 2 && !core.chars().any(|c| c.is_ascii_alphanumeric()) => continue,
                 // `“放管服”改革`: a policy word the dictionary knows, with a policy's head, is a
                 // policy, not a project.
-                Some(_) if policy_head && tokens.iter().filter(|t| t.range.start >= inner.start && t.range.end <= inner.end).count() <= 1 && ctx.knows(core) => continue,
+                Some(_)
+                    if policy_head
+                        && tokens
+                            .iter()
+                            .filter(|t| t.range.start >= inner.start && t.range.end <= inner.end)
+                            .count()
+                            <= 1
+                        && ctx.knows(core) =>
+                {
+                    continue
+                }
                 Some(end) => {
                     let name = norm[open..end].to_string();
                     let kind = self.kind_of(&name, kind);
@@ -100,7 +117,8 @@ impl ProjectRules {
                     // (`“131星模式”`: a head inside the quotes needs no frame.)
                     let framed = licensed.iter().any(|r| r.start <= open && after_close <= r.end)
                         || self.head_of(core).is_some();
-                    if !(series || framed) || !self.quoted_alone_ok(ctx, core, tokens, inner.clone(), series) {
+                    if !(series || framed) || !self.quoted_alone_ok(ctx, core, tokens, inner.clone(), series)
+                    {
                         continue;
                     }
                     let kind =
@@ -118,10 +136,20 @@ impl ProjectRules {
 
     /// A quoted name without a head: not a dictionary word, a slogan, a coinage or a verb
     /// phrase. In a series of quoted names (`“A”“B”“C”`) the word-level checks are relaxed.
-    fn quoted_alone_ok(&self, ctx: &Context, core: &str, tokens: &[Token], inner: Range<usize>, series: bool) -> bool {
+    fn quoted_alone_ok(
+        &self,
+        ctx: &Context,
+        core: &str,
+        tokens: &[Token],
+        inner: Range<usize>,
+        series: bool,
+    ) -> bool {
         let n = core.chars().count();
         // (`“151”`: a number is no name.)
-        if !(3..=10).contains(&n) || self.stop_phrases.contains(core) || !core.chars().any(char::is_alphabetic) {
+        if !(3..=10).contains(&n)
+            || self.stop_phrases.contains(core)
+            || !core.chars().any(char::is_alphabetic)
+        {
             return false;
         }
         // `“互联网+”`, `“1+1+N”`, `“镇—行业—社区”`: formulas, not names.
@@ -158,7 +186,9 @@ impl ProjectRules {
         }
         // `“三股势力”` `“八项规定”`: a count leads a slogan (`“一刻钟便民生活圈”` has a head).
         if n >= 4
-            && inside.first().is_some_and(|t| t.tag == "m" && !t.word.starts_with(|c: char| c.is_ascii_digit()))
+            && inside
+                .first()
+                .is_some_and(|t| t.tag == "m" && !t.word.starts_with(|c: char| c.is_ascii_digit()))
             && self.head_of(core).is_none()
         {
             return false;

@@ -23,7 +23,9 @@ impl ProjectRules {
         // word of its own, not a name.
         if head.word.chars().count() == 1 {
             let last = within(s.tokens, &r).last().map(|k| (k, &s.tokens[k]));
-            if last.is_some_and(|(k, t)| t.word.chars().count() == 2 && t.word.ends_with(head.word.as_str()) && !s.made_up[k]) {
+            if last.is_some_and(|(k, t)| {
+                t.word.chars().count() == 2 && t.word.ends_with(head.word.as_str()) && !s.made_up[k]
+            }) {
                 return None;
             }
         }
@@ -54,11 +56,9 @@ impl ProjectRules {
                 return &name[..open];
             }
         }
-        let cut = name
-            .char_indices()
-            .map(|(i, _)| i)
-            .filter(|&i| i > 0)
-            .find(|&i| self.frames.phases.contains(&name[i..]) && self.head_for(&name[..i], HeadUse::Framed).is_some());
+        let cut = name.char_indices().map(|(i, _)| i).filter(|&i| i > 0).find(|&i| {
+            self.frames.phases.contains(&name[i..]) && self.head_for(&name[..i], HeadUse::Framed).is_some()
+        });
         cut.map_or(name, |i| &name[..i])
     }
 
@@ -97,7 +97,9 @@ impl ProjectRules {
         let singled = inside.clone().any(|k| {
             let t = &s.tokens[k];
             self.proper_word(s, k)
-                && (k + 1 < inside.end || !matches!(t.tag, "nr" | "nrt" | "nrfg" | "nt" | "nz") || s.made_up[k])
+                && (k + 1 < inside.end
+                    || !matches!(t.tag, "nr" | "nrt" | "nrfg" | "nt" | "nz")
+                    || s.made_up[k])
         });
         (class && !singled)
             || (self.stop_tails.iter().any(|t| name.ends_with(t.as_str())) && !self.branded(s, r))
@@ -121,7 +123,8 @@ impl ProjectRules {
 
     /// Clearly a name: a proper word or a Latin code.
     pub(super) fn named(&self, s: &Sent, r: Range<usize>) -> bool {
-        s.norm[r.clone()].chars().any(|c| c.is_ascii_alphabetic()) || within(s.tokens, &r).any(|k| self.proper_word(s, k))
+        s.norm[r.clone()].chars().any(|c| c.is_ascii_alphabetic())
+            || within(s.tokens, &r).any(|k| self.proper_word(s, k))
     }
 
     /// A name by its make: clearly a name, a word the segmenter made up from single
@@ -148,7 +151,9 @@ impl ProjectRules {
         let made = name.chars().any(|c| c.is_ascii_alphabetic())
             || inside.clone().any(|k| {
                 let t = &s.tokens[k];
-                is_unknown(t) || (s.made_up[k] && !t.tag.starts_with(['m', 'x'])) || (t.tag == "ns" && k + 1 < inside.end)
+                is_unknown(t)
+                    || (s.made_up[k] && !t.tag.starts_with(['m', 'x']))
+                    || (t.tag == "ns" && k + 1 < inside.end)
             });
         name.chars().count() >= 3
             && !first.tag.starts_with(['v', 'd', 'p', 'c', 'r', 'u', 'm'])
@@ -177,7 +182,9 @@ fn numbered(name: &str) -> bool {
 
 /// `贸易型`, `企业级`, `服务类`, `生产性`: a word of kind, that makes a class (`贸易型总部`).
 fn kind_word(w: &str) -> bool {
-    w.chars().count() >= 3 && w.ends_with(['型', '级', '类', '性']) && !w.contains(|c: char| c.is_ascii_digit() || c == '万')
+    w.chars().count() >= 3
+        && w.ends_with(['型', '级', '类', '性'])
+        && !w.contains(|c: char| c.is_ascii_digit() || c == '万')
 }
 
 /// The indices of the tokens inside the byte range `r`.

@@ -121,3 +121,76 @@ fn aliases_are_merged_and_investment_read() {
     assert_eq!(p.mentions.len(), 2);
     assert_eq!(p.investment.as_ref().map(|i| i.value), Some(30.0));
 }
+
+#[test]
+fn list_closed_by_a_count_of_projects_with_money_before_each_item() {
+    let d = doc("投资30亿元的青川数智产业园、12亿元的南岭高速扩容等6个项目开工建设。");
+    let n = names(&d);
+    assert!(n.contains(&"青川数智产业园"), "{n:?}");
+    assert!(n.contains(&"南岭高速扩容"), "{n:?}");
+    let p = d.projects.iter().find(|p| p.name == "青川数智产业园").expect("found above");
+    assert_eq!(p.investment.as_ref().map(|i| i.value), Some(30.0));
+}
+
+#[test]
+fn names_before_a_build_predicate_keep_their_own_brackets() {
+    let d = doc("云溪大道、北湖路建成通车，城东污水处理厂（二期）投入使用。");
+    let n = names(&d);
+    for want in ["云溪大道", "北湖路", "城东污水处理厂（二期）"] {
+        assert!(n.contains(&want), "{want} in {n:?}");
+    }
+}
+
+#[test]
+fn programmes_after_a_trigger_verb() {
+    let d = doc("深入实施制造业提质增效三年行动，持续推进青川电网巩固提升工程。");
+    let n = names(&d);
+    assert!(n.contains(&"制造业提质增效三年行动"), "{n:?}");
+    assert!(n.contains(&"青川电网巩固提升工程"), "{n:?}");
+    assert!(d.projects.iter().any(|p| p.kind == ProjectKind::Program));
+}
+
+#[test]
+fn counts_classes_and_numbered_sets_are_no_names() {
+    let d = doc("打造五大中心，实施三大行动，新建社区卫生服务中心3个，改造老旧小区12个，建成两所高职学校。");
+    assert!(d.projects.is_empty(), "{:?}", names(&d));
+}
+
+#[test]
+fn numbered_headings_and_lines_of_their_own_are_names() {
+    let d =
+        doc("（一）乡村风貌提升行动。\n围绕村容村貌开展整治。\n专栏2  滨湖数字港建设工程\n新建机房两处。\n");
+    let n = names(&d);
+    assert!(n.contains(&"乡村风貌提升行动"), "{n:?}");
+    assert!(n.contains(&"滨湖数字港建设工程"), "{n:?}");
+}
+
+#[test]
+fn institutions_are_mentioned_not_built() {
+    let d = doc("青川大学新校区建成投用，南岭农商银行开业运营。");
+    let n = names(&d);
+    assert!(n.iter().any(|x| x.contains("青川大学新校区")), "{n:?}");
+    assert!(!n.iter().any(|x| x.contains("银行")), "{n:?}");
+}
+
+#[test]
+fn a_quoted_phrase_alone_needs_a_frame() {
+    let d = doc("创新推出“青禾e站”，让群众吃上“放心饭”。");
+    assert_eq!(names(&d), ["青禾e站"]);
+}
+
+#[test]
+fn brand_names_between_a_trigger_and_a_predicate() {
+    let d = doc("积极争取鑫瀚电子、犇迪新材料签约落地。");
+    let n = names(&d);
+    assert!(n.contains(&"鑫瀚电子") && n.contains(&"犇迪新材料"), "{n:?}");
+}
+
+#[test]
+fn a_category_after_deng_ends_at_its_first_head() {
+    let d = doc("推动澜江物流园、青禾冷链中心等重点承接平台能级提升，海蓝化工等项目早日开工。");
+    let n = names(&d);
+    for want in ["澜江物流园", "青禾冷链中心", "海蓝化工"] {
+        assert!(n.contains(&want), "{want} in {n:?}");
+    }
+}
