@@ -188,9 +188,15 @@ fn investment_near(
         let me = m.end.clamp(m.start, sr.end.max(m.start));
         let ce = norm[me..sr.end.max(me)].find([',', ';', '。']).map_or(sr.end.max(me), |i| me + i);
         let from = if sorted { quantities.partition_point(|q| q.range.start < cs) } else { 0 };
-        let q = quantities[from..].iter().take_while(|q| !sorted || q.range.start < ce).find(|q| {
+        let in_clause = quantities[from..].iter().take_while(|q| !sorted || q.range.start < ce).filter(|q| {
             q.range.start >= cs && q.range.end <= ce && q.unit.ends_with('元') && !overlaps(&q.range, m)
         });
+        // In a list (`投资30亿元的A、12亿元的B`), the money right before a name with `的` is
+        // that name's own; else the first money of the clause.
+        let own = in_clause.clone().find(|q| {
+            q.range.end <= m.start && norm.get(q.range.end..m.start).is_some_and(|gap| gap.trim() == "的")
+        });
+        let q = own.or_else(|| in_clause.clone().next());
         if let Some(q) = q {
             let clause = &norm[cs..ce];
             let year = ctx.grammar.time.years_in(clause).first().map(|y| y.1);
