@@ -332,13 +332,18 @@ impl ProjectRules {
         // words that end in a programme head (or 工程) is part of the name.
         for j in 1..out.len().saturating_sub(1) {
             let u = &out[j];
+            let text = &norm[tokens[u.toks.start].range.start..tokens[u.toks.end - 1].range.end];
             let verb = match u.role {
-                Role::Verb { .. } => tokens[u.toks.start].tag == "vn",
+                // (`纺织商贸城/升级改造/工程`: a phase verb as well.)
+                Role::Verb { .. } => {
+                    (u.toks.len() == 1 && tokens[u.toks.start].tag == "vn")
+                        || self.frames.phases.contains(text)
+                }
                 // (`市场/开拓/计划`, `电商/赋能/行动`: a clause verb as well.)
                 Role::Break => self.frames.verbs.contains(tokens[u.toks.start].word),
                 _ => false,
             };
-            let inner = verb && u.toks.len() == 1 && out[j - 1].role == Role::Word;
+            let inner = verb && out[j - 1].role == Role::Word;
             if !inner {
                 continue;
             }
@@ -491,7 +496,23 @@ impl ProjectRules {
         if t >= end {
             return None;
         }
-        let r = tokens[t].range.start..tokens[end - 1].range.end;
+        let mut r = tokens[t].range.start..tokens[end - 1].range.end;
+        // `项目前期/工作`, `工程建设/l`: a predicate the segmenter glued to the name's last
+        // word is cut off.
+        let text = &norm[r.clone()];
+        let last = tokens[end - 1].word;
+        if let Some(glued) = ["前期工作", "前期"].iter().find(|p| text.len() > p.len() && text.ends_with(*p))
+        {
+            r.end -= glued.len();
+        } else if last.ends_with("工程建设") {
+            r.end -= "建设".len();
+        } else if end > t + 1 && tokens[end - 1].tag == "a" && {
+            // `…三年行动/高效/落实`: an adjective before the predicate.
+            let before = &norm[r.start..tokens[end - 2].range.end];
+            self.head_for(before, HeadUse::Framed).is_some()
+        } {
+            r.end = tokens[end - 2].range.end;
+        }
         let n = norm[r.clone()].chars().count();
         (2..=super::shape::MAX_FRAMED).contains(&n).then_some(r)
     }
@@ -502,8 +523,9 @@ impl ProjectRules {
         // (`青年/t`, `未来/t` are tagged as time words too, and begin names.)
         self.frames.leads.contains(t.word)
             || (t.tag == "t"
-                && t.word.ends_with(['年', '月', '日', '内', '底', '初', '末', '度'])
-                && !t.word.ends_with("少年"))
+                && (t.word.ends_with(['月', '日', '内', '底', '初', '末'])
+                    || (t.word.ends_with('年')
+                        && t.word.starts_with(['今', '明', '去', '全', '当', '近', '每', '本', '上', '下']))))
             || (t.tag == "m" && t.word.ends_with(['年', '月', '日']))
             || (t.tag == "d" && t.word.chars().count() == 1)
     }

@@ -1,17 +1,21 @@
 //! Named projects: construction projects, facilities, parks and platforms, and named
 //! programmes and campaigns, with their mentions, investment and year.
 //!
-//! Names come from a grammar, not from a list of known names:
-//! - a quoted name `“X”`, alone or with a head noun after it (`“百名干部大练兵”行动`); a quoted
-//!   word that the segmenter knows as one dictionary word (`“压舱石”`), a list (`“A、B”`),
-//!   a numbered slogan (`“两个确立”`, `“一南一北”`) or a long sentence is not a name;
-//! - a noun chunk (segmenter tokens, no verbs or function words) that ends in a head noun
-//!   from `dictionaries/project_heads.txt` and has a proper modifier: a place, person,
-//!   organisation or other proper noun (POS `ns nr nrt nt nz`), a Latin code (`TOD`) or
-//!   digits (`188地块`). Generic phrases (`dictionaries/project_stop.txt`) are dropped.
-//!
-//! Mentions of the same name are merged; a name that is another plus a head (`九星城项目`
-//! and `九星城`) becomes an alias.
+//! Names come from a grammar over the segmenter's words and tags and the lexicons in
+//! `dictionaries/project_*.txt`, not from a list of known names:
+//! - `frame.rs`: the frame of a clause. After a trigger verb (`实施`, `加快建设`), before a
+//!   build predicate (`建成投用`, `开工`), as items of a list closed by `等` and a project
+//!   category (`A、B等重大项目`, `A等137个项目`), or as a line of its own (a heading, a table
+//!   cell), an item is a name when it ends in a head (`framed` heads too: `X高速`, `X路`,
+//!   `X三年行动`), or, where the frame says it is built, when it is a proper name;
+//! - `shape.rs`: what keeps an item from being a name: a class of things (counts, class
+//!   words, generic tails), an institution, an idea;
+//! - `quoted.rs`: a quoted name `“X”` with a head after it (`“百名干部大练兵”行动`), or alone
+//!   where a frame or a series licenses it;
+//! - `chunk.rs`: a noun chunk with a proper modifier that ends in a head (`华南电源创新科技园`);
+//! - `list.rs`: items after a count of projects (`项目7个,分别是A、B和C`);
+//! - `merge.rs`: mentions of one project merged (`九星城` and `九星城项目`), the name as the
+//!   document writes it (`（一期）`, not `(一期)`), investment and year near a mention.
 
 mod chunk;
 mod frame;

@@ -32,7 +32,13 @@ impl ProjectRules {
         let modifier = base[..base.len() - head.word.len()]
             .trim_end_matches(|c: char| c.is_ascii_digit() || "一二两三四五六七八九十大年百千万".contains(c));
         let m = modifier.chars().count();
-        if name.chars().count() < 3 || m < 2 || self.generic(s, r.clone()) {
+        // (A programme's theme may name a class, `重点项目质量提升行动`: only its start counts.)
+        let generic = if head.kind == ProjectKind::Program {
+            self.generic_start(s, r.clone())
+        } else {
+            self.generic(s, r.clone())
+        };
+        if name.chars().count() < 3 || m < 2 || generic {
             return None;
         }
         // A programme, a `项目` or `工程`, or a verb as head (`改造`), needs a proper word or
@@ -62,17 +68,17 @@ impl ProjectRules {
         cut.map_or(name, |i| &name[..i])
     }
 
-    /// A generic phrase, not a name: a stop phrase, a stop modifier at its start, a count
-    /// (`3个…`), an institution (`…集团`, `…银行`; `京阳公司新型线缆` is a product), or,
-    /// without a proper word to single one
-    /// out, a class word, a stop modifier or a generic tail (`日间照料中心`).
-    pub(super) fn generic(&self, s: &Sent, r: Range<usize>) -> bool {
+    /// Generic whatever the rest: a stop phrase, a stop modifier at its start, an institution
+    /// (`…集团`, `…银行`; `京阳公司新型线缆` is a product), an idea (`省定要求`), a count
+    /// (`3个…`, `城建项目321个`), a numbered set (`四大行动`).
+    pub(super) fn generic_start(&self, s: &Sent, r: Range<usize>) -> bool {
         let name = &s.norm[r.clone()];
         let inside = within(s.tokens, &r);
         if self.stop_phrases.contains(name)
             || self.stop_modifiers.iter().any(|m| name.starts_with(m.as_str()))
-            || s.tokens[inside.clone()].last().is_some_and(|t| self.institutions.iter().any(|i| t.word.ends_with(i.as_str())))
-            // (`省定要求`, `六安现代化`, `临空经济`: an idea, not a project.)
+            || s.tokens[inside.clone()]
+                .last()
+                .is_some_and(|t| self.institutions.iter().any(|i| t.word.ends_with(i.as_str())))
             || self.concepts.iter().any(|c| name.ends_with(c.as_str()))
             || counted(name)
             || numbered(name)
@@ -80,11 +86,19 @@ impl ProjectRules {
             return true;
         }
         // `城建项目321个`, `新建社区卫生服务中心3个`: a count right after makes a class.
-        if let [m, q, ..] = &s.tokens[inside.end..] {
-            if m.tag == "m" && m.word.starts_with(|c: char| c.is_ascii_digit()) && q.tag == "q" {
-                return true;
-            }
+        matches!(&s.tokens[inside.end..], [m, q, ..]
+            if m.tag == "m" && m.word.starts_with(|c: char| c.is_ascii_digit()) && q.tag == "q")
+    }
+
+    /// A generic phrase, not a name: what [`Self::generic_start`] finds, or, without a
+    /// proper word to single one out, a class word, a stop modifier or a generic tail
+    /// (`日间照料中心`).
+    pub(super) fn generic(&self, s: &Sent, r: Range<usize>) -> bool {
+        if self.generic_start(s, r.clone()) {
+            return true;
         }
+        let name = &s.norm[r.clone()];
+        let inside = within(s.tokens, &r);
         // A class word is singled out by a proper word; a generic tail by any mark of a name
         // (`昝岗高端高新产业集聚区`).
         let class = s.tokens[inside.clone()].iter().any(|t| {
