@@ -482,7 +482,8 @@ impl ProjectRules {
         {
             t += 2;
         }
-        while t < end && self.is_lead(&tokens[t]) {
+        // (`与/上海港`: a conjunction the tagger left as a word.)
+        while t < end && (self.is_lead(&tokens[t]) || matches!(tokens[t].word, "与" | "同")) {
             t += 1;
         }
         // (`西街小学迁建/年后/可`, `…开发区改革/有力`: a time word, a modal or an adverbial

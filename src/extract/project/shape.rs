@@ -191,7 +191,7 @@ fn numbered(name: &str) -> bool {
     let first = cs.next().is_some_and(|c| "一二两三四五六七八九十百".contains(c));
     let rest: Vec<char> = cs.skip_while(|c| "一二两三四五六七八九十百".contains(*c)).collect();
     // (`六大领域项目大会战` names more than its number.)
-    first && rest.len() <= 4 && rest.first().is_some_and(|c| "大项佳个类张条".contains(*c))
+    first && rest.len() <= 5 && rest.first().is_some_and(|c| "大项佳个类张条".contains(*c))
 }
 
 /// `贸易型`, `企业级`, `服务类`, `生产性`: a word of kind, that makes a class (`贸易型总部`).
