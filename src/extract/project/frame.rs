@@ -324,7 +324,13 @@ impl ProjectRules {
             } else {
                 (Role::Break, 1)
             };
-            let n = n.max(1);
+            let mut n = n.max(1);
+            // `打造/了`: an aspect particle stays with its verb.
+            if matches!(role, Role::Verb { .. })
+                && tokens.get(k + n).is_some_and(|t| matches!(t.word, "了" | "着"))
+            {
+                n += 1;
+            }
             out.push(Unit { role, toks: k..(k + n).min(tokens.len()) });
             k += n;
         }

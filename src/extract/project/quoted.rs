@@ -115,7 +115,14 @@ impl ProjectRules {
                         continue;
                     }
                     // (`“131星模式”`: a head inside the quotes needs no frame.)
+                    // (`星河社区“七点钟议事厅”`: a place's own brand needs none either.)
+                    let placed = tokens.iter().rev().find(|t| t.range.end <= open).is_some_and(|t| {
+                        t.range.end == open
+                            && (t.tag == "ns"
+                                || ["社区", "村", "镇", "街道"].iter().any(|p| t.word.ends_with(p)))
+                    });
                     let framed = licensed.iter().any(|r| r.start <= open && after_close <= r.end)
+                        || placed
                         || self.head_of(core).is_some();
                     if !(series || framed) || !self.quoted_alone_ok(ctx, core, tokens, inner.clone(), series)
                     {

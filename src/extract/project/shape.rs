@@ -69,16 +69,17 @@ impl ProjectRules {
     }
 
     /// Generic whatever the rest: a stop phrase, a stop modifier at its start, an institution
-    /// (`…集团`, `…银行`; `京阳公司新型线缆` is a product), an idea (`省定要求`), a count
+    /// (`…集团`, `…银行`; `京阳公司新型线缆` is a product, `…展示厅` a head), an idea (`省定要求`), a count
     /// (`3个…`, `城建项目321个`), a numbered set (`四大行动`).
     pub(super) fn generic_start(&self, s: &Sent, r: Range<usize>) -> bool {
         let name = &s.norm[r.clone()];
         let inside = within(s.tokens, &r);
         if self.stop_phrases.contains(name)
             || self.stop_modifiers.iter().any(|m| name.starts_with(m.as_str()))
-            || s.tokens[inside.clone()]
+            || (s.tokens[inside.clone()]
                 .last()
                 .is_some_and(|t| self.institutions.iter().any(|i| t.word.ends_with(i.as_str())))
+                && self.head_of(name).is_none_or(|h| h.word.chars().count() < 2))
             || self.concepts.iter().any(|c| name.ends_with(c.as_str()))
             || counted(name)
             || numbered(name)
