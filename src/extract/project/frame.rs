@@ -155,7 +155,11 @@ impl ProjectRules {
                         }
                     } else if let (Some(a), Some(b)) = (names.first(), names.last()) {
                         let all = a.0.start..b.0.end;
-                        if names.len() >= 2 && self.named(s, all.clone()) && !self.generic(s, all.clone()) {
+                        if names.len() >= 2
+                            && self.named(s, all.clone())
+                            && self.placed(s, all.clone())
+                            && !self.generic(s, all.clone())
+                        {
                             push(s.norm, all, ProjectKind::Program, out);
                         }
                     }

@@ -87,6 +87,10 @@ impl ProjectRules {
                 }
                 Some(end) => {
                     let name = norm[open..end].to_string();
+                    // (`“一街一主题”思路`: a generic tail or an idea after the quote is no head.)
+                    if self.concepts.iter().chain(&self.stop_tails).any(|c| name.ends_with(c.as_str())) {
+                        continue;
+                    }
                     let kind = self.kind_of(&name, kind);
                     out.push(Cand { range: open..end, name, kind, core: Some(core.to_string()) });
                 }

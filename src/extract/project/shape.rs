@@ -142,6 +142,15 @@ impl ProjectRules {
             || within(s.tokens, &r).any(|k| self.proper_word(s, k))
     }
 
+    /// A place, a code or a made-up word in it, not a name the dictionary tags
+    /// (`院士专家、企业家、海外英才雄安行` has `雄安`; `美食节、啤酒节、露天音乐会/nt` none).
+    pub(super) fn placed(&self, s: &Sent, r: Range<usize>) -> bool {
+        within(s.tokens, &r).any(|k| {
+            let t = &s.tokens[k];
+            is_unknown(t) || matches!(t.tag, "ns" | "eng") || (s.made_up[k] && !t.tag.starts_with(['m', 'x']))
+        })
+    }
+
     /// A name by its make: clearly a name, a word the segmenter made up from single
     /// characters (`德金`, `南/玻`: brands, coinages), or a phase of something (`惠铜一期`).
     pub(super) fn branded(&self, s: &Sent, r: Range<usize>) -> bool {
