@@ -88,6 +88,12 @@ impl Segmenter {
         out.extend(words.iter().map(|t| base + t.byte_start..base + t.byte_end));
         out
     }
+
+    /// The word is in the dictionary (jieba's or ours): a word the segmenter made up from
+    /// single characters (`德金`, `巍翔`) is not, and is most likely a name.
+    pub fn knows(&self, word: &str) -> bool {
+        self.jieba.has_word(word)
+    }
 }
 
 /// Reads a user dictionary file given with `--user-dict`.

@@ -82,6 +82,11 @@ impl<'d> Context<'d> {
         })
     }
 
+    /// The word is in the segmenter's dictionary ([`Segmenter::knows`]).
+    pub fn knows(&self, word: &str) -> bool {
+        self.segmenter.knows(word)
+    }
+
     /// How many sentences were segmented (for benchmarks and tests).
     pub fn segmented(&self) -> usize {
         self.tokens.iter().filter(|t| t.get().is_some()).count()

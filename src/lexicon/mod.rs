@@ -129,6 +129,8 @@ lexicons! {
     org_stop: OrgStop = "org_stop.txt";
     /// Endings of organisation names.
     org_suffixes: OrgSuffix = "org_suffixes.txt";
+    /// Trigger verbs, build predicates, phases and class words around project names.
+    project_frames: ProjectFrame = "project_frames.txt";
     /// Head nouns of project names.
     project_heads: ProjectHead = "project_heads.txt";
     /// Province- and prefecture-level divisions.
