@@ -13,8 +13,8 @@ use zhengce::compare::{self, Comparison, Loaded};
 use zhengce::document::{Document, Record};
 use zhengce::highlight::{self, Kind};
 
-const CSS: &str = include_str!("../report/report.css");
-const JS: &str = include_str!("../report/report.js");
+pub const CSS: &str = include_str!("../report/report.css");
+pub const JS: &str = include_str!("../report/report.js");
 
 /// Write an HTML report (tables, highlighted text, comparison, charts) for documents.
 #[derive(Debug, clap::Args)]

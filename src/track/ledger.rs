@@ -333,10 +333,10 @@ mod tests {
 
     #[test]
     fn the_report_reviewing_the_year_outranks_a_stray_figure() {
-        // The 2023 report also states a 2023 figure (a mid-year estimate, or a year the
-        // extractor got wrong); the 2024 report, which reviews 2023, decides.
-        let mut a = report("a.txt", "甲县", 2023, Some(5.0), Some(6.0));
-        if let crate::Record::Document(d) = &mut a.record {
+        // A summary that reviews 2020 also quotes a 2023 figure; the 2024 report, which
+        // reviews 2023, decides.
+        let mut summary = report("s.txt", "甲县", 2021, Some(3.0), None);
+        if let crate::Record::Document(d) = &mut summary.record {
             d.targets.push(stated(
                 Status::Achieved,
                 2023,
@@ -347,11 +347,18 @@ mod tests {
                 "地区生产总值增长18%",
             ));
         }
-        let loaded = [a, report("b.txt", "甲县", 2024, Some(6.2), None)];
+        let loaded = [
+            report("a.txt", "甲县", 2023, None, Some(6.0)),
+            summary,
+            report("b.txt", "甲县", 2024, Some(6.2), None),
+        ];
         let l = tracker().ledger(&loaded, &Options::default());
         let p = &l.promises[0];
         assert_eq!((p.verdict, p.achieved), (Verdict::Met, Some(6.2)), "{p:#?}");
         assert!(p.note.as_deref().unwrap().contains("18%"), "{:?}", p.note);
+        // Without the 2024 report, the summary's figure is the only one.
+        let l = tracker().ledger(&loaded[..2], &Options::default());
+        assert_eq!((l.promises[0].verdict, l.promises[0].achieved), (Verdict::Met, Some(18.0)));
     }
 
     #[test]

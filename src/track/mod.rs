@@ -68,6 +68,10 @@ pub struct DocInfo {
     /// Targets and results it contributes (canonical indicator and year known).
     pub promises: usize,
     pub results: usize,
+    /// Results dated in or after its plan year and targets dated in or before its review
+    /// year: a report written at the start of a year has seen neither, so they are
+    /// extraction slips (or restated old targets) and left out.
+    pub ignored: usize,
     /// The source of an earlier input with the same place, years and values: this one is
     /// left out.
     pub duplicate_of: Option<String>,
@@ -169,6 +173,16 @@ pub fn doc_years(d: &Document) -> (Option<i32>, Option<i32>) {
     (plan, reviewed)
 }
 
+/// Whether a document planning `plan` and reviewing `reviewed` can state this: results only
+/// for years before its plan year, promises only for years after its review year.
+fn possible(status: Status, year: i32, plan: Option<i32>, reviewed: Option<i32>) -> bool {
+    match status {
+        Status::Achieved => plan.is_none_or(|p| year < p),
+        Status::Target => reviewed.is_none_or(|r| year > r),
+        Status::Fact => true,
+    }
+}
+
 impl Tracker {
     pub fn new(lex: &Lexicons) -> Result<Tracker> {
         Ok(Tracker { canon: Canonicalizer::new(lex)?, directions: Directions::new(lex) })
@@ -228,11 +242,16 @@ impl Tracker {
                 reviewed,
                 promises: 0,
                 results: 0,
+                ignored: 0,
                 duplicate_of,
             };
             if info.duplicate_of.is_none() {
                 for (t, o) in usable {
                     let Some(year) = t.year else { continue };
+                    if !possible(t.status, year, plan, reviewed) {
+                        info.ignored += 1;
+                        continue;
+                    }
                     let value = Value::of(t, self.directions.read(t));
                     let g = groups.entry((place.clone(), o, measure_rank(t.measure), year)).or_default();
                     let item = Item { doc: index, t, value };
@@ -429,6 +448,39 @@ pub(crate) mod tests {
         let l = report("2019.txt", "甲县", 2024, Some(6.0), None);
         let Record::Document(d) = &l.record else { unreachable!() };
         assert_eq!(doc_years(d), (None, Some(2023)));
+    }
+
+    #[test]
+    fn a_report_states_no_result_for_the_year_it_plans() {
+        let mut l = report("a.txt", "甲县", 2024, Some(6.0), Some(6.5));
+        if let Record::Document(d) = &mut l.record {
+            // The year slipped to the report's own year; and last year's result as a target.
+            d.targets.push(stated(
+                Status::Achieved,
+                2024,
+                "gdp",
+                Measure::Level,
+                120.0,
+                "亿元",
+                "全年地区生产总值完成120亿元",
+            ));
+            d.targets.push(stated(
+                Status::Target,
+                2023,
+                "gdp",
+                Measure::Level,
+                118.0,
+                "亿元",
+                "地区生产总值达到118亿元",
+            ));
+        }
+        let s = tracker().series(std::slice::from_ref(&l), &Options::default());
+        assert_eq!((s.docs[0].plan, s.docs[0].reviewed, s.docs[0].ignored), (Some(2024), Some(2023), 2));
+        assert!(s.groups.values().all(|g| g
+            .target
+            .iter()
+            .chain(&g.achieved)
+            .all(|i| i.t.unit == "%" || i.t.value == 8.0)));
     }
 
     #[test]

@@ -157,6 +157,15 @@ fn number_at(clause: &[char], value: f64) -> Option<usize> {
     None
 }
 
+/// Rounds away the noise of a subtraction (`20.3 − 20` is 0.30000000000000071): figures in
+/// reports carry far fewer than 12 significant digits.
+pub fn round(x: f64) -> f64 {
+    if !x.is_finite() || x == 0.0 {
+        return x;
+    }
+    format!("{x:.11e}").parse().unwrap_or(x)
+}
+
 /// Equal within rounding noise.
 pub fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
@@ -197,12 +206,12 @@ impl Value {
 
     /// The signed value as written (the promise's unit).
     pub fn written(&self) -> f64 {
-        numeral::tidy(self.lo * self.factor)
+        round(self.lo * self.factor)
     }
 
     /// The signed upper end as written, for a range.
     pub fn written_max(&self) -> Option<f64> {
-        (!close(self.lo, self.hi)).then(|| numeral::tidy(self.hi * self.factor))
+        (!close(self.lo, self.hi)).then(|| round(self.hi * self.factor))
     }
 
     /// The end a result is held to: the less demanding one.
@@ -242,8 +251,8 @@ pub fn judge(promise: &Value, result: &Value) -> Option<Judgement> {
     };
     Some(Judgement {
         verdict: if reached { Verdict::Met } else { Verdict::Missed },
-        achieved: numeral::tidy(a * promise.factor),
-        gap: numeral::tidy((a - bound) * promise.factor),
+        achieved: round(a * promise.factor),
+        gap: round((a - bound) * promise.factor),
     })
 }
 
@@ -267,6 +276,12 @@ mod tests {
 
     use Comparator::*;
     use Measure::*;
+
+    #[test]
+    fn gaps_carry_no_float_noise() {
+        let p = target("收入增长20%", 20.0, "%", Growth, Eq);
+        assert_eq!(verdict(&p, &target("增长20.3%", 20.3, "%", Growth, Eq)).1, 0.3);
+    }
 
     #[test]
     fn growth_is_met_when_reached() {
