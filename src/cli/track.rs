@@ -310,9 +310,11 @@ fn svg(h: &mut String, c: &Chart) {
     let pad = if hi > lo { (hi - lo) * 0.12 } else { lo.abs().max(1.0) * 0.1 };
     let (lo, hi) = (lo - pad, hi + pad);
     let (y0, y1) = (c.points[0].year, c.points[c.points.len() - 1].year);
+    // Points sit inside the plot, clear of the axis labels and the right edge.
+    let (inset, label_room) = (16.0, 36.0);
     let x = |year: i32| {
         if y1 > y0 {
-            left + (year - y0) as f64 / (y1 - y0) as f64 * plot_w
+            left + inset + (year - y0) as f64 / (y1 - y0) as f64 * (plot_w - inset - label_room)
         } else {
             left + plot_w / 2.0
         }
@@ -348,15 +350,27 @@ fn svg(h: &mut String, c: &Chart) {
             w - right
         );
     }
-    let line = |pts: Vec<(f64, f64)>, class: &str| -> String {
-        if pts.len() < 2 {
-            return String::new();
+    // Lines join neighbouring years only: a year without a value breaks the line.
+    let line = |value: &dyn Fn(&Promise) -> Option<f64>, class: &str| {
+        let mut out = String::new();
+        for pair in c.points.windows(2) {
+            if let (Some(a), Some(b)) = (value(pair[0]), value(pair[1])) {
+                if pair[1].year == pair[0].year + 1 {
+                    let _ = write!(
+                        out,
+                        "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" class=\"{class}\"/>",
+                        x(pair[0].year),
+                        y(a),
+                        x(pair[1].year),
+                        y(b)
+                    );
+                }
+            }
         }
-        let d: Vec<String> = pts.iter().map(|(px, py)| format!("{px:.1},{py:.1}")).collect();
-        format!("<polyline points=\"{}\" class=\"{class}\"/>", d.join(" "))
+        out
     };
-    h.push_str(&line(c.points.iter().map(|p| (x(p.year), y(p.promised))).collect(), "pl"));
-    h.push_str(&line(c.points.iter().filter_map(|p| p.achieved.map(|a| (x(p.year), y(a)))).collect(), "al"));
+    h.push_str(&line(&|p| Some(p.promised), "pl"));
+    h.push_str(&line(&|p| p.achieved, "al"));
     for p in &c.points {
         let px = x(p.year);
         let _ = write!(
