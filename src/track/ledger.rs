@@ -183,14 +183,28 @@ pub(crate) fn build(tracker: &Tracker, series: &Series) -> Ledger {
         for c in groups {
             let p = c[0];
             let promise = Source::of(series, &c);
-            let comparable: Vec<Item> =
-                g.of(Status::Achieved).iter().filter(|r| r.value.unit == p.value.unit).cloned().collect();
+            let scope = if plans_year(p) { Scope::Annual } else { Scope::Horizon };
+            // A growth target set ahead for several years is an annual average or a change
+            // over the period, not one year's growth: no single-year result settles it.
+            let over_period = scope == Scope::Horizon && p.t.measure == Measure::Growth;
+            let comparable: Vec<Item> = g
+                .of(Status::Achieved)
+                .iter()
+                .filter(|r| r.value.unit == p.value.unit && !over_period)
+                .cloned()
+                .collect();
             let reviewing: Vec<Item> =
                 comparable.iter().filter(|r| series.docs[r.doc].reviewed == Some(year)).cloned().collect();
             let chosen = if reviewing.is_empty() { &comparable } else { &reviewing };
             let results = clusters(chosen, false);
             let mut notes = Vec::new();
+            if over_period {
+                notes.push(format!(
+                    "a growth target for {year} set in a plan for another year (an annual average or a change over several years) is not judged against one year's growth"
+                ));
+            }
             let (verdict, achieved, gap, result) = match results.as_slice() {
+                [] if over_period => (Verdict::NotReported, None, None, None),
                 [] => {
                     let other: Vec<String> = g
                         .of(Status::Achieved)
@@ -231,7 +245,7 @@ pub(crate) fn build(tracker: &Tracker, series: &Series) -> Ledger {
                 name: ind.name.clone(),
                 category: ind.category.clone(),
                 measure: p.t.measure,
-                scope: if plans_year(p) { Scope::Annual } else { Scope::Horizon },
+                scope,
                 comparator: p.t.comparator,
                 direction: p.value.direction,
                 promised: p.value.written(),
@@ -359,6 +373,53 @@ mod tests {
         // Without the 2024 report, the summary's figure is the only one.
         let l = tracker().ledger(&loaded[..2], &Options::default());
         assert_eq!((l.promises[0].verdict, l.promises[0].achieved), (Verdict::Met, Some(18.0)));
+    }
+
+    #[test]
+    fn growth_set_years_ahead_is_not_judged_against_one_year() {
+        let mut plan = report("plan.txt", "甲县", 2021, None, Some(7.0));
+        if let crate::Record::Document(d) = &mut plan.record {
+            d.targets.push(stated(
+                Status::Target,
+                2025,
+                "gdp",
+                Measure::Growth,
+                12.0,
+                "%",
+                "地区生产总值年均增长12%",
+            ));
+            d.targets.push(stated(
+                Status::Target,
+                2025,
+                "gdp",
+                Measure::Level,
+                170.0,
+                "亿元",
+                "地区生产总值达到170亿元",
+            ));
+        }
+        let mut later = report("r.txt", "甲县", 2026, Some(6.0), None);
+        if let crate::Record::Document(d) = &mut later.record {
+            d.targets.push(stated(
+                Status::Achieved,
+                2025,
+                "gdp",
+                Measure::Level,
+                185.0,
+                "亿元",
+                "地区生产总值完成185亿元",
+            ));
+        }
+        let l = tracker().ledger(&[plan, later], &Options::default());
+        let of = |m: Measure| l.promises.iter().find(|p| p.year == 2025 && p.measure == m).unwrap();
+        let growth = of(Measure::Growth);
+        assert_eq!(
+            (growth.scope, growth.verdict, growth.achieved),
+            (Scope::Horizon, Verdict::NotReported, None)
+        );
+        assert!(growth.note.as_deref().unwrap().contains("annual average"));
+        // A level set ahead is met by the level reached.
+        assert_eq!((of(Measure::Level).verdict, of(Measure::Level).achieved), (Verdict::Met, Some(185.0)));
     }
 
     #[test]
