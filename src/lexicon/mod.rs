@@ -105,10 +105,12 @@ macro_rules! lexicons {
 lexicons! {
     /// Patterns of web boilerplate lines.
     boilerplate: BoilerplateRule = "boilerplate.txt";
-    /// Words that make a target a ceiling (promise tracking).
-    caps: Word = "caps.txt";
+    /// Words that make a change an average over several years (promise tracking).
+    averages: Word = "averages.txt";
     /// Measure words that count things.
     classifiers: Word = "classifiers.txt";
+    /// Words that make a target a ceiling (promise tracking).
+    caps: Word = "caps.txt";
     /// Comparator words around a number.
     comparators: ComparatorWord = "comparators.txt";
     /// Words that make a stated change a decline (promise tracking).

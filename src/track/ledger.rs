@@ -184,13 +184,13 @@ pub(crate) fn build(tracker: &Tracker, series: &Series) -> Ledger {
             let p = c[0];
             let promise = Source::of(series, &c);
             let scope = if plans_year(p) { Scope::Annual } else { Scope::Horizon };
-            // A growth target set ahead for several years is an annual average or a change
-            // over the period, not one year's growth: no single-year result settles it.
-            let over_period = scope == Scope::Horizon && p.t.measure == Measure::Growth;
+            // A growth target set ahead for several years and not written as an average is a
+            // change over the period (`比2020年增长50%`): no single-year result settles it.
+            let over_period = scope == Scope::Horizon && p.t.measure == Measure::Growth && !p.value.average;
             let comparable: Vec<Item> = g
                 .of(Status::Achieved)
                 .iter()
-                .filter(|r| r.value.unit == p.value.unit && !over_period)
+                .filter(|r| r.value.comparable(&p.value) && !over_period)
                 .cloned()
                 .collect();
             let reviewing: Vec<Item> =
@@ -200,7 +200,7 @@ pub(crate) fn build(tracker: &Tracker, series: &Series) -> Ledger {
             let mut notes = Vec::new();
             if over_period {
                 notes.push(format!(
-                    "a growth target for {year} set in a plan for another year (an annual average or a change over several years) is not judged against one year's growth"
+                    "a growth target for {year} set in a plan for another year (a change over several years) is not judged against one year's growth"
                 ));
             }
             let (verdict, achieved, gap, result) = match results.as_slice() {
@@ -209,11 +209,14 @@ pub(crate) fn build(tracker: &Tracker, series: &Series) -> Ledger {
                     let other: Vec<String> = g
                         .of(Status::Achieved)
                         .iter()
-                        .filter(|r| r.value.unit != p.value.unit)
+                        .filter(|r| !r.value.comparable(&p.value))
                         .map(|r| stated(series, r))
                         .collect();
                     if !other.is_empty() {
-                        notes.push(format!("results in another unit: {}", other.join("; ")));
+                        notes.push(format!(
+                            "results of another kind (unit, or average): {}",
+                            other.join("; ")
+                        ));
                     }
                     (Verdict::NotReported, None, None, None)
                 }
@@ -384,9 +387,9 @@ mod tests {
                 2025,
                 "gdp",
                 Measure::Growth,
-                12.0,
+                50.0,
                 "%",
-                "地区生产总值年均增长12%",
+                "地区生产总值比2020年增长50%",
             ));
             d.targets.push(stated(
                 Status::Target,
@@ -417,9 +420,54 @@ mod tests {
             (growth.scope, growth.verdict, growth.achieved),
             (Scope::Horizon, Verdict::NotReported, None)
         );
-        assert!(growth.note.as_deref().unwrap().contains("annual average"));
+        assert!(growth.note.as_deref().unwrap().contains("several years"), "{growth:#?}");
         // A level set ahead is met by the level reached.
         assert_eq!((of(Measure::Level).verdict, of(Measure::Level).achieved), (Verdict::Met, Some(185.0)));
+    }
+
+    #[test]
+    fn a_five_year_average_is_no_result_for_the_last_year() {
+        // An election-year report reviews five years and the last one.
+        let mut review = report("b.txt", "甲县", 2024, Some(6.2), None);
+        if let crate::Record::Document(d) = &mut review.record {
+            d.targets.insert(
+                0,
+                stated(
+                    Status::Achieved,
+                    2023,
+                    "gdp",
+                    Measure::Growth,
+                    7.1,
+                    "%",
+                    "五年来地区生产总值年均增长7.1%",
+                ),
+            );
+        }
+        let mut plan = report("a.txt", "甲县", 2023, None, Some(6.0));
+        if let crate::Record::Document(d) = &mut plan.record {
+            d.targets.push(stated(
+                Status::Target,
+                2023,
+                "gdp",
+                Measure::Growth,
+                7.5,
+                "%",
+                "“十四五”期间地区生产总值年均增长7.5%",
+            ));
+        }
+        let l = tracker().ledger(&[plan, review], &Options::default());
+        let growth: Vec<(f64, Option<f64>, Verdict)> = l
+            .promises
+            .iter()
+            .filter(|p| p.canonical == "gdp")
+            .map(|p| (p.promised, p.achieved, p.verdict))
+            .collect();
+        assert_eq!(
+            growth,
+            [(6.0, Some(6.2), Verdict::Met), (7.5, Some(7.1), Verdict::Missed)],
+            "{:#?}",
+            l.promises
+        );
     }
 
     #[test]

@@ -98,6 +98,9 @@ pub(crate) struct Item<'a> {
     pub value: Value,
 }
 
+/// What makes two inputs the same document: place, plan and review year, and its values.
+type Identity = (Option<String>, Option<i32>, Option<i32>, Vec<String>);
+
 /// Group key: place, canonical order, measure, year.
 pub(crate) type Key = (Option<String>, usize, u8, i32);
 
@@ -159,7 +162,7 @@ fn mode(years: impl Iterator<Item = i32>, latest: bool) -> Option<i32> {
     let best = count.values().copied().max()?;
     let mut tied = count.into_iter().filter(|&(_, n)| n == best).map(|(y, _)| y);
     if latest {
-        tied.last()
+        tied.next_back()
     } else {
         tied.next()
     }
@@ -201,8 +204,7 @@ impl Tracker {
         let mut failed = Vec::new();
         let mut groups: BTreeMap<Key, Group> = BTreeMap::new();
         // (place, plan, reviewed, values) → first document with them.
-        let mut seen: HashMap<(Option<String>, Option<i32>, Option<i32>, Vec<String>), usize> =
-            HashMap::new();
+        let mut seen: HashMap<Identity, usize> = HashMap::new();
         for l in loaded {
             let d = match &l.record {
                 Record::Document(d) => d.as_ref(),

@@ -34,6 +34,8 @@ pub struct PanelRow {
     /// In the normalised unit (magnitudes folded in), signed like `value`.
     pub normalized_value: f64,
     pub normalized_unit: String,
+    /// The value is an average over several years (`年均增长7%`).
+    pub average: bool,
     /// How many different values the documents state for this key.
     pub values: usize,
     /// The other values, with where they were stated.
@@ -41,8 +43,11 @@ pub struct PanelRow {
     pub source: Source,
 }
 
+/// A column: its header and its value for one row.
+pub type Column = (&'static str, fn(&PanelRow) -> String);
+
 /// The panel's CSV columns, in order (documented in `docs/tables.md`; append only).
-pub const COLUMNS: &[(&str, fn(&PanelRow) -> String)] = &[
+pub const COLUMNS: &[Column] = &[
     ("place", |r| r.place.clone().unwrap_or_default()),
     ("year", |r| r.year.to_string()),
     ("canonical", |r| r.canonical.clone()),
@@ -58,6 +63,7 @@ pub const COLUMNS: &[(&str, fn(&PanelRow) -> String)] = &[
     ("unit", |r| r.unit.clone()),
     ("normalized_value", |r| num(r.normalized_value)),
     ("normalized_unit", |r| r.normalized_unit.clone()),
+    ("average", |r| u8::from(r.average).to_string()),
     ("values", |r| r.values.to_string()),
     ("other_values", |r| r.other_values.join("; ")),
     ("indicator", |r| r.source.indicator.clone().unwrap_or_default()),
@@ -107,7 +113,8 @@ pub(crate) fn build(tracker: &Tracker, series: &Series) -> Vec<PanelRow> {
             for c in &mut groups {
                 c.sort_by_key(|it| !own(it));
             }
-            groups.sort_by_key(|c| !own(c[0]));
+            // A single year's value before an average over years.
+            groups.sort_by_key(|c| (c[0].value.average, !own(c[0])));
             let first = groups[0][0];
             let other_values = groups[1..]
                 .iter()
@@ -144,6 +151,7 @@ pub(crate) fn build(tracker: &Tracker, series: &Series) -> Vec<PanelRow> {
                 unit: first.t.unit.clone(),
                 normalized_value: first.value.lo,
                 normalized_unit: first.value.unit.clone(),
+                average: first.value.average,
                 values: groups.len(),
                 other_values,
                 source: Source::of(series, &groups[0]),

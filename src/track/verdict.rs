@@ -12,7 +12,9 @@
 //! - a range (`6%-7%`) is met when the result reaches its less demanding end (6 when up,
 //!   7 when down);
 //! - values equal within rounding noise count as reached;
-//! - a result in another unit (after normalising) is no result for this promise.
+//! - a result in another unit (after normalising) is no result for this promise, and an
+//!   average over several years (`averages.txt`: `年均增长7%`) is compared only with an
+//!   average.
 //!
 //! The gap is the result minus the promised value (the end compared), in the unit the
 //! promise was written in, so `增长21%` against 18.5% gives −2.5 and `240亿元` against 235.2亿元
@@ -81,13 +83,15 @@ impl Verdict {
     }
 }
 
-/// What the word right before a target's number says about its direction.
+/// What the words before a target's number say about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Reading {
     /// A decline word (`下降3%`): the change is negative.
     pub decline: bool,
     /// A cap word (`控制在3%`): the target is a ceiling.
     pub cap: bool,
+    /// An average word anywhere before it (`年均增长7%`): a change averaged over years.
+    pub average: bool,
 }
 
 /// The decline and cap words, and the comparator words that may stand between them and the
@@ -98,6 +102,8 @@ pub struct Directions {
     words: Vec<(Vec<char>, bool)>,
     /// Comparator words written before a number (`不少于`), longest first.
     between: Vec<Vec<char>>,
+    /// Words that make a change an average over years (`年均`).
+    averages: Vec<Vec<char>>,
 }
 
 impl Directions {
@@ -108,11 +114,12 @@ impl Directions {
             .map(|w| (w.0.chars().collect(), true))
             .chain(lex.caps.iter().map(|w| (w.0.chars().collect(), false)))
             .collect();
-        words.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        words.sort_by_key(|w| std::cmp::Reverse(w.0.len()));
         let mut between: Vec<Vec<char>> =
             lex.comparators.iter().filter(|c| c.before).map(|c| c.word.chars().collect()).collect();
         between.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        Directions { words, between }
+        let averages = lex.averages.iter().map(|w| w.0.chars().collect()).collect();
+        Directions { words, between, averages }
     }
 
     /// Reads the word before the target's number in its clause. The number is found by its
@@ -121,16 +128,18 @@ impl Directions {
     pub fn read(&self, t: &Target) -> Reading {
         let clause: Vec<char> = t.text.chars().take(MAX_CLAUSE).map(crate::clean::normalize_char).collect();
         let Some(at) = number_at(&clause, t.value) else { return Reading::default() };
+        let before = &clause[..at];
+        let average = self.averages.iter().any(|w| before.windows(w.len()).any(|x| x == w.as_slice()));
         let mut ends = vec![at];
-        if let Some(w) = self.between.iter().find(|w| clause[..at].ends_with(w)) {
+        if let Some(w) = self.between.iter().find(|w| before.ends_with(w)) {
             ends.push(at - w.len());
         }
         for end in ends {
             if let Some((_, decline)) = self.words.iter().find(|(w, _)| clause[..end].ends_with(w)) {
-                return Reading { decline: *decline, cap: !*decline };
+                return Reading { decline: *decline, cap: !*decline, average };
             }
         }
-        Reading::default()
+        Reading { average, ..Reading::default() }
     }
 }
 
@@ -182,6 +191,8 @@ pub struct Value {
     /// Written value = normalised value × `factor`.
     pub factor: f64,
     pub direction: Direction,
+    /// An average over several years (`年均增长7%`), comparable only with another.
+    pub average: bool,
 }
 
 impl Value {
@@ -201,7 +212,7 @@ impl Value {
         }
         let down = matches!(t.comparator, Comparator::Le | Comparator::Lt) || reading.decline || reading.cap;
         let direction = if down { Direction::Down } else { Direction::Up };
-        Value { lo, hi, unit, factor, direction }
+        Value { lo, hi, unit, factor, direction, average: reading.average }
     }
 
     /// The signed value as written (the promise's unit).
@@ -224,7 +235,16 @@ impl Value {
 
     /// The same number in the same unit (a repeated statement of one value).
     pub fn same(&self, other: &Value) -> bool {
-        self.unit == other.unit && close(self.lo, other.lo) && close(self.hi, other.hi)
+        self.unit == other.unit
+            && self.average == other.average
+            && close(self.lo, other.lo)
+            && close(self.hi, other.hi)
+    }
+
+    /// Whether a result of this kind can settle a promise of `promise`'s kind: the same
+    /// unit, and an average only for an average.
+    pub fn comparable(&self, promise: &Value) -> bool {
+        self.unit == promise.unit && self.average == promise.average
     }
 }
 
@@ -238,9 +258,9 @@ pub struct Judgement {
     pub gap: f64,
 }
 
-/// Judges a result against a promise; `None` when their units differ.
+/// Judges a result against a promise; `None` when they are not comparable.
 pub fn judge(promise: &Value, result: &Value) -> Option<Judgement> {
-    if promise.unit != result.unit {
+    if !result.comparable(promise) {
         return None;
     }
     let bound = promise.bound();
@@ -354,6 +374,17 @@ mod tests {
         // 12 is not 2.
         let twelve = target("下降12%，增长2%", 2.0, "%", Growth, Eq);
         assert_eq!(value(&twelve).direction, Direction::Up);
+    }
+
+    #[test]
+    fn an_average_over_years_compares_only_with_an_average() {
+        let plan = target("到2025年地区生产总值年均增长7%", 7.0, "%", Growth, Eq);
+        assert!(value(&plan).average);
+        assert!(judge(&value(&plan), &value(&target("地区生产总值增长7.5%", 7.5, "%", Growth, Eq))).is_none());
+        let review = target("五年来地区生产总值年均增长6.8%", 6.8, "%", Growth, Eq);
+        assert_eq!(verdict(&plan, &review).0, Verdict::Missed);
+        // The word after the number does not count.
+        assert!(!value(&target("增长7%，高于年均水平", 7.0, "%", Growth, Eq)).average);
     }
 
     #[test]
