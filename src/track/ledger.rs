@@ -168,6 +168,26 @@ fn stated(series: &Series, it: &Item) -> String {
     format!("{}{} ({file} {})", num(it.value.written()), it.t.unit, it.t.id)
 }
 
+/// The cluster of the result, when the documents agree on one: each document's headline is
+/// the value it states first (a review opens with the figure for the whole place; sectors,
+/// sub-areas and quarters follow), and all documents must have the same headline.
+fn headline(items: &[Item], results: &[Vec<&Item>]) -> Option<usize> {
+    let mut docs: Vec<usize> = items.iter().map(|i| i.doc).collect();
+    docs.sort_unstable();
+    docs.dedup();
+    let mut heads: Vec<usize> = docs
+        .iter()
+        .filter_map(|&d| items.iter().filter(|i| i.doc == d).min_by_key(|i| i.t.span[0]))
+        .filter_map(|first| results.iter().position(|c| c[0].value.same(&first.value)))
+        .collect();
+    heads.sort_unstable();
+    heads.dedup();
+    match heads.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
 pub(crate) fn build(tracker: &Tracker, series: &Series) -> Ledger {
     let mut promises = Vec::new();
     for ((place, order, _, year), g) in &series.groups {
@@ -197,19 +217,19 @@ pub(crate) fn build(tracker: &Tracker, series: &Series) -> Ledger {
                 comparable.iter().filter(|r| series.docs[r.doc].reviewed == Some(year)).cloned().collect();
             let chosen = if reviewing.is_empty() { &comparable } else { &reviewing };
             let results = clusters(chosen, false);
+            let headline = headline(chosen, &results);
             let mut notes = Vec::new();
             if over_period {
                 notes.push(format!(
                     "a growth target for {year} set in a plan for another year (a change over several years) is not judged against one year's growth"
                 ));
             }
-            let (verdict, achieved, gap, result) = match results.as_slice() {
-                [] if over_period => (Verdict::NotReported, None, None, None),
-                [] => {
+            let (verdict, achieved, gap, result) = match (results.as_slice(), headline) {
+                ([], _) => {
                     let other: Vec<String> = g
                         .of(Status::Achieved)
                         .iter()
-                        .filter(|r| !r.value.comparable(&p.value))
+                        .filter(|r| !over_period && !r.value.comparable(&p.value))
                         .map(|r| stated(series, r))
                         .collect();
                     if !other.is_empty() {
@@ -220,22 +240,24 @@ pub(crate) fn build(tracker: &Tracker, series: &Series) -> Ledger {
                     }
                     (Verdict::NotReported, None, None, None)
                 }
-                [one] => {
-                    let j = judge(&p.value, &one[0].value);
+                (_, Some(k)) => {
+                    let chosen = &results[k];
                     let others: Vec<String> = comparable
                         .iter()
-                        .filter(|r| !r.value.same(&one[0].value))
+                        .filter(|r| !r.value.same(&chosen[0].value))
                         .map(|r| stated(series, r))
                         .collect();
                     if !others.is_empty() {
-                        notes.push(format!("other documents state: {}", others.join("; ")));
+                        notes.push(format!("also stated: {}", others.join("; ")));
                     }
-                    match j {
-                        Some(j) => (j.verdict, Some(j.achieved), Some(j.gap), Some(Source::of(series, one))),
+                    match judge(&p.value, &chosen[0].value) {
+                        Some(j) => {
+                            (j.verdict, Some(j.achieved), Some(j.gap), Some(Source::of(series, chosen)))
+                        }
                         None => (Verdict::NotReported, None, None, None),
                     }
                 }
-                many => {
+                (many, None) => {
                     let all: Vec<String> = many.iter().map(|c| stated(series, c[0])).collect();
                     notes.push(format!("results disagree: {}", all.join("; ")));
                     (Verdict::Ambiguous, None, None, Some(Source::of(series, &many[0])))
@@ -468,6 +490,23 @@ mod tests {
             "{:#?}",
             l.promises
         );
+    }
+
+    #[test]
+    fn a_report_s_headline_comes_first() {
+        // The review gives the place's growth first, a sub-area's later.
+        let mut b = report("b.txt", "甲县", 2024, Some(6.2), None);
+        if let crate::Record::Document(d) = &mut b.record {
+            let mut part =
+                stated(Status::Achieved, 2023, "gdp", Measure::Growth, 9.0, "%", "开发区地区生产总值增长9%");
+            part.span = [500, 501];
+            d.targets.push(part);
+        }
+        let loaded = [report("a.txt", "甲县", 2023, None, Some(6.0)), b];
+        let l = tracker().ledger(&loaded, &Options::default());
+        let p = &l.promises[0];
+        assert_eq!((p.verdict, p.achieved, p.results), (Verdict::Met, Some(6.2), 2), "{p:#?}");
+        assert!(p.note.as_deref().unwrap().contains("9%"));
     }
 
     #[test]
