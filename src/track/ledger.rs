@@ -168,6 +168,15 @@ fn stated(series: &Series, it: &Item) -> String {
     format!("{}{} ({file} {})", num(it.value.written()), it.t.unit, it.t.id)
 }
 
+/// Whether a result's indicator, as written, is the promise's, perhaps after a place
+/// (`全区地区生产总值` for `地区生产总值`; not `财政总收入` for `地方财政总收入`).
+fn named_like(promise: &crate::document::Target, result: &crate::document::Target) -> bool {
+    match (promise.indicator.as_deref().map(str::trim), result.indicator.as_deref().map(str::trim)) {
+        (Some(p), Some(r)) => !p.is_empty() && r.ends_with(p),
+        _ => false,
+    }
+}
+
 /// The cluster of the result, when the documents agree on one: each document's headline is
 /// the value it states first (a review opens with the figure for the whole place; sectors,
 /// sub-areas and quarters follow), and all documents must have the same headline.
@@ -215,7 +224,11 @@ pub(crate) fn build(tracker: &Tracker, series: &Series) -> Ledger {
                 .collect();
             let reviewing: Vec<Item> =
                 comparable.iter().filter(|r| series.docs[r.doc].reviewed == Some(year)).cloned().collect();
-            let chosen = if reviewing.is_empty() { &comparable } else { &reviewing };
+            let tier = if reviewing.is_empty() { &comparable } else { &reviewing };
+            // One canonical id can cover kindred statistics (财政总收入, 地方财政总收入): a result
+            // named like the promise comes first.
+            let named: Vec<Item> = tier.iter().filter(|r| named_like(p.t, r.t)).cloned().collect();
+            let chosen = if named.is_empty() { tier } else { &named };
             let results = clusters(chosen, false);
             let headline = headline(chosen, &results);
             let mut notes = Vec::new();
@@ -507,6 +520,50 @@ mod tests {
         let p = &l.promises[0];
         assert_eq!((p.verdict, p.achieved, p.results), (Verdict::Met, Some(6.2), 2), "{p:#?}");
         assert!(p.note.as_deref().unwrap().contains("9%"));
+    }
+
+    #[test]
+    fn a_result_named_like_the_promise_comes_first() {
+        let plan = made(
+            "a.txt",
+            "甲县",
+            vec![stated(
+                Status::Target,
+                2023,
+                "fiscal_revenue",
+                Measure::Level,
+                20.0,
+                "亿元",
+                "地方财政总收入达到20亿元",
+            )],
+        );
+        let review = made(
+            "b.txt",
+            "甲县",
+            vec![
+                stated(
+                    Status::Achieved,
+                    2023,
+                    "fiscal_revenue",
+                    Measure::Level,
+                    29.0,
+                    "亿元",
+                    "财政总收入完成29亿元",
+                ),
+                stated(
+                    Status::Achieved,
+                    2023,
+                    "fiscal_revenue",
+                    Measure::Level,
+                    20.7,
+                    "亿元",
+                    "全县地方财政总收入完成20.7亿元",
+                ),
+            ],
+        );
+        let l = tracker().ledger(&[plan, review], &Options::default());
+        let p = &l.promises[0];
+        assert_eq!((p.verdict, p.achieved), (Verdict::Met, Some(20.7)), "{p:#?}");
     }
 
     #[test]

@@ -375,7 +375,11 @@ pub(crate) mod tests {
         t.status = status;
         t.year = Some(year);
         t.canonical = Some(canonical.to_string());
-        t.indicator = Some(text.chars().take_while(|c| !c.is_ascii_digit()).collect());
+        // The indicator as written: the text before the verb or the number.
+        let head: String = text.chars().take_while(|c| !c.is_ascii_digit()).collect();
+        let verbs = ["达到", "完成", "增长", "下降", "控制在", "为"];
+        let cut = verbs.iter().filter_map(|v| head.find(v)).min().unwrap_or(head.len());
+        t.indicator = Some(head[..cut].to_string());
         t
     }
 
