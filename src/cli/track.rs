@@ -131,24 +131,26 @@ pub fn markdown(l: &Ledger) -> String {
     let mut s = String::from("# 承诺与结果 Promises and results\n\n");
     let counts: Vec<String> = l.counts().iter().map(|(v, n)| format!("{} {n}", v.as_str())).collect();
     let _ = writeln!(s, "{} promises: {}\n", l.promises.len(), counts.join(" · "));
-    s.push_str("## 文件 Documents\n\n| 文件 Source | 地方 Place | 计划年 Plans | 回顾年 Reviews | 承诺 Promises | 结果 Results | 备注 Note |\n|---|---|---|---|---:|---:|---|\n");
+    s.push_str("## 文件 Documents\n\n| 文件 Source | 地方 Place | 计划年 Plans | 回顾年 Reviews | 承诺 Promises | 结果 Results | 略去 Ignored | 备注 Note |\n|---|---|---|---|---:|---:|---:|---|\n");
     for d in &l.documents {
         let note =
             d.duplicate_of.as_deref().map(|o| format!("duplicate of `{}`", md_cell(o))).unwrap_or_default();
         let _ = writeln!(
             s,
-            "| `{}` | {} | {} | {} | {} | {} | {note} |",
+            "| `{}` | {} | {} | {} | {} | {} | {} | {note} |",
             md_cell(&d.source),
             md_cell(d.place.as_deref().unwrap_or("—")),
             d.plan.map(|y| y.to_string()).unwrap_or_default(),
             d.reviewed.map(|y| y.to_string()).unwrap_or_default(),
             d.promises,
-            d.results
+            d.results,
+            d.ignored
         );
     }
     for (src, err) in &l.failed {
-        let _ = writeln!(s, "| `{}` | | | | | | {} |", md_cell(src), md_cell(err));
+        let _ = writeln!(s, "| `{}` | | | | | | | {} |", md_cell(src), md_cell(err));
     }
+    s.push_str("\nPlan and review years are read from the text (the years most targets and results are for); ignored: results dated in or after the plan year, targets in or before the review year.\n");
     s.push_str("\n## 承诺 Ledger\n\n");
     if l.promises.is_empty() {
         s.push_str("(no dated targets of canonical indicators)\n");
@@ -253,24 +255,25 @@ pub fn section(h: &mut String, l: &Ledger, docs: Option<&HashMap<&str, usize>>) 
         }
         h.push_str("</tbody></table></div>\n");
     }
-    h.push_str("<h3>文件 Documents</h3>\n<div class=\"scroll\"><table class=\"sortable\"><thead><tr><th>文件 Source</th><th>地方 Place</th><th>计划年 Plans</th><th>回顾年 Reviews</th><th>承诺</th><th>结果</th><th>备注</th></tr></thead><tbody>\n");
+    h.push_str("<h3>文件 Documents</h3>\n<div class=\"scroll\"><table class=\"sortable\"><thead><tr><th>文件 Source</th><th>地方 Place</th><th>计划年 Plans</th><th>回顾年 Reviews</th><th>承诺</th><th>结果</th><th>略去 Ignored</th><th>备注</th></tr></thead><tbody>\n");
     for d in &l.documents {
         let _ = writeln!(
             h,
-            "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
+            "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
             esc(&d.source),
             esc(d.place.as_deref().unwrap_or("—")),
             d.plan.map(|y| y.to_string()).unwrap_or_default(),
             d.reviewed.map(|y| y.to_string()).unwrap_or_default(),
             d.promises,
             d.results,
+            d.ignored,
             d.duplicate_of.as_deref().map(|o| format!("duplicate of {}", esc(o))).unwrap_or_default()
         );
     }
     for (src, err) in &l.failed {
         let _ = writeln!(
             h,
-            "<tr><td><code>{}</code></td><td colspan=\"6\" class=\"failed\">{}</td></tr>",
+            "<tr><td><code>{}</code></td><td colspan=\"7\" class=\"failed\">{}</td></tr>",
             esc(src),
             esc(err)
         );

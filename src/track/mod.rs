@@ -77,18 +77,6 @@ pub struct DocInfo {
     pub duplicate_of: Option<String>,
 }
 
-impl DocInfo {
-    /// `海拉尔区 2013` or, without a plan year, `海拉尔区 (reviews 2012)`.
-    pub fn label(&self) -> String {
-        let place = self.place.as_deref().unwrap_or("?");
-        match (self.plan, self.reviewed) {
-            (Some(p), _) => format!("{place} {p}"),
-            (None, Some(r)) => format!("{place} (reviews {r})"),
-            (None, None) => place.to_string(),
-        }
-    }
-}
-
 /// A target the ledger uses: canonical indicator and year known.
 #[derive(Debug, Clone)]
 pub(crate) struct Item<'a> {
@@ -200,7 +188,7 @@ impl Tracker {
     pub(crate) fn series<'a>(&self, loaded: &'a [Loaded], opts: &Options) -> Series<'a> {
         let order: HashMap<&str, usize> =
             self.canon.indicators().iter().enumerate().map(|(i, ind)| (ind.id.as_str(), i)).collect();
-        let mut docs = Vec::new();
+        let mut docs: Vec<DocInfo> = Vec::new();
         let mut failed = Vec::new();
         let mut groups: BTreeMap<Key, Group> = BTreeMap::new();
         // (place, plan, reviewed, values) → first document with them.
@@ -230,7 +218,7 @@ impl Tracker {
             fingerprint.sort();
             let index = docs.len();
             let duplicate_of = match seen.entry((place.clone(), plan, reviewed, fingerprint)) {
-                std::collections::hash_map::Entry::Occupied(e) => Some(docs_source(&docs, *e.get())),
+                std::collections::hash_map::Entry::Occupied(e) => Some(docs[*e.get()].source.clone()),
                 std::collections::hash_map::Entry::Vacant(e) => {
                     e.insert(index);
                     None
@@ -286,10 +274,6 @@ impl Tracker {
     }
 }
 
-fn docs_source(docs: &[DocInfo], i: usize) -> String {
-    docs[i].source.clone()
-}
-
 /// Where a value was stated: enough to find and check it in one click.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Source {
@@ -312,6 +296,7 @@ impl Source {
     pub(crate) fn of(series: &Series, cluster: &[&Item]) -> Source {
         let first = cluster[0];
         let mut docs: Vec<usize> = cluster.iter().map(|i| i.doc).collect();
+        docs.sort_unstable();
         docs.dedup();
         Source {
             document: series.docs[first.doc].source.clone(),
