@@ -168,6 +168,9 @@ mod tests {
         assert_eq!(id(&c, "全镇固投").as_deref(), Some("fixed_asset_investment"));
         assert_eq!(id(&c, "ＧＤＰ").as_deref(), Some("gdp"));
         assert_eq!(id(&c, "pm2.5 年均浓度").as_deref(), Some("pm25"));
+        // The budget revenue under its name before the 2014 budget law.
+        assert_eq!(id(&c, "地方公共财政预算收入").as_deref(), Some("general_budget_revenue"));
+        assert_eq!(id(&c, "一般公共财政预算收入").as_deref(), Some("general_budget_revenue"));
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Documents side by side, a pure function of extracted documents and the canonical
 //! indicators: rows are indicators (canonical ones first, then the rest grouped by their
-//! indicator text), split by measure; columns are documents. The CLI's `compare` formats it
+//! indicator text), split by measure, status and year, so that a row compares like with
+//! like (2024 targets with 2024 targets, never a 2023 result beside a 2024 target);
+//! columns are documents. The CLI's `compare` formats it
 //! (Markdown, CSV, JSON, HTML) and `report` draws it; this module computes it, so any user
 //! of the library can compare documents.
 
@@ -116,7 +118,7 @@ pub struct Cell {
     pub span: [usize; 2],
 }
 
-/// One indicator and measure across documents.
+/// One indicator, measure, status and year across documents.
 #[derive(Debug, Clone, Serialize)]
 pub struct Row {
     pub canonical: Option<String>,
@@ -125,8 +127,25 @@ pub struct Row {
     pub english: Option<String>,
     pub category: Option<String>,
     pub measure: Measure,
+    pub status: Status,
+    pub year: Option<i32>,
     /// One list per column (empty: the document does not state it).
     pub cells: Vec<Vec<Cell>>,
+}
+
+impl Row {
+    /// How many documents state the row.
+    pub fn documents(&self) -> usize {
+        self.cells.iter().filter(|c| !c.is_empty()).count()
+    }
+
+    /// `目标 2024`: the status and year every cell of the row shares.
+    pub fn when(&self) -> String {
+        match self.year {
+            Some(y) => format!("{} {y}", status_zh(self.status)),
+            None => status_zh(self.status).to_string(),
+        }
+    }
 }
 
 type CountOf = fn(&Counts) -> usize;
@@ -174,6 +193,17 @@ pub struct Comparison {
     pub shared_units: Vec<Shared>,
     /// Inputs that could not be read: (source, error).
     pub failed: Vec<(String, String)>,
+}
+
+impl Comparison {
+    /// The rows stated by two or more documents (like with like: same indicator, measure,
+    /// status and year), and the rest, listed apart. With one document every row is shared.
+    pub fn split(&self) -> (Vec<&Row>, Vec<&Row>) {
+        if self.columns.len() < 2 {
+            return (self.rows.iter().collect(), Vec::new());
+        }
+        self.rows.iter().partition(|r| r.documents() >= 2)
+    }
 }
 
 fn year_of(d: &Document) -> Option<i32> {
@@ -241,6 +271,14 @@ fn measure_rank(m: Measure) -> u8 {
     }
 }
 
+fn status_rank(s: Status) -> u8 {
+    match s {
+        Status::Target => 0,
+        Status::Achieved => 1,
+        Status::Fact => 2,
+    }
+}
+
 /// Builds the comparison of the loaded inputs (error records are listed, not columns).
 pub fn build(loaded: &[Loaded], canon: &Canonicalizer) -> Comparison {
     let docs: Vec<&Document> = loaded
@@ -277,8 +315,9 @@ pub fn build(loaded: &[Loaded], canon: &Canonicalizer) -> Comparison {
         }
     }
 
-    // Row key: (group, order, key text, measure). Canonical rows come in dictionary order.
-    type Key = (u8, usize, String, u8);
+    // Row key: (group, order, key text, measure, status, year). Canonical rows come in
+    // dictionary order; an undated row after the dated ones.
+    type Key = (u8, usize, String, u8, u8, i32);
     let order: BTreeMap<&str, usize> =
         canon.indicators().iter().enumerate().map(|(i, ind)| (ind.id.as_str(), i)).collect();
     let mut rows: BTreeMap<Key, Row> = BTreeMap::new();
@@ -292,14 +331,12 @@ pub fn build(loaded: &[Loaded], canon: &Canonicalizer) -> Comparison {
                 Status::Fact => c.targets_fact += 1,
             }
             let ind = canon.get(t.canonical.as_deref().unwrap_or(""));
+            let (m, st, y) = (measure_rank(t.measure), status_rank(t.status), t.year.unwrap_or(i32::MAX));
             let key: Key = match (ind, t.indicator.as_deref().map(str::trim)) {
-                (Some(ind), _) => (
-                    0,
-                    order.get(ind.id.as_str()).copied().unwrap_or(0),
-                    ind.id.clone(),
-                    measure_rank(t.measure),
-                ),
-                (None, Some(text)) if !text.is_empty() => (1, 0, text.to_string(), measure_rank(t.measure)),
+                (Some(ind), _) => {
+                    (0, order.get(ind.id.as_str()).copied().unwrap_or(0), ind.id.clone(), m, st, y)
+                }
+                (None, Some(text)) if !text.is_empty() => (1, 0, text.to_string(), m, st, y),
                 _ => {
                     c.targets_without_indicator += 1;
                     continue;
@@ -311,6 +348,8 @@ pub fn build(loaded: &[Loaded], canon: &Canonicalizer) -> Comparison {
                 english: ind.map(|i| i.english.clone()),
                 category: ind.map(|i| i.category.clone()),
                 measure: t.measure,
+                status: t.status,
+                year: t.year,
                 cells: vec![Vec::new(); docs.len()],
             });
             row.cells[col].push(Cell {
@@ -382,7 +421,7 @@ pub struct Chart<'a> {
 }
 
 /// The charts worth drawing: canonical indicators that two or more documents state in the
-/// same normalised unit and measure (one row is one measure).
+/// same normalised unit, measure, status and year (one row is all of these but the unit).
 pub fn charts(cmp: &Comparison) -> Vec<Chart<'_>> {
     let mut charts = Vec::new();
     for r in cmp.rows.iter().filter(|r| r.canonical.is_some()) {
@@ -424,19 +463,32 @@ mod tests {
     }
 
     #[test]
-    fn one_row_per_indicator_and_measure_one_column_per_document() {
+    fn one_row_per_indicator_measure_status_and_year_one_column_per_document() {
         let canon = Canonicalizer::new(&crate::lexicon::Lexicons::embedded().unwrap()).unwrap();
         let doc = |text: &str| Loaded { record: Record::Document(Box::new(test_doc(text))), text: None };
         let loaded = [
-            doc("2023年地区生产总值达到500亿元,增长6%。\n"),
-            doc("2024年地区生产总值达到550亿元。\n"),
+            doc("2024年地区生产总值达到500亿元,增长6%。\n"),
+            doc("2024年地区生产总值达到550亿元。\n2023年地区生产总值完成480亿元。\n"),
             Loaded { record: Record::Error(crate::ErrorRecord::new("x.pdf", "no text")), text: None },
         ];
         let cmp = build(&loaded, &canon);
         assert_eq!(cmp.columns.len(), 2);
         assert_eq!(cmp.failed, vec![("x.pdf".to_string(), "no text".to_string())]);
-        let level = cmp.rows.iter().find(|r| r.measure == Measure::Level).expect("a level row");
+        for r in &cmp.rows {
+            for c in r.cells.iter().flatten() {
+                assert_eq!((c.status, c.year), (r.status, r.year), "{r:?}");
+            }
+        }
+        let level = cmp
+            .rows
+            .iter()
+            .find(|r| r.measure == Measure::Level && r.year == Some(2024))
+            .expect("a 2024 level row");
         assert!(level.cells.iter().all(|c| c.len() == 1), "{level:?}");
-        assert_eq!(charts(&cmp).len(), 1);
+        // The 2024 levels side by side; the 2023 figure stands apart, in no chart.
+        let charts = charts(&cmp);
+        assert_eq!(charts.len(), 1);
+        assert_eq!(charts[0].row.year, Some(2024));
+        assert_eq!(cmp.rows.iter().filter(|r| r.documents() == 1).count(), 2, "{:#?}", cmp.rows);
     }
 }

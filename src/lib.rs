@@ -11,8 +11,9 @@
 //! [`extract`] (`number`, `target`, `project`, `unit`, `task`) → [`assemble`] (spans, ids,
 //! links) → [`document`] (the `zhengce/1` schema types).
 //!
-//! On extracted documents: [`compare`] (documents side by side), [`highlight`] (what a
-//! report marks in the text) and [`output`] (CSV tables).
+//! On extracted documents: [`compare`] (documents side by side), [`track`] (promises
+//! against results over a series of reports), [`highlight`] (what a report marks in the
+//! text) and [`output`] (CSV tables).
 //!
 //! ```
 //! let pipeline = zhengce::Pipeline::new().unwrap();
@@ -38,6 +39,7 @@ pub mod output;
 pub mod pipeline;
 pub mod segment;
 pub mod structure;
+pub mod track;
 
 pub use document::{Document, ErrorRecord, Record};
 pub use error::{Error, Result};

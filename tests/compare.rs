@@ -60,9 +60,9 @@ fn csv_matches_golden_and_parses() {
     assert!(out.starts_with(b"\xEF\xBB\xBF"), "CSV must start with a BOM for Excel");
     let mut r = csv::Reader::from_reader(&out[3..]);
     let header: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
-    // Four key columns, then a cell and a source column per document.
-    assert_eq!(header.len(), 4 + 2 * DOCS.len(), "{header:?}");
-    assert_eq!(&header[..4], ["canonical", "indicator", "category", "measure"]);
+    // Six key columns, then a cell and a source column per document.
+    assert_eq!(header.len(), 6 + 2 * DOCS.len(), "{header:?}");
+    assert_eq!(&header[..6], ["canonical", "indicator", "category", "measure", "status", "year"]);
     for rec in r.records() {
         assert_eq!(rec.unwrap().len(), header.len());
     }
@@ -113,6 +113,31 @@ fn rows_keep_growth_and_level_apart() {
             }
         }
     }
+}
+
+/// Two years of one county's reports: a target is set beside targets of the same year, a
+/// result beside results of the same year; what only one report states is listed apart.
+#[test]
+fn rows_compare_like_with_like() {
+    let a = "tests/fixtures/track/qingshan_2023.txt";
+    let b = "tests/fixtures/track/qingshan_2024.txt";
+    let v: serde_json::Value = serde_json::from_slice(&run(&["compare", a, b, "--format", "json"])).unwrap();
+    for row in v["rows"].as_array().unwrap() {
+        for cell in row["cells"].as_array().unwrap().iter().flat_map(|c| c.as_array().unwrap()) {
+            assert_eq!((&cell["status"], &cell["year"]), (&row["status"], &row["year"]), "{row}");
+        }
+    }
+    let gdp_growth: Vec<&serde_json::Value> = v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["canonical"] == "gdp" && r["measure"] == "growth")
+        .collect();
+    // The 2023 target (D1) and the 2024 target (D2) are two rows, not one.
+    assert!(gdp_growth.iter().any(|r| r["status"] == "target" && r["year"] == 2023));
+    assert!(gdp_growth.iter().any(|r| r["status"] == "target" && r["year"] == 2024));
+    let md = String::from_utf8(run(&["compare", a, b])).unwrap();
+    assert!(md.contains("## 仅见于一份文件 Stated in one document only"), "{md}");
 }
 
 #[test]

@@ -154,9 +154,20 @@ fn corpus_report_works_in_headless_chromium() {
     if chromium().is_none() {
         return;
     }
+    // The corpus's top-level text files (the folder also holds twins in other formats and
+    // SOURCES.md, which a walk would pick up too).
+    let mut inputs: Vec<String> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| format!("corpus/{}", p.file_name().unwrap().to_string_lossy()))
+        .collect();
+    inputs.sort();
+    let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
     let dir = tempfile::tempdir().unwrap();
     let html = dir.path().join("corpus.html");
-    report(&[Path::new("corpus")], &html);
+    let paths: Vec<&Path> = inputs.iter().map(Path::new).collect();
+    report(&paths, &html);
     let dom = headless(&html, "#selftest", &["--window-size=412,900", "--dump-dom"]);
     assert_eq!(
         root_attr(&dom, "data-selftest").as_deref(),
@@ -166,14 +177,6 @@ fn corpus_report_works_in_headless_chromium() {
     let seen: BTreeMap<String, usize> =
         serde_json::from_str(&root_attr(&dom, "data-highlighted-items").expect("self-test did not run"))
             .unwrap();
-    let mut inputs: Vec<String> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .map(|p| format!("corpus/{}", p.file_name().unwrap().to_string_lossy()))
-        .collect();
-    inputs.sort();
-    let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
     assert_eq!(seen, expected_items(&inputs), "highlighted items per document");
     assert!(seen.values().sum::<usize>() > 0);
 
@@ -260,4 +263,38 @@ fn hostile_document_runs_no_code_in_chromium() {
     assert!(root_attr(&dom, "data-charts").is_some(), "the page's own script did not run");
     assert_eq!(root_attr(&dom, "data-pwned"), None, "document markup ran in the browser");
     assert!(dom.contains("&lt;script&gt;document.documentElement"));
+}
+
+/// A county's reports for three years: the report adds the promises view, its charts draw,
+/// and a quote in the ledger jumps to its highlight in the document.
+#[test]
+fn promises_view_works_in_headless_chromium() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("series.html");
+    report(&[Path::new("tests/fixtures/track")], &html);
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("<section id=\"promises\""), "no promises view for a series");
+    assert!(page.contains("href=\"#promises\""));
+    // One document is no series.
+    let single = dir.path().join("single.html");
+    report(&[Path::new("tests/fixtures/track/qingshan_2023.txt")], &single);
+    assert!(!std::fs::read_to_string(&single).unwrap().contains("id=\"promises\""));
+    if chromium().is_none() {
+        return;
+    }
+    let dom = headless(&html, "#selftest", &["--window-size=800,900", "--dump-dom"]);
+    assert_eq!(root_attr(&dom, "data-promises").as_deref(), Some("12"), "ledger rows");
+    let charts: usize = root_attr(&dom, "data-promise-charts").unwrap().parse().unwrap();
+    // GDP, budget revenue, retail sales, unemployment, energy intensity.
+    assert_eq!(charts, 5);
+    assert_eq!(
+        root_attr(&dom, "data-promise-jump").as_deref(),
+        Some("pass"),
+        "quote did not jump to its highlight"
+    );
+    assert_eq!(root_attr(&dom, "data-selftest").as_deref(), Some("pass"));
+    let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join("zhengce-promises.png");
+    headless(&html, "#promises", &["--window-size=1000,1400", &format!("--screenshot={}", shot.display())]);
+    assert!(std::fs::read(&shot).unwrap().starts_with(b"\x89PNG"));
+    eprintln!("screenshot: {}", shot.display());
 }

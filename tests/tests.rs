@@ -24,3 +24,5 @@ mod report;
 mod tables;
 // Targets on invented policy text: indicators, status, year; proptests for spans.
 mod targets;
+// `zhengce track` and `zhengce panel`: the promise ledger on invented and real series.
+mod track;

@@ -50,23 +50,17 @@ fn row_label(r: &Row) -> String {
     }
 }
 
-/// Markdown: the indicator table with footnoted clauses, counts, shared names.
-pub fn markdown(c: &Comparison) -> String {
-    let mut s = String::new();
-    s.push_str("# 对比 Comparison\n\n");
-    for (i, col) in c.columns.iter().enumerate() {
-        s.push_str(&format!("- D{}: {} — `{}`\n", i + 1, md_cell(&col.label), md_cell(&col.source)));
-    }
-    s.push_str("\n## 指标 Indicators\n\n| 指标 Indicator | 口径 Measure |");
+/// One Markdown indicator table; the source clauses go to `notes` as footnotes.
+fn indicator_table(s: &mut String, c: &Comparison, title: &str, rows: &[&Row], notes: &mut Vec<String>) {
+    s.push_str(&format!("\n## {title}\n\n| 指标 Indicator | 口径 Measure | 状态 When |"));
     for (i, col) in c.columns.iter().enumerate() {
         s.push_str(&format!(" D{} {} |", i + 1, md_cell(&col.label)));
     }
-    s.push_str("\n|---|---|");
+    s.push_str("\n|---|---|---|");
     s.push_str(&"---|".repeat(c.columns.len()));
     s.push('\n');
-    let mut notes = Vec::new();
-    for r in &c.rows {
-        s.push_str(&format!("| {} | {} |", md_cell(&row_label(r)), r.measure.as_str()));
+    for r in rows {
+        s.push_str(&format!("| {} | {} | {} |", md_cell(&row_label(r)), r.measure.as_str(), r.when()));
         for (col, cells) in r.cells.iter().enumerate() {
             if cells.is_empty() {
                 s.push_str(" — |");
@@ -83,8 +77,26 @@ pub fn markdown(c: &Comparison) -> String {
         }
         s.push('\n');
     }
+}
+
+/// Markdown: the indicator tables with footnoted clauses, counts, shared names.
+pub fn markdown(c: &Comparison) -> String {
+    let mut s = String::new();
+    s.push_str("# 对比 Comparison\n\n");
+    for (i, col) in c.columns.iter().enumerate() {
+        s.push_str(&format!("- D{}: {} — `{}`\n", i + 1, md_cell(&col.label), md_cell(&col.source)));
+    }
+    let mut notes = Vec::new();
+    let (shared, apart) = c.split();
     if c.rows.is_empty() {
-        s.push_str("\n(no indicators found)\n");
+        s.push_str("\n## 指标 Indicators\n\n(no indicators found)\n");
+    } else if shared.is_empty() {
+        s.push_str("\n## 指标 Indicators\n\n(no indicator stated alike by two documents: same measure, status and year)\n");
+    } else {
+        indicator_table(&mut s, c, "指标 Indicators", &shared, &mut notes);
+    }
+    if !apart.is_empty() {
+        indicator_table(&mut s, c, "仅见于一份文件 Stated in one document only", &apart, &mut notes);
     }
     s.push_str("\n## 数量 Counts\n\n| |");
     for (i, _) in c.columns.iter().enumerate() {
@@ -127,14 +139,20 @@ pub fn markdown(c: &Comparison) -> String {
     s
 }
 
-/// CSV (UTF-8 with BOM): one row per indicator and measure; per document a cell column
-/// and a source-clause column.
+/// CSV (UTF-8 with BOM): one row per indicator, measure, status and year; per document a
+/// cell column and a source-clause column.
 pub fn csv(c: &Comparison) -> anyhow::Result<Vec<u8>> {
     let mut buf = zhengce::output::csv::BOM.to_vec();
     {
         let mut w = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(&mut buf);
-        let mut header =
-            vec!["canonical".to_string(), "indicator".into(), "category".into(), "measure".into()];
+        let mut header = vec![
+            "canonical".to_string(),
+            "indicator".into(),
+            "category".into(),
+            "measure".into(),
+            "status".into(),
+            "year".into(),
+        ];
         for col in &c.columns {
             header.push(col.label.clone());
             header.push(format!("{} source", col.label));
@@ -146,6 +164,8 @@ pub fn csv(c: &Comparison) -> anyhow::Result<Vec<u8>> {
                 r.indicator.clone(),
                 r.category.clone().unwrap_or_default(),
                 r.measure.as_str().to_string(),
+                r.status.as_str().to_string(),
+                r.year.map(|y| y.to_string()).unwrap_or_default(),
             ];
             for cells in &r.cells {
                 rec.push(cells.iter().map(|x| x.display.as_str()).collect::<Vec<_>>().join("; "));
@@ -169,7 +189,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             v.push(b'\n');
             v
         }
-        Format::Html => super::report::render(&loaded, &cmp, false).into_bytes(),
+        Format::Html => super::report::comparison(&loaded, &cmp).into_bytes(),
     };
     match &args.output {
         Some(path) => {

@@ -6,8 +6,10 @@ mod eval;
 mod extract;
 mod inputs;
 mod numbers;
+mod panel;
 mod report;
 mod segment;
+mod track;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -30,6 +32,8 @@ enum Command {
     Compare(compare::Args),
     Report(report::Args),
     Eval(eval::Args),
+    Track(track::Args),
+    Panel(panel::Args),
 }
 
 /// Flags shared by the subcommands that read documents.
@@ -92,6 +96,8 @@ pub fn main() -> ExitCode {
         Command::Compare(a) => compare::run(a),
         Command::Report(a) => report::run(a),
         Command::Eval(a) => eval::run(a),
+        Command::Track(a) => track::run(a),
+        Command::Panel(a) => panel::run(a),
     };
     match result {
         Ok(code) => code,

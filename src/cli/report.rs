@@ -5,6 +5,7 @@
 
 use super::{inputs, InputArgs};
 use anyhow::Context as _;
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::Write;
 use std::path::PathBuf;
@@ -12,9 +13,10 @@ use std::process::ExitCode;
 use zhengce::compare::{self, Comparison, Loaded};
 use zhengce::document::{Document, Record};
 use zhengce::highlight::{self, Kind};
+use zhengce::track::Ledger;
 
-const CSS: &str = include_str!("../report/report.css");
-const JS: &str = include_str!("../report/report.js");
+pub const CSS: &str = include_str!("../report/report.css");
+pub const JS: &str = include_str!("../report/report.js");
 
 /// Write an HTML report (tables, highlighted text, comparison, charts) for documents.
 #[derive(Debug, clap::Args)]
@@ -28,12 +30,18 @@ pub struct Args {
     /// Write to FILE instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Treat every input as a document of this place (one place's series) for the
+    /// promises view.
+    #[arg(long, value_name = "NAME")]
+    pub place: Option<String>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let (loaded, canon) = inputs::load(&args.input)?;
     let cmp = compare::build(&loaded, &canon);
-    let html = render(&loaded, &cmp, true);
+    let ledger = super::track::tracker(&args.input)?
+        .ledger(&loaded, &zhengce::track::Options { place: args.place.clone() });
+    let html = report(&loaded, &cmp, Some(&ledger).filter(|l| l.is_series()));
     match &args.output {
         Some(path) => {
             std::fs::write(path, html).with_context(|| format!("cannot write {}", path.display()))?
@@ -63,9 +71,19 @@ pub fn esc(s: &str) -> String {
     o
 }
 
-/// The whole page. `with_documents`: per-document sections (the report) or the
-/// comparison alone (`compare --format html`).
-pub fn render(loaded: &[Loaded], cmp: &Comparison, with_documents: bool) -> String {
+/// The whole page: the report (the comparison, the promises view when `ledger` is given,
+/// per-document sections), or without a ledger and documents the comparison alone
+/// (`compare --format html`).
+pub fn report(loaded: &[Loaded], cmp: &Comparison, ledger: Option<&Ledger>) -> String {
+    page(loaded, cmp, ledger, true)
+}
+
+/// The comparison page of `compare --format html`.
+pub fn comparison(loaded: &[Loaded], cmp: &Comparison) -> String {
+    page(loaded, cmp, None, false)
+}
+
+fn page(loaded: &[Loaded], cmp: &Comparison, ledger: Option<&Ledger>, with_documents: bool) -> String {
     let docs: Vec<(&Document, Option<&str>)> = loaded
         .iter()
         .filter_map(|l| match &l.record {
@@ -86,6 +104,9 @@ pub fn render(loaded: &[Loaded], cmp: &Comparison, with_documents: bool) -> Stri
         if with_documents { "report" } else { "comparison" }
     );
     let _ = write!(h, "<nav><a href=\"#compare\">对比 Comparison</a>");
+    if ledger.is_some() {
+        h.push_str("<a href=\"#promises\">承诺 Promises</a>");
+    }
     if with_documents {
         for (i, c) in cmp.columns.iter().enumerate() {
             let _ = write!(h, "<a href=\"#d{}\">D{} {}</a>", i + 1, i + 1, esc(&c.label));
@@ -93,6 +114,11 @@ pub fn render(loaded: &[Loaded], cmp: &Comparison, with_documents: bool) -> Stri
     }
     h.push_str("</nav></header>\n<main>\n");
     comparison_section(&mut h, cmp, with_documents);
+    if let Some(l) = ledger {
+        let sections: HashMap<&str, usize> =
+            docs.iter().enumerate().rev().map(|(i, (d, _))| (d.source.as_str(), i + 1)).collect();
+        super::track::section(&mut h, l, Some(&sections));
+    }
     if with_documents {
         for (i, (d, text)) in docs.iter().enumerate() {
             document_section(&mut h, i, d, *text);
@@ -117,59 +143,18 @@ fn comparison_section(h: &mut String, cmp: &Comparison, linked: bool) {
         h.push_str("</ul>\n");
     }
     charts(h, cmp);
+    let (shared, apart) = cmp.split();
     h.push_str("<h3>指标 Indicators</h3>\n");
     if cmp.rows.is_empty() {
         h.push_str("<p class=\"empty\">No indicators found.</p>\n");
+    } else if shared.is_empty() {
+        h.push_str("<p class=\"empty\">No indicator stated alike (same measure, status and year) by two documents.</p>\n");
     } else {
-        h.push_str("<div class=\"scroll\"><table class=\"sortable cmp\"><thead><tr><th>指标 Indicator</th><th>类别</th><th>口径</th>");
-        for (i, c) in cmp.columns.iter().enumerate() {
-            let _ = write!(h, "<th>D{} {}</th>", i + 1, esc(&c.label));
-        }
-        h.push_str("</tr></thead><tbody>\n");
-        for r in &cmp.rows {
-            let en =
-                r.english.as_deref().map(|e| format!("<br><small>{}</small>", esc(e))).unwrap_or_default();
-            let _ = write!(
-                h,
-                "<tr><td>{}{en}</td><td>{}</td><td>{}</td>",
-                esc(&r.indicator),
-                esc(r.category.as_deref().unwrap_or("")),
-                compare::measure_zh(r.measure)
-            );
-            for (col, cells) in r.cells.iter().enumerate() {
-                h.push_str("<td>");
-                if cells.is_empty() {
-                    h.push_str("<span class=\"none\">—</span>");
-                }
-                for (k, c) in cells.iter().enumerate() {
-                    if k > 0 {
-                        h.push_str("<br>");
-                    }
-                    let cls = format!("cell st-{}", c.status.as_str());
-                    if linked {
-                        let _ = write!(
-                            h,
-                            "<a class=\"{cls}\" href=\"#d{}\" data-doc=\"d{}\" data-jump=\"{}\" title=\"{}\">{}</a>",
-                            col + 1,
-                            col + 1,
-                            esc(&c.target),
-                            esc(&c.text),
-                            esc(&c.display)
-                        );
-                    } else {
-                        let _ = write!(
-                            h,
-                            "<span class=\"{cls}\" title=\"{}\">{}</span>",
-                            esc(&c.text),
-                            esc(&c.display)
-                        );
-                    }
-                }
-                h.push_str("</td>");
-            }
-            h.push_str("</tr>\n");
-        }
-        h.push_str("</tbody></table></div>\n");
+        indicator_table(h, cmp, &shared, linked);
+    }
+    if !apart.is_empty() {
+        h.push_str("<h3>仅见于一份文件 Stated in one document only</h3>\n");
+        indicator_table(h, cmp, &apart, linked);
     }
     h.push_str("<h3>数量 Counts</h3>\n<div class=\"scroll\"><table class=\"counts\"><thead><tr><th></th>");
     for (i, c) in cmp.columns.iter().enumerate() {
@@ -202,8 +187,62 @@ fn comparison_section(h: &mut String, cmp: &Comparison, linked: bool) {
     h.push_str("</section>\n");
 }
 
+/// One comparison table of `rows`; cells link to their highlight when `linked`.
+fn indicator_table(h: &mut String, cmp: &Comparison, rows: &[&compare::Row], linked: bool) {
+    h.push_str("<div class=\"scroll\"><table class=\"sortable cmp\"><thead><tr><th>指标 Indicator</th><th>类别</th><th>口径</th><th>状态</th>");
+    for (i, c) in cmp.columns.iter().enumerate() {
+        let _ = write!(h, "<th>D{} {}</th>", i + 1, esc(&c.label));
+    }
+    h.push_str("</tr></thead><tbody>\n");
+    for r in rows {
+        let en = r.english.as_deref().map(|e| format!("<br><small>{}</small>", esc(e))).unwrap_or_default();
+        let _ = write!(
+            h,
+            "<tr><td>{}{en}</td><td>{}</td><td>{}</td><td class=\"st-{}\">{}</td>",
+            esc(&r.indicator),
+            esc(r.category.as_deref().unwrap_or("")),
+            compare::measure_zh(r.measure),
+            r.status.as_str(),
+            esc(&r.when())
+        );
+        for (col, cells) in r.cells.iter().enumerate() {
+            h.push_str("<td>");
+            if cells.is_empty() {
+                h.push_str("<span class=\"none\">—</span>");
+            }
+            for (k, c) in cells.iter().enumerate() {
+                if k > 0 {
+                    h.push_str("<br>");
+                }
+                let cls = format!("cell st-{}", c.status.as_str());
+                if linked {
+                    let _ = write!(
+                        h,
+                        "<a class=\"{cls}\" href=\"#d{}\" data-doc=\"d{}\" data-jump=\"{}\" title=\"{}\">{}</a>",
+                        col + 1,
+                        col + 1,
+                        esc(&c.target),
+                        esc(&c.text),
+                        esc(&c.display)
+                    );
+                } else {
+                    let _ = write!(
+                        h,
+                        "<span class=\"{cls}\" title=\"{}\">{}</span>",
+                        esc(&c.text),
+                        esc(&c.display)
+                    );
+                }
+            }
+            h.push_str("</td>");
+        }
+        h.push_str("</tr>\n");
+    }
+    h.push_str("</tbody></table></div>\n");
+}
+
 /// Bar charts (inline SVG) for canonical indicators that two or more documents state in
-/// the same normalised unit and measure.
+/// the same normalised unit, measure, status and year.
 fn charts(h: &mut String, cmp: &Comparison) {
     let charts = compare::charts(cmp);
     if charts.is_empty() {
@@ -217,10 +256,11 @@ fn charts(h: &mut String, cmp: &Comparison) {
         let height = top + row_h * n as f64 + 8.0;
         let _ = write!(
             h,
-            "<figure class=\"chart\"><svg viewBox=\"0 0 440 {height}\" role=\"img\" aria-label=\"{}\"><text x=\"0\" y=\"18\" class=\"ct\">{} · {} ({})</text>",
+            "<figure class=\"chart\"><svg viewBox=\"0 0 440 {height}\" role=\"img\" aria-label=\"{}\"><text x=\"0\" y=\"18\" class=\"ct\">{} · {} · {} ({})</text>",
             esc(&r.indicator),
             esc(&r.indicator),
             compare::measure_zh(r.measure),
+            esc(&r.when()),
             esc(&unit)
         );
         for (i, v) in vals.iter().enumerate() {

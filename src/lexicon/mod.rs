@@ -105,10 +105,16 @@ macro_rules! lexicons {
 lexicons! {
     /// Patterns of web boilerplate lines.
     boilerplate: BoilerplateRule = "boilerplate.txt";
+    /// Words that make a change an average over several years (promise tracking).
+    averages: Word = "averages.txt";
     /// Measure words that count things.
     classifiers: Word = "classifiers.txt";
+    /// Words that make a target a ceiling (promise tracking).
+    caps: Word = "caps.txt";
     /// Comparator words around a number.
     comparators: ComparatorWord = "comparators.txt";
+    /// Words that make a stated change a decline (promise tracking).
+    declines: Word = "declines.txt";
     /// Words around an indicator that are not part of it.
     indicator_stop: IndicatorStop = "indicator_stop.txt";
     /// Measure words that may follow an indicator without changing its topic.

@@ -96,6 +96,17 @@
     });
     root.setAttribute("data-highlighted-items", JSON.stringify(ids));
     root.setAttribute("data-charts", String(document.querySelectorAll("figure.chart svg").length));
+    root.setAttribute("data-promise-charts", String(document.querySelectorAll("figure.promise svg").length));
+    root.setAttribute("data-promises", String(document.querySelectorAll("#promises table.ledger tbody tr").length));
+    // A quote in the ledger jumps to its highlight in the document's section.
+    var link = document.querySelector("#promises a[data-jump]");
+    if (link) {
+      link.click();
+      var target = markFor(document.getElementById(link.getAttribute("data-doc")), link.getAttribute("data-jump"));
+      var box = target && target.getBoundingClientRect();
+      root.setAttribute("data-promise-jump", box && box.bottom > 0 && box.top < window.innerHeight &&
+        target.classList.contains("flash") ? "pass" : "fail");
+    }
     if (!rows.length) { root.setAttribute("data-selftest", "fail: no rows"); return; }
     var row = rows[rows.length - 1];
     window.scrollTo(0, 0);
