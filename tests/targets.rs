@@ -383,3 +383,19 @@ fn indicator_tables_take_the_unit_from_the_row_label_and_the_year_from_the_heade
 ";
     assert!(extract(tasks).targets.is_empty());
 }
+
+#[test]
+fn a_change_over_a_plan_period_dates_both_ends() {
+    let text = "某区2016年政府工作报告\n一、过去五年工作回顾\n\
+过去五年,全区地区生产总值由2010年的100.5亿元增加到2015年的180.2亿元,年均增长12%。\
+去年,地区生产总值达到 180.2亿元,同比增长8.5%。\n\
+二、2016年工作安排\n地区生产总值增长7%。\n";
+    let doc = extract(text);
+    let start = target(&doc, text, "100.5亿元");
+    assert_eq!((start.status, start.year), (Status::Achieved, Some(2010)), "the start of the change");
+    let end = target(&doc, text, "180.2亿元");
+    assert_eq!((end.status, end.year), (Status::Achieved, Some(2015)), "到2015年 is past in 2016");
+    // A space between the verb and the number hides nothing.
+    let spaced = doc.targets.iter().filter(|t| t.value == 180.2).nth(1).expect("the second 180.2");
+    assert_eq!(spaced.indicator.as_deref(), Some("地区生产总值"));
+}

@@ -15,6 +15,17 @@ pub enum Hedge {
     About,
 }
 
+impl Hedge {
+    /// The name written in `zhengce/1` (`firm`, `aim`, `about`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Hedge::Firm => "firm",
+            Hedge::Aim => "aim",
+            Hedge::About => "about",
+        }
+    }
+}
+
 /// Whether a plan makes an indicator binding (约束性) or expected (预期性).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

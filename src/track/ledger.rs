@@ -8,7 +8,7 @@
 
 use super::verdict::{judge, Verdict};
 use super::{clusters, Direction, Item, Series, Source, Tracker};
-use crate::document::{Comparator, Measure, Status};
+use crate::document::{Comparator, Hedge, Measure, Status};
 use crate::error::{Error, Result};
 use crate::output::num;
 use serde::Serialize;
@@ -63,6 +63,8 @@ pub struct Promise {
     pub note: Option<String>,
     pub promise: Source,
     pub result: Option<Source>,
+    /// How firmly the promise was stated (`firm` 确保, `aim` 力争, `about` 左右).
+    pub hedge: Option<Hedge>,
 }
 
 /// The ledger of a set of documents.
@@ -157,6 +159,7 @@ pub const COLUMNS: &[Column] = &[
     ("result_quote", |p| side(&p.result, |s| s.quote.clone())),
     ("result_indicator", |p| side(&p.result, |s| s.indicator.clone().unwrap_or_default())),
     ("result_docs", |p| side(&p.result, |s| s.documents.to_string())),
+    ("hedge", |p| p.hedge.map(|h| h.as_str().to_string()).unwrap_or_default()),
 ];
 
 /// `18.5% (hailaer_2013.txt T2)`: a value as written, signed, with where it was stated.
@@ -296,6 +299,7 @@ pub(crate) fn build(tracker: &Tracker, series: &Series) -> Ledger {
                 note: (!notes.is_empty()).then(|| notes.join(" | ")),
                 promise,
                 result,
+                hedge: p.t.hedge,
             });
         }
     }

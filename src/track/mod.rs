@@ -33,10 +33,13 @@ use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use verdict::{Directions, Value};
 
-/// The jurisdiction a document is about: its place when present, for now its issuer
-/// (the header's `place` field replaces it when it lands).
+/// The jurisdiction a document is about: its `place` (松江区), else its issuer, so two
+/// bodies of one place (its government, its development office) share a series.
 pub fn place_of(doc: &Document) -> Option<&str> {
-    doc.issuer.as_deref().map(str::trim).filter(|s| !s.is_empty())
+    fn named(s: &Option<String>) -> Option<&str> {
+        s.as_deref().map(str::trim).filter(|s| !s.is_empty())
+    }
+    named(&doc.place).or_else(|| named(&doc.issuer))
 }
 
 /// How the ledger is built.

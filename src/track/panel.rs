@@ -8,7 +8,7 @@
 
 use super::ledger::Scope;
 use super::{clusters, Direction, Item, Series, Source, Tracker};
-use crate::document::{Comparator, Measure, Status};
+use crate::document::{Comparator, Hedge, Measure, Status};
 use crate::error::{Error, Result};
 use crate::output::num;
 use serde::Serialize;
@@ -41,6 +41,8 @@ pub struct PanelRow {
     /// The other values, with where they were stated.
     pub other_values: Vec<String>,
     pub source: Source,
+    /// How firmly the first statement of the value put it (`firm`, `aim`, `about`).
+    pub hedge: Option<Hedge>,
 }
 
 /// A column: its header and its value for one row.
@@ -74,6 +76,7 @@ pub const COLUMNS: &[Column] = &[
     ("page", |r| r.source.page.map(|p| p.to_string()).unwrap_or_default()),
     ("documents", |r| r.source.documents.to_string()),
     ("text", |r| r.source.quote.clone()),
+    ("hedge", |r| r.hedge.map(|h| h.as_str().to_string()).unwrap_or_default()),
 ];
 
 /// The panel as CSV (UTF-8 with BOM, CRLF).
@@ -155,6 +158,7 @@ pub(crate) fn build(tracker: &Tracker, series: &Series) -> Vec<PanelRow> {
                 values: groups.len(),
                 other_values,
                 source: Source::of(series, &groups[0]),
+                hedge: first.t.hedge,
             });
         }
     }

@@ -60,7 +60,9 @@ impl TargetRules {
         loop {
             while i > 0 {
                 let t = &toks[i - 1];
-                if self.role(t.word) == Some(StopRole::Link) || (share_like && t.word == "的") {
+                // A stray space (`达到 287.9亿元`) links like nothing at all.
+                let blank = t.word.trim().is_empty();
+                if blank || self.role(t.word) == Some(StopRole::Link) || (share_like && t.word == "的") {
                     i -= 1;
                 } else {
                     break;

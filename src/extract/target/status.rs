@@ -115,8 +115,12 @@ impl TargetRules {
                         Some(Status::Achieved)
                     } else if base_year {
                         None
-                    } else if year.is_some() && matches!(before, Some("到" | "至")) {
-                        // `到2026年`: a horizon, so a plan whatever the document's date.
+                    } else if year.is_some()
+                        && matches!(before, Some("到" | "至"))
+                        && !year.zip(doc_year).is_some_and(|(y, d)| y < d)
+                    {
+                        // `到2026年`: a horizon, so a plan whatever the document's date; a
+                        // year already past (`增加到2015年的` in 2016) ends a result.
                         Some(Status::Target)
                     } else {
                         match (year, doc_year) {

@@ -49,9 +49,11 @@ pub(super) fn year_of(
             && !skip.as_ref().is_some_and(|r| r.contains(&at))
             // The start of a span (`自2017年以来累计`, `从2024年起`).
             && !["年以来", "年来", "年起", "年开始"].iter().any(|w| after.starts_with(w))
-            // The start of a change (`由2020年的80%`) and the base of a ratio (`是2019年的113.7%`).
-            && !(["由", "从"].iter().any(|w| before[..i].ends_with(w)) && after.starts_with("年") && after.contains("的"))
-            && !(percent && ratio_base(gap))
+            // The start of a change (`由2020年的80%`) dates only the value it starts from,
+            // and the base of a ratio (`是2019年的113.7%`) none.
+            && (change_start(&before[..i], gap)
+                || !(["由", "从"].iter().any(|w| before[..i].ends_with(w)) && after.starts_with("年") && after.contains("的"))
+                    && !(percent && ratio_base(gap)))
     });
     if let Some((_, y)) = written {
         return Some(y);
@@ -139,6 +141,12 @@ fn several_years(clause: &str, sentence: &str) -> bool {
             span && (led || (change && sentence.len() - i < 40))
         })
     })
+}
+
+/// Whether a year is the start of a change and the number right after it is the value it
+/// starts from: `由2010年的162.4亿元增加到…` dates 162.4 to 2010.
+fn change_start(lead: &str, gap: &str) -> bool {
+    ["由", "从"].iter().any(|w| lead.ends_with(w)) && gap == "年的"
 }
 
 /// Whether the words between a year and a percentage make the year the base of a ratio:
