@@ -12,7 +12,8 @@
 //! links) → [`document`] (the `zhengce/1` schema types).
 //!
 //! On extracted documents: [`compare`] (documents side by side), [`highlight`] (what a
-//! report marks in the text) and [`output`] (CSV tables).
+//! report marks in the text) and [`output`] (CSV tables). [`read_file`] reads an input
+//! with the size cap; [`schema`] holds the JSON Schema of `zhengce/1`.
 //!
 //! ```
 //! let pipeline = zhengce::Pipeline::new().unwrap();
@@ -36,12 +37,15 @@ pub mod highlight;
 pub mod lexicon;
 pub mod output;
 pub mod pipeline;
+pub mod read;
+pub mod schema;
 pub mod segment;
 pub mod structure;
 
 pub use document::{Document, ErrorRecord, Record};
 pub use error::{Error, Result};
 pub use pipeline::{Options, Pipeline};
+pub use read::read_file;
 
 /// Hex SHA-256 of some bytes (recorded per document so `--resume` can see changed inputs).
 pub fn sha256_hex(bytes: &[u8]) -> String {
