@@ -12,14 +12,14 @@ mod tests {
     use super::JSON_SCHEMA;
     use serde_json::Value;
 
-    /// The `required` list of one `$defs` entry.
-    fn required(schema: &Value, def: &str) -> Vec<String> {
+    /// Asserts that the keys serde wrote for `v` are the `required` list of `$defs.<def>`.
+    fn assert_fields(schema: &Value, def: &str, v: &Value) {
         let list = schema["$defs"][def]["required"].as_array().unwrap_or_else(|| panic!("{def}"));
-        list.iter().map(|v| v.as_str().unwrap().to_string()).collect()
-    }
-
-    fn keys(v: &Value) -> Vec<String> {
-        v.as_object().unwrap().keys().cloned().collect()
+        let mut want: Vec<&str> = list.iter().map(|v| v.as_str().unwrap()).collect();
+        let mut got: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        want.sort_unstable();
+        got.sort_unstable();
+        assert_eq!(got, want, "{def}");
     }
 
     #[test]
@@ -29,11 +29,7 @@ mod tests {
                     (牵头单位:经发办;配合单位:规建办,2024年底前完成)\n";
         let doc = crate::pipeline::test_doc(text);
         let json = serde_json::to_value(&doc).unwrap();
-        let mut want = required(&schema, "document");
-        want.sort();
-        let mut got = keys(&json);
-        got.sort();
-        assert_eq!(got, want, "document");
+        assert_fields(&schema, "document", &json);
         for (array, def) in [
             ("sections", "section"),
             ("targets", "target"),
@@ -42,12 +38,9 @@ mod tests {
             ("units", "unit"),
         ] {
             let first = json[array].get(0).unwrap_or_else(|| panic!("the passage has no {array}"));
-            let (mut got, mut want) = (keys(first), required(&schema, def));
-            got.sort();
-            want.sort();
-            assert_eq!(got, want, "{def}");
+            assert_fields(&schema, def, first);
         }
         let error = serde_json::to_value(crate::ErrorRecord::new("x", "y")).unwrap();
-        assert_eq!(keys(&error), required(&schema, "error"));
+        assert_fields(&schema, "error", &error);
     }
 }
