@@ -1,8 +1,10 @@
 //! The `zhengce/1` output types (see `SCHEMA.md` in the shared folder and the README).
 //!
 //! These are the serialisation types only. Field order here is the field order in the
-//! JSON, so output stays byte-stable. Every `span` is `[start, end)` in code points of the
-//! decoded input text.
+//! JSON, so output stays byte-stable. Every field is written in every record (`null` or
+//! `[]` when empty), so tools that infer a schema from the first rows (Polars, DuckDB) see
+//! one shape; `#[serde(default)]` still reads JSON saved before a field existed. Every
+//! `span` is `[start, end)` in code points of the decoded input text.
 
 mod qualifier;
 
@@ -31,7 +33,7 @@ pub struct Document {
     pub period: Option<[i32; 2]>,
     pub chars: usize,
     /// Hex SHA-256 of the input bytes, so `--resume` can tell whether an input changed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub sha256: Option<String>,
     pub sections: Vec<Section>,
     pub targets: Vec<Target>,
@@ -43,7 +45,7 @@ pub struct Document {
     #[serde(default)]
     pub boilerplate: Vec<Span>,
     /// For PDF input: the code-point offset where each page starts in the extracted text.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub pages: Vec<usize>,
     pub errors: Vec<String>,
 }
@@ -138,7 +140,7 @@ impl Status {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Normalized {
     pub value: f64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub value_max: Option<f64>,
     pub unit: String,
 }
@@ -167,13 +169,13 @@ pub struct Target {
     pub section: Option<String>,
     pub task: Option<String>,
     /// Canonical indicator id from `dictionaries/indicators.tsv`, when one matches.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub canonical: Option<String>,
     /// Category of the canonical indicator (economy, investment, fiscal, ...).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub category: Option<String>,
     /// 1-based page number for paged input (PDF).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub page: Option<usize>,
 }
 
@@ -214,7 +216,7 @@ pub struct Project {
     pub investment: Option<Investment>,
     pub year: Option<i32>,
     /// Other spellings merged into this entry (`九星城项目` for `九星城`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub aliases: Vec<String>,
 }
 

@@ -14,6 +14,14 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// An input file could not be read (missing, a directory, too large, ...); the
+    /// message is the one written into its error record.
+    #[error("{}", crate::read::message(.path, .source))]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     /// The input has no text to extract; `kind` says why (empty, binary, a scan, ...).
     #[error("{kind}")]
     Decode { kind: DecodeErrorKind },

@@ -13,7 +13,8 @@
 //!
 //! On extracted documents: [`compare`] (documents side by side), [`track`] (promises
 //! against results over a series of reports), [`highlight`] (what a report marks in the
-//! text) and [`output`] (CSV tables).
+//! text) and [`output`] (CSV tables). [`read_file`] reads an input with the size cap;
+//! [`schema`] holds the JSON Schema of `zhengce/1`.
 //!
 //! ```
 //! let pipeline = zhengce::Pipeline::new().unwrap();
@@ -37,6 +38,8 @@ pub mod highlight;
 pub mod lexicon;
 pub mod output;
 pub mod pipeline;
+pub mod read;
+pub mod schema;
 pub mod segment;
 pub mod structure;
 pub mod track;
@@ -44,6 +47,7 @@ pub mod track;
 pub use document::{Document, ErrorRecord, Record};
 pub use error::{Error, Result};
 pub use pipeline::{Options, Pipeline};
+pub use read::read_file;
 
 /// Hex SHA-256 of some bytes (recorded per document so `--resume` can see changed inputs).
 pub fn sha256_hex(bytes: &[u8]) -> String {

@@ -17,7 +17,7 @@ const PLAN: &str = "某镇2024年工作要点\n一、主要目标\n全年实现�
 
 #[test]
 fn help_works_for_every_subcommand() {
-    for sub in ["extract", "segment", "numbers", "compare", "report"] {
+    for sub in ["extract", "segment", "numbers", "compare", "report", "schema"] {
         let out = run(&[sub, "--help"]);
         assert!(out.status.success(), "{sub}");
         assert!(stdout(&out).contains("Examples"), "{sub}");
@@ -27,6 +27,10 @@ fn help_works_for_every_subcommand() {
 #[test]
 fn usage_errors_exit_2() {
     assert_eq!(run(&["extract"]).status.code(), Some(2));
+    assert_eq!(run(&["segment"]).status.code(), Some(2));
+    assert_eq!(run(&["compare"]).status.code(), Some(2));
+    assert_eq!(run(&["extract", "x.txt", "--shard", "4/4"]).status.code(), Some(2));
+    assert_eq!(run(&["extract", "--input", "jsonl", "--out-dir", "o"]).status.code(), Some(2));
     assert_eq!(run(&["extract", "x.txt", "--format", "yaml"]).status.code(), Some(2));
     assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
 }
@@ -145,4 +149,62 @@ fn bad_user_dictionary_names_file_and_line() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("words.txt:2"), "{err}");
+}
+
+fn run_with_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = zhengce().args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn line_mode_gives_one_record_per_line_with_its_id() {
+    let input = "{\"id\":\"a\",\"text\":\"全年实现地区生产总值增长6%左右。\"}\nnot json\n\n{\"id\":3,\"text\":\"\"}\n";
+    for jobs in ["1", "2"] {
+        let out = run_with_stdin(&["extract", "--input", "jsonl", "-q", "--jobs", jobs], input);
+        assert_eq!(out.status.code(), Some(0), "bad lines do not fail the stream");
+        let lines: Vec<serde_json::Value> =
+            stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(lines.len(), 3, "a blank line is skipped");
+        assert_eq!(lines[0]["id"], "a");
+        assert_eq!(lines[0]["source"], "-:1");
+        assert_eq!(lines[0]["targets"][0]["value"], 6.0);
+        assert!(lines[1]["id"].is_null());
+        assert!(lines[1]["error"].as_str().unwrap().starts_with("line 2: not a JSON object"));
+        assert_eq!(lines[2]["id"], 3);
+        assert_eq!(lines[2]["error"], "empty file (0 bytes)");
+    }
+}
+
+#[test]
+fn files_from_and_shards_cover_the_list_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut list = String::new();
+    for i in 0..5 {
+        let p = dir.path().join(format!("{i}.txt"));
+        std::fs::write(&p, PLAN).unwrap();
+        list.push_str(&format!("{}\n", p.display()));
+    }
+    let mut seen = Vec::new();
+    for k in 0..2 {
+        let shard = format!("{k}/2");
+        let out = run_with_stdin(
+            &["extract", "--files-from", "-", "--shard", &shard, "--format", "jsonl", "-q"],
+            &list,
+        );
+        assert!(out.status.success());
+        for l in stdout(&out).lines() {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            seen.push(v["source"].as_str().unwrap().rsplit('/').next().unwrap().to_string());
+        }
+    }
+    assert_eq!(seen, ["0.txt", "2.txt", "4.txt", "1.txt", "3.txt"]);
+}
+
+#[test]
+fn schema_prints_the_json_schema() {
+    let out = run(&["schema"]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["title"], "zhengce/1");
 }

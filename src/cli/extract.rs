@@ -17,7 +17,7 @@ use zhengce::{Pipeline, Record};
 /// Extract targets, projects, units and tasks from policy documents as zhengce/1 JSON.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  zhengce extract corpus --format jsonl > corpus.jsonl\n  zhengce extract report.txt\n  zhengce extract archive/ --out-dir out/ --jobs 4 --resume\n  cat page.html | zhengce extract - --format jsonl\n  zhengce extract corpus --format csv > targets.csv\n  zhengce extract corpus --tables tables/"
+    after_help = "Examples:\n  zhengce extract corpus --format jsonl > corpus.jsonl\n  zhengce extract report.txt\n  zhengce extract archive/ --out-dir out/ --jobs 4 --resume\n  cat page.html | zhengce extract - --format jsonl\n  zhengce extract corpus --format csv > targets.csv\n  zhengce extract corpus --tables tables/\n  zhengce extract --files-from list.txt --shard 0/4 --format jsonl\n  printf '{\"id\":1,\"text\":\"全年增长6%。\"}\\n' | zhengce extract --input jsonl"
 )]
 pub struct Args {
     #[command(flatten)]
@@ -48,6 +48,59 @@ pub struct Args {
     /// with --out-dir, otherwise INPUT.txt beside the input (report.pdf -> report.pdf.txt).
     #[arg(long)]
     pub dump_text: bool,
+    /// What the PATHs hold: `files` (documents and directories) or `jsonl`, one request a
+    /// line: {"id": …, "text": …}, {"id": …, "path": …} or {"id": …, "base64": …} (an
+    /// optional "name" picks the decoder by its extension). Reads standard input when no
+    /// PATH is given and writes one JSON line per input line, in order, carrying its id; a
+    /// bad line gives an error record and the stream goes on (exit 0).
+    #[arg(
+        long = "input",
+        value_enum,
+        value_name = "KIND",
+        default_value_t = InputKind::Files,
+        conflicts_with_all = ["out_dir", "resume", "dump_text", "files_from"]
+    )]
+    pub input_kind: InputKind,
+    /// Also read the paths listed in FILE, one a line ('-': standard input).
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
+    /// Take only every N-th input, starting from the K-th (0-based: `--shard 0/4` to
+    /// `--shard 3/4` split a batch in four). With --input jsonl, every N-th line.
+    #[arg(long, value_name = "K/N", value_parser = Shard::parse)]
+    pub shard: Option<Shard>,
+}
+
+/// What the PATHs of `extract` hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputKind {
+    /// Documents, directories of documents, or `-` for one document on standard input.
+    Files,
+    /// One JSON request a line (the line mode for pipes).
+    Jsonl,
+}
+
+/// `--shard K/N`: the inputs whose index is K modulo N.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    k: usize,
+    n: usize,
+}
+
+impl Shard {
+    fn parse(s: &str) -> Result<Shard, String> {
+        let (k, n) = s.split_once('/').ok_or("expected K/N, e.g. 0/4")?;
+        let k: usize = k.trim().parse().map_err(|_| format!("K is not a number: {k}"))?;
+        let n: usize = n.trim().parse().map_err(|_| format!("N is not a number: {n}"))?;
+        if n == 0 || k >= n {
+            return Err(format!("need 0 <= K < N, got {k}/{n}"));
+        }
+        Ok(Shard { k, n })
+    }
+
+    /// Whether the input at 0-based `index` belongs to this shard.
+    pub fn keeps(self, index: usize) -> bool {
+        index % self.n == self.k
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -214,44 +267,60 @@ fn process(pipeline: &Pipeline, input: &Input, resume_dir: Option<&Path>, dump_t
             return Outcome::Skipped;
         }
     }
-    // The library never panics by design; this guard keeps one bad input from ending a
-    // batch of thousands should a bug slip through.
     let run = || {
-        if dump_text {
+        let (r, text) = if dump_text {
             pipeline.extract_with_text(&source, &bytes)
         } else {
             (pipeline.extract_bytes(&source, &bytes), None)
-        }
+        };
+        Outcome::Done(r, text)
     };
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
-        Ok((r, text)) => Outcome::Done(r, text),
-        Err(_) => Outcome::Done(
-            Record::Error(zhengce::ErrorRecord::new(
-                source,
-                "internal error while extracting (please report this input)",
-            )),
-            None,
-        ),
-    }
+    guarded(&source, run, |r| Outcome::Done(r, None))
+}
+
+/// Runs one extraction. The library never panics by design; this guard keeps one bad
+/// input from ending a batch of thousands should a bug slip through: `failed` gets an
+/// error record instead.
+pub(super) fn guarded<T>(source: &str, run: impl FnOnce() -> T, failed: impl FnOnce(Record) -> T) -> T {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|_| {
+        failed(Record::Error(zhengce::ErrorRecord::new(
+            source,
+            "internal error while extracting (please report this input)",
+        )))
+    })
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let globs = inputs::globs(&args.input.globs).context("bad --glob pattern")?;
-    let inputs = inputs::expand(&args.input.paths, &globs);
-    if inputs.is_empty() {
-        bail!(
-            "no input files found (directories are searched for {:?}; use --glob to change)",
-            globs_shown(&args.input.globs)
-        );
-    }
-    let pipeline = args.input.pipeline()?;
     let jobs = match args.jobs {
         Some(n) if n > 0 => n,
         _ => std::thread::available_parallelism().map_or(1, usize::from),
     };
     let pool =
         rayon::ThreadPoolBuilder::new().num_threads(jobs).build().context("cannot start worker threads")?;
+    if args.input_kind == InputKind::Jsonl {
+        return run_lines(&args, &pool, started);
+    }
+    let mut paths = args.input.paths.clone();
+    if let Some(list) = &args.files_from {
+        paths.extend(inputs::read_list(list)?);
+    }
+    if paths.is_empty() && args.files_from.is_none() {
+        bail!("no input: give PATH... ('-' for standard input) or --files-from FILE");
+    }
+    let globs = inputs::globs(&args.input.globs).context("bad --glob pattern")?;
+    let mut inputs = inputs::expand(&paths, &globs);
+    if inputs.is_empty() {
+        bail!(
+            "no input files found (directories are searched for {:?}; use --glob to change)",
+            globs_shown(&args.input.globs)
+        );
+    }
+    if let Some(shard) = args.shard {
+        // A shard may be empty (more shards than inputs): it writes no records.
+        inputs = inputs.into_iter().enumerate().filter(|(i, _)| shard.keeps(*i)).map(|(_, x)| x).collect();
+    }
+    let pipeline = args.input.pipeline()?;
 
     let mut sink = match (&args.out_dir, &args.output) {
         _ if args.tables.is_some() => {
@@ -357,12 +426,35 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// The line mode: requests in, one JSON line out per request; exit 0 unless the stream
+/// itself fails.
+fn run_lines(args: &Args, pool: &rayon::ThreadPool, started: Instant) -> anyhow::Result<ExitCode> {
+    if args.tables.is_some() || args.format == Format::Csv {
+        bail!("--input jsonl writes JSON lines; --tables and --format csv need files");
+    }
+    let pipeline = args.input.pipeline()?;
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(file) => Box::new(BufWriter::new(
+            std::fs::File::create(file).with_context(|| format!("cannot create {}", file.display()))?,
+        )),
+        None => Box::new(BufWriter::new(std::io::stdout().lock())),
+    };
+    let (documents, failed) = super::lines::run(&pipeline, pool, &args.input.paths, args.shard, &mut out)?;
+    if !args.quiet {
+        eprintln!(
+            "zhengce: {documents} documents, {failed} error records in {:.2} s",
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Runs `work` over `items` on the pool's threads and hands every result to `emit` (on the
 /// calling thread) in item order, as soon as the results before it are in. At most `window` items are taken ahead of
 /// the last one emitted, so memory stays bounded however slow one item is, and no thread
 /// waits for a whole chunk to finish. Once `stop` is set no new item is taken; the items
 /// already taken (always a prefix) are finished and emitted.
-fn ordered_parallel<T: Sync, R: Send>(
+pub(super) fn ordered_parallel<T: Sync, R: Send>(
     pool: &rayon::ThreadPool,
     items: &[T],
     window: usize,

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use zhengce::canonical::Canonicalizer;
 use zhengce::compare::{self, Loaded};
 use zhengce::decode::InputKind;
+use zhengce::read::MAX_BYTES;
 use zhengce::{ErrorRecord, Record};
 
 /// Default patterns for files picked up in directories: every extension the library
@@ -19,9 +20,6 @@ use zhengce::{ErrorRecord, Record};
 pub fn default_globs() -> Vec<String> {
     InputKind::EXTENSIONS.iter().map(|(ext, _)| format!("*.{ext}")).collect()
 }
-
-/// Largest input read, in bytes; larger ones give an error record.
-pub const MAX_BYTES: u64 = 1 << 30;
 
 /// One input of a batch.
 #[derive(Debug, Clone)]
@@ -61,7 +59,7 @@ impl Input {
     /// Reads the bytes of the input.
     pub fn read(&self) -> Result<Vec<u8>, String> {
         match self {
-            Input::File { path, .. } => read_file(path),
+            Input::File { path, .. } => zhengce::read_file(path).map_err(|e| e.to_string()),
             Input::Stdin => {
                 let mut buf = Vec::new();
                 std::io::stdin()
@@ -79,31 +77,30 @@ impl Input {
     }
 }
 
-fn read_file(path: &Path) -> Result<Vec<u8>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| io_message(path, &e))?;
-    if meta.is_dir() {
-        return Err(format!("{} is a directory", path.display()));
-    }
-    if meta.len() > MAX_BYTES {
-        return Err(format!("file too large ({} bytes; the limit is {MAX_BYTES})", meta.len()));
-    }
-    // Read through `take`: devices and pipes report length 0, and /dev/zero never ends.
-    let mut buf = Vec::with_capacity(meta.len().min(MAX_BYTES) as usize);
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_BYTES + 1).read_to_end(&mut buf))
-        .map_err(|e| io_message(path, &e))?;
-    if buf.len() as u64 > MAX_BYTES {
-        return Err(format!("{} is larger than {MAX_BYTES} bytes", path.display()));
-    }
-    Ok(buf)
+/// The message of an input that cannot be read, as the library words it.
+fn io_message(path: &Path, e: std::io::Error) -> String {
+    zhengce::Error::Read { path: path.to_path_buf(), source: e }.to_string()
 }
 
-fn io_message(path: &Path, e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => format!("no such file: {}", path.display()),
-        std::io::ErrorKind::PermissionDenied => format!("permission denied: {}", path.display()),
-        _ => format!("cannot read {}: {e}", path.display()),
-    }
+/// The paths listed in a `--files-from` file ('-': standard input), one a line; blank
+/// lines are skipped.
+pub fn read_list(list: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let text = if list.as_os_str() == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .context("cannot read the list of paths from standard input")?;
+        s
+    } else {
+        std::fs::read_to_string(list)
+            .with_context(|| format!("cannot read the list of paths {}", list.display()))?
+    };
+    Ok(text
+        .lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty())
+        .map(PathBuf::from)
+        .collect())
 }
 
 /// Builds the glob set (defaults when none are given).
@@ -163,7 +160,7 @@ pub fn expand(paths: &[PathBuf], globs: &GlobSet) -> Vec<Input> {
                 out.push(Input::File { path: p.clone(), source, out: rel })
             }
             Err(e) => out.push(Input::Broken {
-                error: io_message(p, &e),
+                error: io_message(p, e),
                 source,
                 out: PathBuf::from(p.file_name().unwrap_or(p.as_os_str())),
             }),
@@ -240,7 +237,7 @@ fn walk(root: &Path, dir: &Path, globs: &GlobSet, seen: &mut HashSet<PathBuf>, o
             }
         }
         Err(e) => {
-            out.push(Input::Broken { error: io_message(dir, &e), source, out: rel_of(root, dir) });
+            out.push(Input::Broken { error: io_message(dir, e), source, out: rel_of(root, dir) });
             return;
         }
     }
@@ -251,7 +248,7 @@ fn walk(root: &Path, dir: &Path, globs: &GlobSet, seen: &mut HashSet<PathBuf>, o
             v
         }
         Err(e) => {
-            out.push(Input::Broken { error: io_message(dir, &e), source, out: rel_of(root, dir) });
+            out.push(Input::Broken { error: io_message(dir, e), source, out: rel_of(root, dir) });
             return;
         }
     };
@@ -279,11 +276,7 @@ fn walk(root: &Path, dir: &Path, globs: &GlobSet, seen: &mut HashSet<PathBuf>, o
                 // A dangling or looping symlink that matches the globs is reported.
                 let name = path.file_name().map(Path::new).unwrap_or(&path);
                 if globs.is_match(name) {
-                    out.push(Input::Broken {
-                        error: io_message(&path, &e),
-                        source,
-                        out: rel_of(root, &path),
-                    });
+                    out.push(Input::Broken { error: io_message(&path, e), source, out: rel_of(root, &path) });
                 }
             }
         }

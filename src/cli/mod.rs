@@ -5,9 +5,11 @@ mod compare;
 mod eval;
 mod extract;
 mod inputs;
+mod lines;
 mod numbers;
 mod panel;
 mod report;
+mod schema;
 mod segment;
 mod track;
 
@@ -34,14 +36,16 @@ enum Command {
     Eval(eval::Args),
     Track(track::Args),
     Panel(panel::Args),
+    Schema(schema::Args),
 }
 
 /// Flags shared by the subcommands that read documents.
 #[derive(Debug, Clone, clap::Args)]
 pub struct InputArgs {
     /// Files or directories to read ('-' for standard input). Directories are walked
-    /// recursively in sorted path order.
-    #[arg(value_name = "PATH", required = true)]
+    /// recursively in sorted path order. At least one, except for `extract` with
+    /// --files-from or --input jsonl.
+    #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Which files to pick up in directories (repeatable; default: every format read).
     #[arg(long = "glob", value_name = "GLOB", help = glob_help())]
@@ -65,6 +69,15 @@ fn glob_help() -> String {
 }
 
 impl InputArgs {
+    /// PATH is optional for `extract` only, so the other commands check for one here.
+    fn require_paths(&self) -> Result<(), clap::Error> {
+        if self.paths.is_empty() {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            return Err(cmd.error(clap::error::ErrorKind::MissingRequiredArgument, "give at least one PATH"));
+        }
+        Ok(())
+    }
+
     /// Builds the pipeline with the user dictionaries.
     pub fn pipeline(&self) -> anyhow::Result<zhengce::Pipeline> {
         use anyhow::Context as _;
@@ -89,6 +102,19 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    let paths = match &cli.command {
+        Command::Segment(a) => a.input.require_paths(),
+        Command::Numbers(a) => a.input.require_paths(),
+        Command::Compare(a) => a.input.require_paths(),
+        Command::Report(a) => a.input.require_paths(),
+        Command::Track(a) => a.input.require_paths(),
+        Command::Panel(a) => a.input.require_paths(),
+        Command::Extract(_) | Command::Eval(_) | Command::Schema(_) => Ok(()),
+    };
+    if let Err(e) = paths {
+        let _ = e.print();
+        return ExitCode::from(2);
+    }
     let result = match cli.command {
         Command::Extract(a) => extract::run(a),
         Command::Segment(a) => segment::run(a),
@@ -98,6 +124,7 @@ pub fn main() -> ExitCode {
         Command::Eval(a) => eval::run(a),
         Command::Track(a) => track::run(a),
         Command::Panel(a) => panel::run(a),
+        Command::Schema(a) => schema::run(a),
     };
     match result {
         Ok(code) => code,

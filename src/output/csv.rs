@@ -78,6 +78,65 @@ impl Table {
     }
 }
 
+/// What a column holds, for typed consumers (Python, Arrow, Spark). An `Int` or `Float`
+/// cell is empty or a number as [`num`] writes it (which reads back exactly); every other
+/// column is `Text`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnType {
+    Text,
+    Int,
+    Float,
+}
+
+impl Table {
+    /// Each column's name and type, in column order.
+    pub fn column_types(self) -> Vec<(&'static str, ColumnType)> {
+        self.columns()
+            .into_iter()
+            .map(|c| {
+                let typed = NUMERIC.iter().find(|(t, name, _)| *t == self && *name == c);
+                (c, typed.map_or(ColumnType::Text, |&(_, _, ty)| ty))
+            })
+            .collect()
+    }
+}
+
+/// The numeric columns; a column not listed here is text (a test checks every name).
+const NUMERIC: &[(Table, &str, ColumnType)] = {
+    use ColumnType::{Float, Int};
+    use Table::*;
+    &[
+        (Documents, "period_start", Int),
+        (Documents, "period_end", Int),
+        (Documents, "chars", Int),
+        (Documents, "sections", Int),
+        (Documents, "targets", Int),
+        (Documents, "projects", Int),
+        (Documents, "units", Int),
+        (Documents, "tasks", Int),
+        (Targets, "value", Float),
+        (Targets, "value_max", Float),
+        (Targets, "normalized_value", Float),
+        (Targets, "normalized_value_max", Float),
+        (Targets, "year", Int),
+        (Targets, "page", Int),
+        (Targets, "span_start", Int),
+        (Targets, "span_end", Int),
+        (Projects, "mentions", Int),
+        (Projects, "first_start", Int),
+        (Projects, "first_end", Int),
+        (Projects, "investment_value", Float),
+        (Projects, "investment_normalized_value", Float),
+        (Projects, "year", Int),
+        (Units, "mentions", Int),
+        (Units, "responsible", Int),
+        (Units, "lead", Int),
+        (Units, "support", Int),
+        (Tasks, "span_start", Int),
+        (Tasks, "span_end", Int),
+    ]
+};
+
 /// A column: its header and its value for one item of a document. One list per table, so
 /// a new column is one line (add it at the end: the column order is the interface).
 type Column<T> = (&'static str, fn(&Document, &T) -> String);
@@ -285,6 +344,32 @@ mod tests {
             }
         }
         assert_eq!(Table::Documents.rows(&rec).len(), 1);
+    }
+
+    #[test]
+    fn numeric_columns_exist_and_hold_numbers() {
+        for (table, name, _) in NUMERIC {
+            assert!(table.columns().contains(name), "{} has no column {name}", table.name());
+        }
+        let p = crate::Pipeline::new().unwrap();
+        let text = "一、任务\n1.建设滨江科创园项目,投资60亿元,2024年固定资产投资达到1.5万亿元,增长8%—10%。\
+                    (牵头单位:经发办;配合单位:规建办)\n";
+        let rec = Record::Document(Box::new(p.extract_text("a.txt", text)));
+        for t in Table::ALL {
+            let rows = t.rows(&rec);
+            assert!(!rows.is_empty(), "{}", t.name());
+            for row in rows {
+                for ((name, ty), cell) in t.column_types().into_iter().zip(row) {
+                    let ok = cell.is_empty()
+                        || match ty {
+                            ColumnType::Int => cell.parse::<i64>().is_ok(),
+                            ColumnType::Float => cell.parse::<f64>().is_ok(),
+                            ColumnType::Text => true,
+                        };
+                    assert!(ok, "{}.{name}: {cell:?}", t.name());
+                }
+            }
+        }
     }
 
     #[test]
