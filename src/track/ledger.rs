@@ -345,6 +345,19 @@ mod tests {
     }
 
     #[test]
+    fn the_promise_keeps_its_hedge() {
+        let mut a = report("a.txt", "甲县", 2023, None, Some(6.0));
+        if let crate::Record::Document(d) = &mut a.record {
+            d.targets.iter_mut().for_each(|t| t.hedge = Some(crate::document::Hedge::Aim));
+        }
+        let l = tracker().ledger(&[a, report("b.txt", "甲县", 2024, Some(6.2), None)], &Options::default());
+        let p = l.promises.iter().find(|p| p.canonical == "gdp").unwrap();
+        assert_eq!(p.hedge, Some(crate::document::Hedge::Aim));
+        let csv = String::from_utf8(l.to_csv().unwrap()).unwrap();
+        assert!(csv.lines().nth(1).is_some_and(|row| row.trim_end().ends_with(",aim")), "{csv}");
+    }
+
+    #[test]
     fn places_are_kept_apart() {
         let loaded =
             [report("a.txt", "甲县", 2023, None, Some(6.0)), report("b.txt", "乙县", 2024, Some(6.2), None)];
