@@ -26,6 +26,15 @@ class Section(TypedDict):
     span: Span
 
 
+class Base(TypedDict):
+    """What a change is measured from: ``比2020年增长`` has year 2020, ``从80%提高到90%``
+    the value 80; ``annual`` for an average over the years (``年均``)."""
+
+    year: Optional[int]
+    value: Optional[float]
+    annual: bool
+
+
 class Target(TypedDict):
     id: str
     span: Span
@@ -39,6 +48,9 @@ class Target(TypedDict):
     measure: Literal["level", "growth", "share"]
     status: Literal["target", "achieved", "fact"]
     year: Optional[int]
+    hedge: Optional[Literal["firm", "aim", "about"]]
+    binding: Optional[Literal["binding", "expected"]]
+    base: Optional[Base]
     section: Optional[str]
     task: Optional[str]
     canonical: Optional[str]
@@ -97,6 +109,7 @@ class Document(TypedDict):
     encoding: str
     title: Optional[str]
     issuer: Optional[str]
+    place: Optional[str]
     date: Optional[str]
     period: Optional[list[int]]
     chars: int
