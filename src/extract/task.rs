@@ -186,7 +186,8 @@ fn place(
     if let (true, Some((t, how))) = (glued, last) {
         return join(t, how);
     }
-    let label_alone = m.source == Source::Label && norm[para.start..block.start].trim().is_empty();
+    let label_alone = m.source == Source::Label
+        && norm[para.start..block.start].trim_matches(|c: char| c.is_whitespace() || c == '(').is_empty();
     let marker = last_marker(norm, floor..block.start);
     if let Some(mk) = &marker {
         if mk.range.start >= para.start || label_alone {
@@ -218,6 +219,16 @@ fn place(
                 title: title_after(norm, h.range.end, para.start),
                 how: Opened::Heading,
             };
+        }
+    }
+    // A label on a line of its own (`(责任单位:经发办)`) answers for the paragraph above it.
+    if label_alone {
+        let above = norm[..para.start].trim_end();
+        if !above.is_empty() {
+            let prev = paragraph(norm, above.len());
+            let title = title_sentence(norm, prev.clone(), prev.end)
+                .unwrap_or_else(|| title_to(norm, prev.start, prev.end));
+            return Placed { start: prev.start, title, how: Opened::Segment };
         }
     }
     let start = segment_start(norm, para.start, block.start);
@@ -343,5 +354,21 @@ mod tests {
         );
         assert_eq!(doc.tasks.len(), 1);
         assert_eq!(doc.tasks[0].deadline.as_deref(), Some("2024-12"));
+    }
+
+    #[test]
+    fn a_bracketed_label_on_its_own_line_answers_for_the_paragraph_above() {
+        let text = "新建滨河公园,年内完成绿化8万平方米。\n(责任单位:区园林局)\n";
+        let doc = crate::pipeline::test_doc(text);
+        assert_eq!(doc.tasks.len(), 1);
+        let chars: Vec<char> = text.chars().collect();
+        let [s, e] = doc.tasks[0].span;
+        let span: String = chars[s..e].iter().collect();
+        assert!(
+            span.starts_with("新建滨河公园") && span.contains(&doc.tasks[0].title),
+            "{span} / {}",
+            doc.tasks[0].title
+        );
+        assert_eq!(doc.tasks[0].units[0].name, "区园林局");
     }
 }

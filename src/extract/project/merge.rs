@@ -73,6 +73,10 @@ impl ProjectRules {
                             aliases.push(key.clone());
                             p.aliases.push(shown);
                         }
+                    } else if squeeze(&shown) != squeeze(&p.name) && !p.aliases.contains(&shown) {
+                        // Another edition of one event (`第十届X` after `第九届X`): the name as
+                        // written there stays findable.
+                        p.aliases.push(shown);
                     }
                     // Candidates come in text order, so mentions stay sorted without a sort
                     // per push (which made a long document quadratic in its mentions).
