@@ -346,6 +346,9 @@ pub(crate) mod tests {
             canonical: None,
             category: None,
             page: None,
+            hedge: None,
+            binding: None,
+            base: None,
         }
     }
 
