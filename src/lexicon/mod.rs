@@ -7,9 +7,19 @@
 //! the binary ([`Lexicons::embedded`]); [`Lexicons::from_dir`] reads an edited copy instead,
 //! file by file, so a user can change a label or a cue without rebuilding.
 
-mod files;
+mod layout;
+mod numbers;
+mod projects;
+mod row;
+mod targets;
+mod units;
 
-pub use files::*;
+pub use layout::*;
+pub use numbers::*;
+pub use projects::*;
+pub use row::*;
+pub use targets::*;
+pub use units::*;
 
 use crate::error::{Error, Result};
 use std::borrow::Cow;
