@@ -253,4 +253,3 @@ impl FromRow for Qualifier {
         Ok(())
     }
 }
-
