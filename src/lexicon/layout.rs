@@ -6,14 +6,14 @@ use super::{FromRow, Row};
 
 /// `boilerplate.txt`: a regex over a whole trimmed line.
 #[derive(Debug, Clone)]
-pub struct BoilerplateRule {
+pub(crate) struct BoilerplateRule {
     pub kind: BoilerplateKind,
     pub pattern: String,
 }
 
 /// What a boilerplate pattern does to the line it matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BoilerplateKind {
+pub(crate) enum BoilerplateKind {
     /// The line is boilerplate.
     Line,
     /// The line is boilerplate and starts the page's tail.
@@ -40,14 +40,14 @@ impl FromRow for BoilerplateRule {
 
 /// `header_words.txt`: the words of a document's header.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HeaderWord {
+pub(crate) struct HeaderWord {
     pub kind: HeaderKind,
     pub word: String,
 }
 
 /// The part a [`HeaderWord`] plays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HeaderKind {
+pub(crate) enum HeaderKind {
     /// A collector's label whose value is the title (`标题：`).
     Title,
     /// A label whose value is the issuing body (`发文单位：`).
@@ -105,14 +105,14 @@ impl FromRow for HeaderWord {
 
 /// `issuers.txt`: words that make up an issuing body's name.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IssuerWord {
+pub(crate) struct IssuerWord {
     pub kind: IssuerKind,
     pub word: String,
 }
 
 /// The part an [`IssuerWord`] plays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum IssuerKind {
+pub(crate) enum IssuerKind {
     /// An administrative-unit suffix, most specific first.
     Suffix,
     /// A party or government organ kept after the place name.
@@ -147,7 +147,7 @@ impl FromRow for IssuerWord {
 
 /// `places.txt`: a province- or prefecture-level division and its short forms.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlaceRow {
+pub(crate) struct PlaceRow {
     pub level: PlaceLevel,
     pub name: String,
     pub short: Vec<String>,
@@ -191,14 +191,14 @@ impl FromRow for PlaceRow {
 
 /// `report_parts.txt`: words that mark the parts of a work report.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReportWord {
+pub(crate) struct ReportWord {
     pub word: String,
     pub role: ReportRole,
 }
 
 /// What a [`ReportWord`] marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReportRole {
+pub(crate) enum ReportRole {
     /// The text is a work report (`向大会报告工作`).
     Report,
     /// A heading that opens the review of the past year (`工作回顾`).
@@ -233,14 +233,14 @@ impl FromRow for ReportWord {
 /// `table_headers.txt`: a column header word of a task table, or a label of that column's
 /// value in running text (`完成时限:`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TableHeader {
+pub(crate) struct TableHeader {
     pub word: String,
     pub column: ColumnKind,
 }
 
 /// What a table column holds (unit columns come from `unit_labels.txt`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ColumnKind {
+pub(crate) enum ColumnKind {
     /// The task or item the row is about (its name).
     Task,
     /// What the task consists of (`任务内容`, `建设内容`): the row's text when it has no name.

@@ -7,7 +7,7 @@ use crate::document::Comparator;
 
 /// `units.txt`: a unit written after a number.
 #[derive(Debug, Clone, PartialEq)]
-pub struct UnitDef {
+pub(crate) struct UnitDef {
     pub word: String,
     pub kind: UnitKind,
     /// The unit `normalized` reports.
@@ -53,7 +53,7 @@ impl FromRow for UnitDef {
 
 /// `comparators.txt`: a comparator word before or after a number.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ComparatorWord {
+pub(crate) struct ComparatorWord {
     pub word: String,
     /// Right before the number (`不少于`), else after the number and unit (`以上`).
     pub before: bool,
@@ -84,14 +84,14 @@ impl FromRow for ComparatorWord {
 
 /// `number_stop.txt`: a phrase that keeps numerals from being quantities.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NumberStop {
+pub(crate) struct NumberStop {
     pub word: String,
     pub kind: NumberStopKind,
 }
 
 /// How a [`NumberStop`] applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NumberStopKind {
+pub(crate) enum NumberStopKind {
     /// A fixed phrase; numerals inside it are never read.
     Idiom,
     /// Right after a number and its unit, it makes the number part of a name.

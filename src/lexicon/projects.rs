@@ -14,7 +14,7 @@ fn project_kind(s: Option<&str>) -> Result<ProjectKind, String> {
 
 /// `project_heads.txt`: a head noun that ends a project name.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProjectHead {
+pub(crate) struct ProjectHead {
     pub word: String,
     pub kind: ProjectKind,
     /// Where the head may end a name.
@@ -23,7 +23,7 @@ pub struct ProjectHead {
 
 /// Where a [`ProjectHead`] ends a name: the more common the word, the more context it needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HeadUse {
+pub(crate) enum HeadUse {
     /// Anywhere, in a noun chunk with a proper modifier (`产业园`, `美术馆`).
     Free,
     /// Only in a frame: after a trigger verb, before a build predicate or in a list of
@@ -51,14 +51,14 @@ impl FromRow for ProjectHead {
 
 /// `project_frames.txt`: a word of the frames that hold project names in running text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProjectFrame {
+pub(crate) struct ProjectFrame {
     pub kind: FrameKind,
     pub word: String,
 }
 
 /// The role of a [`ProjectFrame`] word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FrameKind {
+pub(crate) enum FrameKind {
     /// A verb that puts a name after it (`实施`, `开工建设`, `加快推进`).
     Trigger,
     /// A build or progress predicate after a name (`建成投用`, `开工建设`, `加快建设`).
@@ -105,7 +105,7 @@ impl FromRow for ProjectFrame {
 
 /// `project_lists.txt`: a category word that closes a list of projects after `等`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProjectList {
+pub(crate) struct ProjectList {
     pub word: String,
     pub kind: ProjectKind,
 }
@@ -122,14 +122,14 @@ impl FromRow for ProjectList {
 
 /// `project_stop.txt`: what keeps a candidate from being a project name.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProjectStop {
+pub(crate) struct ProjectStop {
     pub kind: ProjectStopKind,
     pub word: String,
 }
 
 /// How a [`ProjectStop`] word applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ProjectStopKind {
+pub(crate) enum ProjectStopKind {
     /// The whole candidate is generic.
     Phrase,
     /// A modifier containing it makes the candidate generic.

@@ -4,7 +4,7 @@
 use super::Row;
 
 /// A row type of one lexicon file. One line may give several values (a line of words).
-pub trait FromRow: Sized {
+pub(crate) trait FromRow: Sized {
     /// Parses `row` into `out`; the error is the reason, without file and line.
     fn from_row(row: Row<'_>, out: &mut Vec<Self>) -> Result<(), String>;
 }
@@ -17,7 +17,7 @@ pub(super) fn columns<'a, const N: usize>(row: &Row<'a>, want: &str) -> Result<[
 
 /// Every whitespace-separated word of a row: plain word lists.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Word(pub String);
+pub(crate) struct Word(pub String);
 
 impl FromRow for Word {
     fn from_row(row: Row<'_>, out: &mut Vec<Self>) -> Result<(), String> {
@@ -28,7 +28,7 @@ impl FromRow for Word {
 
 /// `user_dict.txt` and `--user-dict` files: jieba's `word [freq] [tag]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DictEntry {
+pub(crate) struct DictEntry {
     pub word: String,
     /// `None`: let the segmenter suggest one, so the word wins segmentation.
     pub freq: Option<usize>,

@@ -19,7 +19,7 @@ pub struct IndicatorRow {
 }
 
 /// The categories an indicator may have; a typo in the dictionary is an error.
-pub const CATEGORIES: &[&str] = &[
+pub(crate) const CATEGORIES: &[&str] = &[
     "economy",
     "investment",
     "fiscal",
@@ -69,14 +69,14 @@ impl FromRow for IndicatorRow {
 
 /// `indicator_stop.txt`: a word that is not part of an indicator, or a verb that is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IndicatorStop {
+pub(crate) struct IndicatorStop {
     pub word: String,
     pub role: StopRole,
 }
 
 /// The role of a word next to an indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StopRole {
+pub(crate) enum StopRole {
     /// Skipped when it stands between the indicator and the number (`达到`, `同比`).
     Link,
     /// Ends the indicator (`实现`, `力争`).
@@ -101,7 +101,7 @@ impl FromRow for IndicatorStop {
 
 /// `status_words.txt`: a cue for a target's status.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StatusWord {
+pub(crate) struct StatusWord {
     pub word: String,
     pub status: Status,
     pub scope: CueScope,
@@ -109,7 +109,7 @@ pub struct StatusWord {
 
 /// Where a status cue counts and how much.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CueScope {
+pub(crate) enum CueScope {
     /// In a sentence; decides on its own.
     Strong,
     /// In a sentence; only when no strong cue is near.
@@ -147,14 +147,14 @@ impl FromRow for StatusWord {
 
 /// `measure_cues.txt`: a word that makes a percentage growth or a share.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MeasureCue {
+pub(crate) struct MeasureCue {
     pub word: String,
     pub cue: Cue,
 }
 
 /// What a [`MeasureCue`] says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Cue {
+pub(crate) enum Cue {
     Growth,
     Share,
 }
@@ -174,14 +174,14 @@ impl FromRow for MeasureCue {
 
 /// `time_words.txt`: a word that places a sentence in time.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TimeWord {
+pub(crate) struct TimeWord {
     pub word: String,
     pub class: TimeClass,
 }
 
 /// Which year a [`TimeWord`] points to, or what it does to a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TimeClass {
+pub(crate) enum TimeClass {
     /// The document's own year (`全年`, `截至6月`).
     Current,
     /// The year before (`去年`, `过去一年`).
@@ -219,14 +219,14 @@ impl FromRow for TimeWord {
 
 /// `qualifiers.txt`: how firmly a target is stated, and whether a plan binds it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Qualifier {
+pub(crate) struct Qualifier {
     pub word: String,
     pub kind: QualifierKind,
 }
 
 /// The field a [`Qualifier`] sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum QualifierKind {
+pub(crate) enum QualifierKind {
     Hedge(Hedge),
     Binding(Binding),
     /// Makes every quantity after it in its sentence an estimate (`预计全年…`).

@@ -16,7 +16,7 @@ fn role(s: &str) -> Result<Role, String> {
 
 /// `unit_labels.txt`: a label that introduces responsible units.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnitLabel {
+pub(crate) struct UnitLabel {
     pub word: String,
     /// The role the label gives (a head noun gives none).
     pub role: Role,
@@ -25,7 +25,7 @@ pub struct UnitLabel {
 
 /// What a row of `unit_labels.txt` is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LabelKind {
+pub(crate) enum LabelKind {
     /// A whole label (`责任单位`).
     Label,
     /// A role word that starts longer labels (`牵头` in `牵头落实单位`).
@@ -50,7 +50,7 @@ impl FromRow for UnitLabel {
 
 /// `unit_verbs.txt`: a verb whose subject is an actor of a commitment.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnitVerb {
+pub(crate) struct UnitVerb {
     pub word: String,
     pub role: Role,
     /// The actor must carry a departmental suffix.
@@ -86,7 +86,7 @@ impl FromRow for UnitVerb {
 
 /// `org_suffixes.txt`: an ending of organisation names.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OrgSuffix {
+pub(crate) struct OrgSuffix {
     pub word: String,
     /// A department, office or company (else an administrative place).
     pub dept: bool,
@@ -109,14 +109,14 @@ impl FromRow for OrgSuffix {
 /// `org_stop.txt`: a word that keeps a phrase from being an organisation name where it
 /// stands (`各项`, `社会`, `牵头`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OrgStop {
+pub(crate) struct OrgStop {
     pub word: String,
     pub place: StopPlace,
 }
 
 /// Where an [`OrgStop`] word disqualifies a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StopPlace {
+pub(crate) enum StopPlace {
     Start,
     End,
     Anywhere,
