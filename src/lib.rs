@@ -27,6 +27,8 @@
 //! assert_eq!(doc.units[0].name, "经发办");
 //! ```
 
+#![deny(missing_docs)]
+
 mod assemble;
 
 // The stable surface: what a user of the library needs.

@@ -156,9 +156,11 @@ pub(crate) struct PlaceRow {
 /// The level of a [`PlaceRow`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PlaceLevel {
+    /// A province-level division (省, 自治区, 特别行政区).
     Province,
     /// A municipality: both a province and a city.
     Municipality,
+    /// A prefecture-level city (地级市).
     City,
     /// An autonomous prefecture (自治州).
     Prefecture,

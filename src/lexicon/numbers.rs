@@ -19,12 +19,19 @@ pub(crate) struct UnitDef {
 /// What a unit measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UnitKind {
+    /// A currency (`元`, `美元`).
     Money,
+    /// A measure word that counts things (`个`, `家`, `项`).
     Count,
+    /// A physical size (`平方米`, `公里`, `吨`).
     Measure,
+    /// A percentage or percentage points (`%`, `个百分点`, `成`).
     Percent,
+    /// A multiple (`倍`).
     Multiple,
+    /// A duration when it is the measured value (`年`, `个月`).
     Time,
+    /// An amount per time or per size (`吨/日`, `元/平方米`).
     Rate,
 }
 

@@ -8,9 +8,14 @@ use crate::document::{Binding, Hedge, Status};
 /// `indicators.tsv`: one canonical indicator with its surface forms.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndicatorRow {
+    /// The stable ASCII id written into `Target.canonical` (`fiscal_revenue`).
     pub id: String,
+    /// The Chinese name as usually written in plans.
     pub name: String,
+    /// The English name.
     pub english: String,
+    /// One of the fixed categories (`economy`, `fiscal`, ...), written into
+    /// `Target.category`.
     pub category: String,
     /// Surface forms, the Chinese name first.
     pub forms: Vec<String>,
