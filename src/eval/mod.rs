@@ -28,10 +28,10 @@ pub use gold::{
     load_gold, read_gold, Gold, GoldFile, GoldNorm, GoldProject, GoldSet, GoldTarget, GoldTask, GoldTaskUnit,
     MetaField,
 };
-pub(crate) use metrics::{Counts, Tally};
 #[cfg(test)]
 use metrics::Hits;
 pub use metrics::{Accuracy, Bar, Metric, Metrics, Prf, ACC_NAMES, PRF_NAMES};
+pub(crate) use metrics::{Counts, Tally};
 pub use render::{csv_report, doc_table, findings_text, kind_table, summary_line, text_report};
 pub use score::{score_doc, score_record};
 
