@@ -153,7 +153,7 @@ pub(crate) struct PlaceRow {
     pub short: Vec<String>,
 }
 
-/// The level of a [`PlaceRow`].
+/// The level of a place in `places.txt`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PlaceLevel {
     /// A province-level division (省, 自治区, 特别行政区).

@@ -1,6 +1,6 @@
 //! The verdict rule of the promise ledger: whether a result keeps a promise.
 //!
-//! Both sides are first put in one form, a [`Value`]: the number in its normalised unit
+//! Both sides are first put in one form, a `Value`: the number in its normalised unit
 //! (`240亿元` → 24000000000 元, via the target's `normalized`), signed (a growth figure after
 //! a decline word, `下降3%`, is −3), with the factor back to the unit the promise was written
 //! in. Then, in that order:
