@@ -159,7 +159,8 @@ impl TargetRules {
             let time = &ctx.grammar.time;
             let (mut indicator, from_right) = self.indicator(norm, time, tokens, q, left_limit, right_limit);
             // `组织领导(15分)`: a score weight in brackets weighs the item before them.
-            if q.unit == "分" && norm[..q.range.start].ends_with('(') && norm[q.range.end..].starts_with(')') {
+            if q.unit == "分" && norm[..q.range.start].ends_with('(') && norm[q.range.end..].starts_with(')')
+            {
                 let open = q.range.start - 1;
                 let from = left_limit.min(open);
                 let item = norm[from..open].trim();
