@@ -13,7 +13,7 @@ use std::ops::Range;
 
 /// The decoded text, its normalised twin, and offset tables between bytes and code points.
 ///
-/// The tables keep one byte offset every [`STRIDE`] code points (not one per code point,
+/// The tables keep one byte offset every `STRIDE` code points (not one per code point,
 /// which cost 4 bytes a character, twice, on a 100 MB input); a lookup binary-searches
 /// the checkpoints and then walks at most `STRIDE` characters.
 #[derive(Debug, Clone)]

@@ -17,7 +17,9 @@ use std::path::Path;
 
 /// One input after loading: its record and, when it was extracted here, its text.
 pub struct Loaded {
+    /// The extracted or saved record.
     pub record: Record,
+    /// The decoded text the record's spans point into, when it is at hand.
     pub text: Option<String>,
 }
 
@@ -90,27 +92,41 @@ fn source_text(d: &Document) -> Option<String> {
 /// A document column.
 #[derive(Debug, Clone, Serialize)]
 pub struct Column {
+    /// The document's `source`.
     pub source: String,
+    /// The document's issuer.
     pub issuer: Option<String>,
     /// The jurisdiction the document is about, which heads the column when known.
     pub place: Option<String>,
+    /// The document's year: from its date, else the end of its period.
     pub year: Option<i32>,
+    /// The column heading: place (else issuer, else file stem) and year, with the file stem
+    /// added where two columns would read the same.
     pub label: String,
 }
 
 /// One target in a cell.
 #[derive(Debug, Clone, Serialize)]
 pub struct Cell {
+    /// The target's id in its document (`T3`).
     pub target: String,
     /// `≥30% 增长 (目标, 2023)`.
     pub display: String,
+    /// The value in the written unit.
     pub value: f64,
+    /// The upper end of a range.
     pub value_max: Option<f64>,
+    /// The unit as written.
     pub unit: String,
+    /// The value with the magnitude folded in, when the unit is known.
     pub normalized_value: Option<f64>,
+    /// The unit of `normalized_value`.
     pub normalized_unit: Option<String>,
+    /// How the value bounds the quantity.
     pub comparator: Comparator,
+    /// The target's status (the row's).
     pub status: Status,
+    /// The target's year (the row's).
     pub year: Option<i32>,
     /// The source clause.
     pub text: String,
@@ -121,13 +137,19 @@ pub struct Cell {
 /// One indicator, measure, status and year across documents.
 #[derive(Debug, Clone, Serialize)]
 pub struct Row {
+    /// The canonical indicator id, for a row of a canonical indicator.
     pub canonical: Option<String>,
     /// The Chinese name (canonical) or the indicator text as written.
     pub indicator: String,
+    /// The canonical indicator's English name.
     pub english: Option<String>,
+    /// The canonical indicator's category.
     pub category: Option<String>,
+    /// The measure every cell shares.
     pub measure: Measure,
+    /// The status every cell shares.
     pub status: Status,
+    /// The year every cell shares; `None` for undated targets.
     pub year: Option<i32>,
     /// One list per column (empty: the document does not state it).
     pub cells: Vec<Vec<Cell>>,
@@ -165,19 +187,28 @@ pub const COUNT_ROWS: [(&str, &str, CountOf); 8] = [
 /// Per-document counts.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Counts {
+    /// Targets with status `target`.
     pub targets_target: usize,
+    /// Targets with status `achieved`.
     pub targets_achieved: usize,
+    /// Targets with status `fact`.
     pub targets_fact: usize,
+    /// Targets with neither a canonical indicator nor indicator text (in no row).
     pub targets_without_indicator: usize,
+    /// Projects of kind `construction`.
     pub projects_construction: usize,
+    /// Projects of kind `program`.
     pub projects_program: usize,
+    /// Distinct responsible units.
     pub units: usize,
+    /// Tasks.
     pub tasks: usize,
 }
 
 /// A project or unit named in more than one document.
 #[derive(Debug, Clone, Serialize)]
 pub struct Shared {
+    /// The name as written (a project's alias counts as its name).
     pub name: String,
     /// Column indexes of the documents that name it.
     pub documents: Vec<usize>,
@@ -186,10 +217,16 @@ pub struct Shared {
 /// The whole comparison.
 #[derive(Debug, Clone, Serialize)]
 pub struct Comparison {
+    /// One per readable document, in input order.
     pub columns: Vec<Column>,
+    /// Canonical indicators in dictionary order, then the rest, those stated by more
+    /// documents first.
     pub rows: Vec<Row>,
+    /// One per column.
     pub counts: Vec<Counts>,
+    /// Projects named in two or more documents.
     pub shared_projects: Vec<Shared>,
+    /// Units named in two or more documents.
     pub shared_units: Vec<Shared>,
     /// Inputs that could not be read: (source, error).
     pub failed: Vec<(String, String)>,
@@ -414,7 +451,9 @@ pub fn build(loaded: &[Loaded], canon: &Canonicalizer) -> Comparison {
 /// A bar chart of one canonical row: the documents' values in one unit (the normalised
 /// unit when there is one).
 pub struct Chart<'a> {
+    /// The row drawn.
     pub row: &'a Row,
+    /// The unit of every bar.
     pub unit: String,
     /// One bar per column: the column's first value in `unit`, `None` when it has none.
     pub bars: Vec<Option<(f64, &'a Cell)>>,

@@ -7,10 +7,13 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// The input could not be read from disk.
+    /// A file or directory other than an input (a lexicon, gold annotations, an output
+    /// folder) failed at the operating-system level.
     #[error("cannot read {path}: {source}")]
     Io {
+        /// The file or directory.
         path: PathBuf,
+        /// What the operating system said.
         #[source]
         source: std::io::Error,
     },
@@ -18,31 +21,52 @@ pub enum Error {
     /// message is the one written into its error record.
     #[error("{}", crate::read::message(.path, .source))]
     Read {
+        /// The input file.
         path: PathBuf,
+        /// What the operating system said (or a synthetic error for a file over the cap).
         #[source]
         source: std::io::Error,
     },
     /// The input has no text to extract; `kind` says why (empty, binary, a scan, ...).
     #[error("{kind}")]
-    Decode { kind: DecodeErrorKind },
+    Decode {
+        /// Why there is no text.
+        kind: DecodeErrorKind,
+    },
     /// A lexicon could not be parsed: `line` names the bad row, `None` a problem of the
     /// whole file (not UTF-8, a form listed twice, an unknown file name).
     #[error("{file}{}: {reason}", line_suffix(.line))]
-    Dictionary { file: String, line: Option<usize>, reason: String },
+    Dictionary {
+        /// The lexicon's file name (`units.txt`) or path.
+        file: String,
+        /// The 1-based line of the bad row.
+        line: Option<usize>,
+        /// What is wrong, without file and line.
+        reason: String,
+    },
     /// A gold annotation file (`zhengce eval`) is not valid JSON or lacks a required key.
     #[error("{path}: {reason}")]
-    Gold { path: PathBuf, reason: String },
+    Gold {
+        /// The gold file.
+        path: PathBuf,
+        /// What is wrong with it.
+        reason: String,
+    },
     /// Saved `extract` output (compared without re-extracting) is not UTF-8.
     #[error("{origin}: not UTF-8")]
     SavedNotUtf8 {
+        /// The saved file.
         origin: String,
+        /// Where the bytes stop being UTF-8.
         #[source]
         source: std::str::Utf8Error,
     },
     /// Saved `extract` output is not `zhengce/1` JSON; `origin` is `file` or `file:line`.
     #[error("{origin}: not zhengce/1 JSON")]
     SavedNotJson {
+        /// `file`, or `file:line` for JSON Lines.
         origin: String,
+        /// The JSON parser's error.
         #[source]
         source: Box<dyn std::error::Error + Send + Sync>,
     },
@@ -50,7 +74,9 @@ pub enum Error {
     /// serialisers' error types (`serde_json`, `csv`) stay out of this API.
     #[error("cannot {kind}: {source}")]
     Output {
+        /// Which output failed.
         kind: OutputKind,
+        /// The serialiser's or writer's error.
         #[source]
         source: Box<dyn std::error::Error + Send + Sync>,
     },
@@ -69,9 +95,15 @@ pub enum DecodeErrorKind {
     /// Text that is only white space.
     Blank,
     /// A binary file; `what` names it (`a PNG image`, `12 NUL bytes in the first 8192 bytes`).
-    Binary { what: String },
+    Binary {
+        /// What the bytes look like.
+        what: String,
+    },
     /// A PDF without a text layer; `images`: its pages hold images (a scan).
-    ScannedPdf { images: bool },
+    ScannedPdf {
+        /// The pages hold images (a scan), rather than nothing at all.
+        images: bool,
+    },
     /// A PDF that needs a password to open.
     EncryptedPdf,
     /// A Word document without text (only images, or empty).
@@ -81,9 +113,19 @@ pub enum DecodeErrorKind {
     /// An Excel or PowerPoint file given as a Word document.
     NotWord,
     /// A part of a container larger than its cap; `size` when the container declared it.
-    TooLarge { part: String, size: Option<u64>, cap: u64 },
+    TooLarge {
+        /// The part that is too large (an entry of a `.docx` archive: `word/document.xml`).
+        part: String,
+        /// Its size in bytes.
+        size: Option<u64>,
+        /// The cap in bytes.
+        cap: u64,
+    },
     /// A damaged or unparsable container; `detail` is the whole message, with the format.
-    Malformed { detail: String },
+    Malformed {
+        /// The whole message, naming the format.
+        detail: String,
+    },
 }
 
 impl fmt::Display for DecodeErrorKind {

@@ -14,9 +14,13 @@ use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 /// What kind of input the bytes are, from the file name or the content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputKind {
+    /// Plain text in any encoding.
     Text,
+    /// An HTML page; its text is extracted with an HTML parser.
     Html,
+    /// A PDF with a text layer.
     Pdf,
+    /// A Word document (`.docx`).
     Docx,
 }
 

@@ -30,7 +30,9 @@ impl Hedge {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Binding {
+    /// 约束性: the plan binds it.
     Binding,
+    /// 预期性: the plan expects it.
     Expected,
 }
 
@@ -38,6 +40,7 @@ pub enum Binding {
 /// before the target's, `从80%提高到90%` the value 80; `年均` makes it an annual average.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Base {
+    /// The base period's year: 2020 for `比2020年`, the year before the target's for `同比`.
     pub year: Option<i32>,
     /// The base value in the quantity's written unit, where the text states it.
     pub value: Option<f64>,

@@ -16,26 +16,37 @@ pub struct Gold {
     /// annotator chooses); `zhengce eval --by-kind` gives figures per kind.
     #[serde(default)]
     pub kind: Option<String>,
+    /// The document's own title line; `None` when the text opens with its body.
     #[serde(default)]
     pub title: Option<String>,
+    /// Other acceptable title lines.
     #[serde(default)]
     pub title_alt: Vec<Option<String>>,
+    /// The body that issued the document or gives the report, as the document names it.
     #[serde(default)]
     pub issuer: Option<String>,
+    /// Other forms of the issuer that are just as right (`松江区` for its office).
     #[serde(default)]
     pub issuer_alt: Vec<Option<String>>,
+    /// The signing or publication date, as precise as the text gives.
     #[serde(default)]
     pub date: Option<String>,
+    /// Other acceptable dates.
     #[serde(default)]
     pub date_alt: Vec<Option<String>>,
+    /// Every stated quantity.
     #[serde(default)]
     pub targets: Vec<GoldTarget>,
+    /// The named projects.
     #[serde(default)]
     pub projects: Vec<GoldProject>,
+    /// Distinct names of bodies made responsible for work.
     #[serde(default)]
     pub units: Vec<String>,
+    /// Less certain actors: neither rewarded nor penalised.
     #[serde(default)]
     pub units_optional: Vec<String>,
+    /// The pieces of work the text assigns units to.
     #[serde(default)]
     pub tasks: Vec<GoldTask>,
 }
@@ -56,14 +67,19 @@ impl Gold {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MetaField {
+    /// The document's title.
     Title,
+    /// The issuing body.
     Issuer,
+    /// The document's date.
     Date,
 }
 
 impl MetaField {
+    /// The three, in report order.
     pub const ALL: [MetaField; 3] = [MetaField::Title, MetaField::Issuer, MetaField::Date];
 
+    /// The key in gold and prediction (`title`, `issuer`, `date`).
     pub fn as_str(self) -> &'static str {
         match self {
             MetaField::Title => "title",
@@ -76,29 +92,40 @@ impl MetaField {
 /// One stated quantity, located by an exact quote of the text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GoldTarget {
+    /// An exact substring of the document around the quantity, long enough to be unique.
     pub quote: String,
     /// Which occurrence of `quote` (1-based) when it occurs more than once.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub occurrence: Option<i64>,
+    /// The value as written (`122` for `122亿元`).
     #[serde(default)]
     pub value: Option<f64>,
+    /// The unit as written (`亿元`).
     #[serde(default)]
     pub unit: Option<String>,
-    /// A number with `base` in the guide; the schema's `{"value", "unit"}` object is read too.
+    /// The value with the magnitude folded in: a number with `base` in the guide; the
+    /// schema's `{"value", "unit"}` object is read too.
     #[serde(default)]
     pub normalized: Option<GoldNorm>,
+    /// The unit of `normalized` when it is a bare number (`元`).
     #[serde(default)]
     pub base: Option<String>,
+    /// What is measured, as written, the shortest complete phrase.
     #[serde(default)]
     pub indicator: Option<String>,
+    /// Other acceptable phrasings of the indicator.
     #[serde(default)]
     pub indicator_alt: Vec<Option<String>>,
+    /// `=`, `>=`, `>`, `<=`, `<`, `~` or `range`.
     #[serde(default)]
     pub comparator: Option<String>,
+    /// `level`, `growth` or `share`.
     #[serde(default)]
     pub measure: Option<String>,
+    /// `target`, `achieved` or `fact`.
     #[serde(default)]
     pub status: Option<String>,
+    /// The year the target is for or the fact belongs to, when the text makes it clear.
     #[serde(default)]
     pub year: Option<f64>,
     /// Borderline: neither rewarded nor penalised.
@@ -110,10 +137,14 @@ pub struct GoldTarget {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum GoldNorm {
+    /// The guide's form: the number, with its unit in `base`.
     Number(f64),
+    /// The schema's form.
     Object {
+        /// The value in the base unit.
         #[serde(default)]
         value: Option<f64>,
+        /// The base unit.
         #[serde(default)]
         unit: Option<String>,
     },
@@ -122,11 +153,15 @@ pub enum GoldNorm {
 /// A named project with the other spellings that name it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GoldProject {
+    /// The name as in the text, without surrounding quotes.
     pub name: String,
+    /// Other spellings in the text that name the same thing.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// `construction` or `program`.
     #[serde(default)]
     pub kind: Option<String>,
+    /// Borderline: neither rewarded nor penalised.
     #[serde(default)]
     pub optional: bool,
 }
@@ -134,8 +169,10 @@ pub struct GoldProject {
 /// A piece of work with the units assigned to it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GoldTask {
+    /// The task's heading or first clause.
     #[serde(default)]
     pub title: Option<String>,
+    /// The units assigned to it, with their roles.
     #[serde(default)]
     pub units: Vec<GoldTaskUnit>,
 }
@@ -143,7 +180,9 @@ pub struct GoldTask {
 /// A unit's name and role (`responsible`, `lead`, `support`) in one task.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GoldTaskUnit {
+    /// The name as written.
     pub name: String,
+    /// `responsible`, `lead` or `support`.
     #[serde(default)]
     pub role: Option<String>,
 }
@@ -151,7 +190,9 @@ pub struct GoldTaskUnit {
 /// One gold file and where it came from.
 #[derive(Debug, Clone)]
 pub struct GoldFile {
+    /// The gold file.
     pub path: PathBuf,
+    /// Its annotations.
     pub gold: Gold,
 }
 

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 /// True and false positives and false negatives of one P/R/F1 metric.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Tally {
+pub(crate) struct Tally {
     pub tp: u64,
     pub fp: u64,
     pub fn_: u64,
@@ -14,7 +14,7 @@ pub struct Tally {
 
 /// Right answers out of `n` for one accuracy metric.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Hits {
+pub(crate) struct Hits {
     pub ok: u64,
     pub n: u64,
 }
@@ -28,7 +28,7 @@ impl Hits {
 
 /// Raw counts, summed over documents before any ratio is taken (micro-averaging).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Counts {
+pub(crate) struct Counts {
     pub targets: Tally,
     pub goal: Tally,
     pub projects_strict: Tally,
@@ -91,11 +91,17 @@ pub const ACC_NAMES: [&str; 9] =
 /// Precision, recall and F1 rounded to four places as `score.py` rounds them, with the counts.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Prf {
+    /// Precision: `tp / (tp + fp)`.
     pub p: f64,
+    /// Recall: `tp / (tp + fn)`.
     pub r: f64,
+    /// The harmonic mean of precision and recall.
     pub f1: f64,
+    /// Items both in the gold and extracted.
     pub tp: u64,
+    /// Extracted items no gold item accounts for.
     pub fp: u64,
+    /// Gold items not extracted (`fn` in JSON).
     #[serde(rename = "fn")]
     pub fn_: u64,
 }
@@ -103,40 +109,59 @@ pub struct Prf {
 /// Accuracy rounded to four places; `None` when nothing was there to judge.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Accuracy {
+    /// Right answers over `n`.
     pub acc: Option<f64>,
+    /// How many answers were judged.
     pub n: u64,
 }
 
 /// Every metric, in the JSON shape of `score.py --json`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Metrics {
+    /// Quantities: an extracted span overlapping a gold quote with the same number.
     pub targets: Prf,
+    /// Quantities with status `target`, gold against extracted, matched or not.
     pub goal: Prf,
+    /// Projects whose name equals a gold name or alias.
     pub projects_strict: Prf,
+    /// Projects whose name contains or is contained in a gold name of similar length.
     pub projects_lenient: Prf,
+    /// Distinct responsible unit names.
     pub units: Prf,
+    /// (task, unit) pairs of gold tasks matched to extracted tasks by title.
     pub assign: Prf,
+    /// Matched targets whose indicator is close to the gold's (where the gold gives one).
     pub indicator: Accuracy,
+    /// Matched targets with the gold's comparator.
     pub comparator: Accuracy,
+    /// Matched targets with the gold's measure.
     pub measure: Accuracy,
+    /// Matched targets with the gold's status.
     pub status: Accuracy,
+    /// Matched targets with the gold's year (where the gold gives one).
     pub year: Accuracy,
+    /// Matched assignments with the gold's role.
     pub role: Accuracy,
+    /// Documents whose title covers the gold's (or an accepted alternative).
     pub title: Accuracy,
+    /// Documents with the gold's issuer (or an accepted alternative).
     pub issuer: Accuracy,
+    /// Documents with the gold's date (or an accepted alternative).
     pub date: Accuracy,
 }
 
 /// One metric looked up by name.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Metric<'a> {
+    /// A precision/recall/F1 group (`targets`).
     Prf(&'a Prf),
+    /// An accuracy (`status`).
     Accuracy(&'a Accuracy),
 }
 
 impl Metrics {
     /// `summarize()` of `score.py`.
-    pub fn from_counts(c: &Counts) -> Metrics {
+    pub(crate) fn from_counts(c: &Counts) -> Metrics {
         let prf_of = |t: Tally| {
             let (p, r, f) = prf(t.tp, t.fp, t.fn_);
             Prf { p: round4(p), r: round4(r), f1: round4(f), tp: t.tp, fp: t.fp, fn_: t.fn_ }
@@ -216,6 +241,7 @@ impl Metrics {
 pub struct Bar {
     /// `targets.f1`
     pub name: String,
+    /// The lowest value that passes.
     pub min: f64,
     /// The value as written, for the message.
     pub text: String,

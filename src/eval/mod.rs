@@ -19,7 +19,7 @@
 //! ```
 
 mod gold;
-pub mod matching;
+mod matching;
 mod metrics;
 mod render;
 mod score;
@@ -28,7 +28,10 @@ pub use gold::{
     load_gold, read_gold, Gold, GoldFile, GoldNorm, GoldProject, GoldSet, GoldTarget, GoldTask, GoldTaskUnit,
     MetaField,
 };
-pub use metrics::{Accuracy, Bar, Counts, Hits, Metric, Metrics, Prf, Tally, ACC_NAMES, PRF_NAMES};
+#[cfg(test)]
+use metrics::Hits;
+pub use metrics::{Accuracy, Bar, Metric, Metrics, Prf, ACC_NAMES, PRF_NAMES};
+pub(crate) use metrics::{Counts, Tally};
 pub use render::{csv_report, doc_table, findings_text, kind_table, summary_line, text_report};
 pub use score::{score_doc, score_record};
 
@@ -41,83 +44,133 @@ use serde_json::Value;
 pub enum Finding {
     /// No extraction output for the document (`score.py` scores it as an empty prediction).
     NoOutput {
+        /// A missing prediction, or the extraction's error.
         reason: String,
     },
     /// A gold quote that is not in the text: the item is left out of every count, as in
     /// `score.py`. Fix the gold.
     QuoteNotFound {
+        /// The gold quote.
         quote: String,
+        /// The occurrence asked for (1 when the gold gives none).
         occurrence: i64,
     },
     /// A gold quote that occurs more than once without `occurrence` (the first is taken).
     AmbiguousQuote {
+        /// The gold quote.
         quote: String,
+        /// How often it occurs.
         count: usize,
     },
+    /// A gold target no extracted quantity matches.
     MissedTarget {
+        /// The gold quote.
         quote: String,
+        /// The gold value (`null` when the gold gives none).
         value: Value,
+        /// The gold unit.
         unit: Option<String>,
+        /// The gold indicator.
         indicator: Option<String>,
+        /// The gold status.
         status: Option<String>,
     },
     /// An extracted quantity that matches no gold target (optional gold items excused).
     FalseTarget {
+        /// The extracted span.
         span: [i64; 2],
+        /// The text of the span, when the document's text is at hand.
         quantity: String,
+        /// The extracted clause.
         text: String,
+        /// The extracted value (the prediction's JSON as it stands).
         value: Value,
+        /// The extracted unit.
         unit: Value,
+        /// The extracted status.
         status: Value,
     },
     /// A matched target whose `field` differs from the gold.
     WrongField {
+        /// The gold quote.
         quote: String,
+        /// The field: `indicator`, `comparator`, `measure`, `status` or `year`.
         field: &'static str,
+        /// The gold's value of the field.
         gold: Value,
+        /// The extracted value of the field.
         predicted: Value,
     },
+    /// A gold project no extracted project matches.
     MissedProject {
+        /// The gold name.
         name: String,
     },
+    /// An extracted project that matches no gold project.
     ExtraProject {
+        /// The extracted name.
         name: String,
     },
     /// Matched only by the lenient rule (counted right in `projects_lenient`, wrong in strict).
     LooseProject {
+        /// The gold name.
         gold: String,
+        /// The extracted name.
         predicted: String,
     },
+    /// A gold unit not extracted.
     MissedUnit {
+        /// The name, white space removed.
         name: String,
     },
+    /// An extracted unit neither in the gold's units nor in its optional ones.
     ExtraUnit {
+        /// The name, white space removed.
         name: String,
     },
     /// A gold task no extracted task title matches: all its units are missed.
     MissedTask {
+        /// The gold task's title.
         title: String,
+        /// Its units.
         units: Vec<GoldTaskUnit>,
     },
+    /// A unit of a matched gold task that the extracted task lacks.
     MissedAssignment {
+        /// The gold task's title.
         task: String,
+        /// The unit's name, white space removed.
         unit: String,
+        /// The gold role.
         role: Option<String>,
     },
+    /// A unit of an extracted task that the matched gold task lacks.
     ExtraAssignment {
+        /// The gold task's title.
         task: String,
+        /// The unit's name, white space removed.
         unit: String,
+        /// The extracted role.
         role: Option<String>,
     },
+    /// A unit of a matched task with a role other than the gold's.
     WrongRole {
+        /// The gold task's title.
         task: String,
+        /// The unit's name, white space removed.
         unit: String,
+        /// The gold role.
         gold: Option<String>,
+        /// The extracted role.
         predicted: Option<String>,
     },
+    /// A title, issuer or date the gold does not accept.
     WrongMeta {
+        /// Which field.
         field: MetaField,
+        /// The gold's main value.
         gold: Option<String>,
+        /// The extracted value.
         predicted: Option<String>,
     },
 }
@@ -125,44 +178,53 @@ pub enum Finding {
 /// The score of one document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DocReport {
+    /// The gold's `doc`: the document's file name.
     pub doc: String,
     /// The gold file's `kind`, if it gives one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
     /// No prediction: a missing document or an extraction error.
     pub missing: bool,
+    /// The document's figures.
     #[serde(flatten)]
     pub metrics: Metrics,
+    /// What to check in the document, in scoring order.
     pub findings: Vec<Finding>,
     #[serde(skip)]
-    pub counts: Counts,
+    pub(crate) counts: Counts,
 }
 
 /// The whole evaluation: `score.py`'s summary plus the documents.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Evaluation {
+    /// The figures over all documents, micro-averaged.
     #[serde(flatten)]
     pub metrics: Metrics,
+    /// How many gold documents were scored.
     pub docs: usize,
     /// Documents with no prediction, in gold order.
     pub missing: Vec<String>,
+    /// Each document's score, in gold order.
     pub per_doc: Vec<DocReport>,
     /// The documents grouped by their gold `kind` (those without one under `-`), each group
     /// micro-averaged on its own.
     pub by_kind: Vec<KindReport>,
     #[serde(skip)]
-    pub counts: Counts,
+    pub(crate) counts: Counts,
 }
 
 /// The figures of one kind of document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct KindReport {
+    /// The gold `kind` (`-` for documents without one).
     pub kind: String,
+    /// How many documents are of this kind.
     pub docs: usize,
+    /// The kind's figures, micro-averaged over its documents.
     #[serde(flatten)]
     pub metrics: Metrics,
     #[serde(skip)]
-    pub counts: Counts,
+    pub(crate) counts: Counts,
 }
 
 impl Evaluation {

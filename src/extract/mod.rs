@@ -1,6 +1,6 @@
 //! Stage 5: the extractors. Each takes the [`Context`] (text, structure, lazily segmented
 //! sentences) and the typed output of the extractors before it, in this order:
-//! [`number`] → [`target`] → [`project`] → [`unit`] → [`task`].
+//! [`number`] → [`target`] → [`project`] → [`unit`](mod@unit) → [`task`].
 //!
 //! Internally everything is a byte range of the normalised text (`Text::norm`); the
 //! `document` stage turns ranges into code-point spans and original strings.

@@ -9,7 +9,7 @@
 //! A row whose cells name unit columns (`牵头单位`, `责任部门`) is a task-table header; the rows
 //! below it take their columns from it.
 //!
-//! Tables copied from a web page or a PDF often come flattened to one cell per line; [`flat`]
+//! Tables copied from a web page or a PDF often come flattened to one cell per line; `flat`
 //! reads those from a header of known column words. A caption line (`(单位:万元)`) before a
 //! table gives the unit of its bare numbers; a column header may give its own (`总投资(万元)`).
 //! A unit or deadline cell printed once for several rows (a merged cell), or left empty in the

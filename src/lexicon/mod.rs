@@ -7,9 +7,25 @@
 //! the binary ([`Lexicons::embedded`]); [`Lexicons::from_dir`] reads an edited copy instead,
 //! file by file, so a user can change a label or a cue without rebuilding.
 
-mod files;
+mod layout;
+mod numbers;
+mod projects;
+mod row;
+mod targets;
+mod units;
 
-pub use files::*;
+// The row types are the stages' business; the three below also appear in the hidden stage
+// modules' public types.
+pub use layout::PlaceLevel;
+pub use numbers::UnitKind;
+pub use targets::IndicatorRow;
+
+pub(crate) use layout::*;
+pub(crate) use numbers::*;
+pub(crate) use projects::*;
+pub(crate) use row::*;
+pub(crate) use targets::*;
+pub(crate) use units::*;
 
 use crate::error::{Error, Result};
 use std::borrow::Cow;
@@ -17,7 +33,7 @@ use std::path::Path;
 
 /// One data row of a lexicon file with its 1-based line number.
 #[derive(Debug, Clone, Copy)]
-pub struct Row<'a> {
+pub(crate) struct Row<'a> {
     pub line: usize,
     pub text: &'a str,
 }
@@ -30,7 +46,7 @@ impl<'a> Row<'a> {
 }
 
 /// The data rows of a lexicon: comments, blanks, BOM and `\r` removed.
-pub fn rows(content: &str) -> impl Iterator<Item = Row<'_>> {
+pub(crate) fn rows(content: &str) -> impl Iterator<Item = Row<'_>> {
     let content = content.strip_prefix('\u{feff}').unwrap_or(content);
     content.lines().enumerate().filter_map(|(i, line)| {
         let text = line.trim_end_matches('\r').trim();
@@ -43,7 +59,7 @@ pub fn rows(content: &str) -> impl Iterator<Item = Row<'_>> {
 }
 
 /// Parses every row of `content` as `T`; the first bad row is an error with `file:line`.
-pub fn parse_rows<T: FromRow>(file: &str, content: &str) -> Result<Vec<T>> {
+pub(crate) fn parse_rows<T: FromRow>(file: &str, content: &str) -> Result<Vec<T>> {
     let mut out = Vec::new();
     for row in rows(content) {
         T::from_row(row, &mut out).map_err(|reason| Error::Dictionary {
@@ -56,13 +72,13 @@ pub fn parse_rows<T: FromRow>(file: &str, content: &str) -> Result<Vec<T>> {
 }
 
 /// An error about a whole lexicon file (no single row to blame).
-pub fn file_error(file: &str, reason: impl std::fmt::Display) -> Error {
+pub(crate) fn file_error(file: &str, reason: impl std::fmt::Display) -> Error {
     Error::Dictionary { file: file.to_string(), line: None, reason: reason.to_string() }
 }
 
 /// Sorts words longest first (ties alphabetically): the order a regex alternation or a
 /// first-match scan needs to prefer the longest word.
-pub fn longest_first<T>(items: &mut [T], word: impl Fn(&T) -> &str) {
+pub(crate) fn longest_first<T>(items: &mut [T], word: impl Fn(&T) -> &str) {
     items.sort_by(|a, b| {
         let (a, b) = (word(a), word(b));
         b.chars().count().cmp(&a.chars().count()).then_with(|| a.cmp(b))
@@ -70,13 +86,13 @@ pub fn longest_first<T>(items: &mut [T], word: impl Fn(&T) -> &str) {
 }
 
 /// A regex alternation `(?:a|b|c)` of the words in the order given, escaped.
-pub fn alternation<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
+pub(crate) fn alternation<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
     let parts: Vec<String> = words.into_iter().map(regex::escape).collect();
     format!("(?:{})", parts.join("|"))
 }
 
 /// Reads a lexicon file from disk, as UTF-8.
-pub fn read_file(path: &Path) -> Result<String> {
+pub(crate) fn read_file(path: &Path) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
     String::from_utf8(bytes).map_err(|e| file_error(&path.display().to_string(), format!("not UTF-8 ({e})")))
 }
@@ -87,7 +103,7 @@ macro_rules! lexicons {
         /// Every lexicon, parsed into typed rows. Build once and share.
         #[derive(Debug, Clone)]
         pub struct Lexicons {
-            $($(#[$doc])* pub $field: Vec<$row>,)*
+            $($(#[$doc])* pub(crate) $field: Vec<$row>,)*
         }
 
         /// The embedded files: `(name, content)`.

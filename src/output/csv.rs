@@ -15,10 +15,15 @@ pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// One of the five tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Table {
+    /// One row per input: the document fields, or the error of an unreadable input.
     Documents,
+    /// One row per target.
     Targets,
+    /// One row per project.
     Projects,
+    /// One row per responsible unit.
     Units,
+    /// One row per task.
     Tasks,
 }
 
@@ -83,8 +88,11 @@ impl Table {
 /// column is `Text`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ColumnType {
+    /// Names, ids, labels and other strings.
     Text,
+    /// A whole number (a year, a count, an offset).
     Int,
+    /// A number that may have a fraction (a value).
     Float,
 }
 

@@ -10,10 +10,15 @@ use std::collections::HashMap;
 /// One chart: the promises of one series, by year.
 #[derive(Debug, Clone)]
 pub struct Chart<'a> {
+    /// The place of the series.
     pub place: Option<&'a str>,
+    /// The canonical indicator id.
     pub canonical: &'a str,
+    /// The indicator's Chinese name.
     pub name: &'a str,
+    /// The measure every point shares.
     pub measure: Measure,
+    /// The unit every point is written in.
     pub unit: &'a str,
     /// One promise per year, in year order.
     pub points: Vec<&'a Promise>,

@@ -24,6 +24,7 @@ pub enum Scope {
 }
 
 impl Scope {
+    /// The name in tables and JSON (`annual`, `horizon`).
     pub fn as_str(self) -> &'static str {
         match self {
             Scope::Annual => "annual",
@@ -35,25 +36,36 @@ impl Scope {
 /// One promise and what became of it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Promise {
+    /// The place of the series.
     pub place: Option<String>,
+    /// The year the promise is for.
     pub year: i32,
-    /// Canonical indicator id (`gdp`), its Chinese name and category.
+    /// Canonical indicator id (`gdp`).
     pub canonical: String,
+    /// The indicator's Chinese name.
     pub name: String,
+    /// The indicator's category.
     pub category: String,
+    /// Level, growth or share.
     pub measure: Measure,
+    /// Set in the year's own plan or ahead of it.
     pub scope: Scope,
+    /// The promise's comparator as written.
     pub comparator: Comparator,
+    /// Which way the promise points: what keeping it means.
     pub direction: Direction,
     /// The promised value in the unit it was written in; growth after a decline word is
     /// negative (`下降3%` is −3).
     pub promised: f64,
+    /// The upper end of a promised range, signed like `promised`.
     pub promised_max: Option<f64>,
+    /// The unit the promise was written in.
     pub unit: String,
     /// The result in the promise's unit, signed like `promised`.
     pub achieved: Option<f64>,
     /// `achieved − promised` (the end of a range that is compared), in the promise's unit.
     pub gap: Option<f64>,
+    /// Met, missed, not reported or ambiguous.
     pub verdict: Verdict,
     /// Different results found for the year (in the promise's unit).
     pub results: usize,
@@ -61,7 +73,9 @@ pub struct Promise {
     /// documents stating another value.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Where the promise was stated.
     pub promise: Source,
+    /// Where the result was stated, when one was found.
     pub result: Option<Source>,
     /// How firmly the promise was stated (`firm` 确保, `aim` 力争, `about` 左右).
     pub hedge: Option<Hedge>,
@@ -70,7 +84,9 @@ pub struct Promise {
 /// The ledger of a set of documents.
 #[derive(Debug, Clone, Serialize)]
 pub struct Ledger {
+    /// Every readable input, with what it contributes.
     pub documents: Vec<super::DocInfo>,
+    /// Every promise, by place, indicator, measure and year.
     pub promises: Vec<Promise>,
     /// Inputs that could not be read: (source, error).
     pub failed: Vec<(String, String)>,

@@ -60,8 +60,11 @@ pub struct Tracker {
 /// One input document as the ledger sees it.
 #[derive(Debug, Clone, Serialize)]
 pub struct DocInfo {
+    /// The document's `source`.
     pub source: String,
+    /// The place its series is grouped under.
     pub place: Option<String>,
+    /// The document's date.
     pub date: Option<String>,
     /// The year most of its targets are for (ties: the earliest).
     pub plan: Option<i32>,
@@ -70,6 +73,7 @@ pub struct DocInfo {
     pub reviewed: Option<i32>,
     /// Targets and results it contributes (canonical indicator and year known).
     pub promises: usize,
+    /// Results (achieved values) it contributes, on the same terms.
     pub results: usize,
     /// Results dated in or after its plan year and targets dated in or before its review
     /// year: a report written at the start of a year has seen neither, so they are
@@ -178,6 +182,7 @@ fn possible(status: Status, year: i32, plan: Option<i32>, reviewed: Option<i32>)
 }
 
 impl Tracker {
+    /// Compiles the canonical indicators and the decline, cap and average words.
     pub fn new(lex: &Lexicons) -> Result<Tracker> {
         Ok(Tracker { canon: Canonicalizer::new(lex)?, directions: Directions::new(lex) })
     }
@@ -284,7 +289,9 @@ pub struct Source {
     pub document: String,
     /// The target's id in that document (`T12`).
     pub target: String,
+    /// The target's span in that document's decoded text.
     pub span: [usize; 2],
+    /// The target's page, for paged input.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<usize>,
     /// The clause.
@@ -349,6 +356,9 @@ pub(crate) mod tests {
             canonical: None,
             category: None,
             page: None,
+            hedge: None,
+            binding: None,
+            base: None,
         }
     }
 

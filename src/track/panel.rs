@@ -16,23 +16,35 @@ use serde::Serialize;
 /// One cell of the panel.
 #[derive(Debug, Clone, Serialize)]
 pub struct PanelRow {
+    /// The place of the series.
     pub place: Option<String>,
+    /// The year the value is for.
     pub year: i32,
+    /// Canonical indicator id (`gdp`).
     pub canonical: String,
+    /// The indicator's Chinese name.
     pub name: String,
+    /// The indicator's category.
     pub category: String,
+    /// Level, growth or share.
     pub measure: Measure,
+    /// Target, achieved or fact.
     pub status: Status,
     /// For targets: set in the year's own plan (`annual`) or ahead (`horizon`).
     pub scope: Option<Scope>,
+    /// The comparator as written.
     pub comparator: Comparator,
+    /// Which way the value points as a promise.
     pub direction: Direction,
     /// As written, signed: growth after a decline word is negative.
     pub value: f64,
+    /// The upper end of a range, signed like `value`.
     pub value_max: Option<f64>,
+    /// The unit as written.
     pub unit: String,
     /// In the normalised unit (magnitudes folded in), signed like `value`.
     pub normalized_value: f64,
+    /// The normalised unit (the written one when it has no normalised form).
     pub normalized_unit: String,
     /// The value is an average over several years (`年均增长7%`).
     pub average: bool,
@@ -40,6 +52,7 @@ pub struct PanelRow {
     pub values: usize,
     /// The other values, with where they were stated.
     pub other_values: Vec<String>,
+    /// Where the row's value was stated.
     pub source: Source,
     /// How firmly the first statement of the value put it (`firm`, `aim`, `about`).
     pub hedge: Option<Hedge>,

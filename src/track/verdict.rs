@@ -1,6 +1,6 @@
 //! The verdict rule of the promise ledger: whether a result keeps a promise.
 //!
-//! Both sides are first put in one form, a [`Value`]: the number in its normalised unit
+//! Both sides are first put in one form, a `Value`: the number in its normalised unit
 //! (`240亿元` → 24000000000 元, via the target's `normalized`), signed (a growth figure after
 //! a decline word, `下降3%`, is −3), with the factor back to the unit the promise was written
 //! in. Then, in that order:
@@ -39,6 +39,7 @@ pub enum Direction {
 }
 
 impl Direction {
+    /// The name in tables and JSON (`up`, `down`).
     pub fn as_str(self) -> &'static str {
         match self {
             Direction::Up => "up",
@@ -51,7 +52,9 @@ impl Direction {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
+    /// The result keeps the promise.
     Met,
+    /// The result falls short of the promise.
     Missed,
     /// No result for the promise's year in any document of the place.
     NotReported,
@@ -63,6 +66,7 @@ impl Verdict {
     /// Every verdict, in the order summaries list them.
     pub const ALL: [Verdict; 4] = [Verdict::Met, Verdict::Missed, Verdict::NotReported, Verdict::Ambiguous];
 
+    /// The name in tables and JSON (`met`, `not_reported`).
     pub fn as_str(self) -> &'static str {
         match self {
             Verdict::Met => "met",
@@ -85,7 +89,7 @@ impl Verdict {
 
 /// What the words before a target's number say about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Reading {
+pub(crate) struct Reading {
     /// A decline word (`下降3%`): the change is negative.
     pub decline: bool,
     /// A cap word (`控制在3%`): the target is a ceiling.
@@ -97,7 +101,7 @@ pub struct Reading {
 /// The decline and cap words, and the comparator words that may stand between them and the
 /// number, compiled once.
 #[derive(Debug, Clone)]
-pub struct Directions {
+pub(crate) struct Directions {
     /// (word as chars, is a decline), longest first.
     words: Vec<(Vec<char>, bool)>,
     /// Comparator words written before a number (`不少于`), longest first.
@@ -168,7 +172,7 @@ fn number_at(clause: &[char], value: f64) -> Option<usize> {
 
 /// Rounds away the noise of a subtraction (`20.3 − 20` is 0.30000000000000071): figures in
 /// reports carry far fewer than 12 significant digits.
-pub fn round(x: f64) -> f64 {
+pub(crate) fn round(x: f64) -> f64 {
     if !x.is_finite() || x == 0.0 {
         return x;
     }
@@ -176,13 +180,13 @@ pub fn round(x: f64) -> f64 {
 }
 
 /// Equal within rounding noise.
-pub fn close(a: f64, b: f64) -> bool {
+pub(crate) fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
 
 /// A target's number ready to compare.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Value {
+pub(crate) struct Value {
     /// Lower and upper end in the normalised unit, signed (equal unless a range).
     pub lo: f64,
     pub hi: f64,
@@ -250,7 +254,7 @@ impl Value {
 
 /// The judgement of one result against one promise.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Judgement {
+pub(crate) struct Judgement {
     pub verdict: Verdict,
     /// The result in the promise's unit, signed.
     pub achieved: f64,
@@ -259,7 +263,7 @@ pub struct Judgement {
 }
 
 /// Judges a result against a promise; `None` when they are not comparable.
-pub fn judge(promise: &Value, result: &Value) -> Option<Judgement> {
+pub(crate) fn judge(promise: &Value, result: &Value) -> Option<Judgement> {
     if !result.comparable(promise) {
         return None;
     }

@@ -6,7 +6,7 @@
 //! `indicator_stop.txt`, `classifiers.txt`, `measure_cues.txt`), so the rules follow the
 //! grammar of policy language, not the wording of particular documents. Work per quantity is
 //! bounded by the sentence length, which the structure stage caps. One file per question:
-//! [`indicator`], [`measure`], [`status`], [`year`].
+//! `indicator`, `measure`, `status`, `year`.
 
 mod indicator;
 mod measure;

@@ -117,7 +117,7 @@ impl TargetRules {
                         None
                     } else if year.is_some()
                         && matches!(before, Some("到" | "至"))
-                        && !year.zip(doc_year).is_some_and(|(y, d)| y < d)
+                        && year.zip(doc_year).is_none_or(|(y, d)| y >= d)
                     {
                         // `到2026年`: a horizon, so a plan whatever the document's date; a
                         // year already past (`增加到2015年的` in 2016) ends a result.

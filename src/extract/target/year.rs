@@ -52,8 +52,10 @@ pub(super) fn year_of(
             // The start of a change (`由2020年的80%`) dates only the value it starts from,
             // and the base of a ratio (`是2019年的113.7%`) none.
             && (change_start(&before[..i], gap)
-                || !(["由", "从"].iter().any(|w| before[..i].ends_with(w)) && after.starts_with("年") && after.contains("的"))
-                    && !(percent && ratio_base(gap)))
+                || !((["由", "从"].iter().any(|w| before[..i].ends_with(w))
+                    && after.starts_with("年")
+                    && after.contains("的"))
+                    || (percent && ratio_base(gap))))
     });
     if let Some((_, y)) = written {
         return Some(y);

@@ -4,14 +4,14 @@
 //!
 //! Sources, all on the normalised text (full-width `():;,` already folded to ASCII):
 //! - text tables whose header has a unit column, flattened ones and merged cells included
-//!   ([`duties`]);
+//!   (`duties`);
 //! - label lists `LABEL: A、B,C;D` with the label's role, where a group ending in `牵头` /
-//!   `配合` / `按职责分工负责` overrides it ([`labels`]);
+//!   `配合` / `按职责分工负责` overrides it (`labels`);
 //! - headings and numbered items that open with a unit's name (`2.区民政局。负责…`): the
-//!   item is that unit's duty, and items below a unit heading are too ([`duties`]);
+//!   item is that unit's duty, and items below a unit heading are too (`duties`);
 //! - actors: a clause-initial list of organisation names before a verb of commitment
 //!   (`由A牵头`, `A、B配合`, `A负责`, `A将`, `A要`, `A于6月底前`, `A会同B`), or after `由`
-//!   (`由A与B落实`), checked by the organisation grammar ([`actors`]). In a document that
+//!   (`由A与B落实`), checked by the organisation grammar (`actors`). In a document that
 //!   assigns work elsewhere (labels, tables, such actors), a clause that opens with a
 //!   department and goes on with a verb makes it an actor too (`梧台海关优化通关流程`).
 //!
