@@ -356,9 +356,6 @@ pub(crate) mod tests {
             canonical: None,
             category: None,
             page: None,
-            hedge: None,
-            binding: None,
-            base: None,
         }
     }
 
