@@ -13,6 +13,7 @@
 
 use super::{Cand, ProjectRules, Sent};
 use crate::document::ProjectKind;
+use super::chunk::is_digits;
 use crate::grammar::marker::marker_at;
 use crate::lexicon::HeadUse;
 use crate::segment::Token;
@@ -322,6 +323,8 @@ impl ProjectRules {
                 (Role::Deng, 1)
             } else if matches!(w, "至" | "与" | "—" | "·" | "-" | "+" | "#" | "/" | "&")
                 || super::chunk::is_unknown(t)
+                // (`TOD/eng`, `G237/eng`: a Latin code is part of a name, not an interjection.)
+                || t.tag == "eng"
                 || !(t.tag.starts_with(['u', 'p', 'r', 'c', 'y', 'e', 'o', 'x']))
             {
                 (Role::Word, 1)
@@ -496,6 +499,11 @@ impl ProjectRules {
         while t < end && (self.is_lead(&tokens[t]) || matches!(tokens[t].word, "与" | "同")) {
             t += 1;
         }
+        // `提升/七宝/德必易园`, `改造/泮水公园`, `全面推行/“一门通”…`: a clause's verb before
+        // the name is no part of it.
+        while t + 1 < end && self.verb_before_name(tokens, t) {
+            t += 1;
+        }
         // (`西街小学迁建/年后/可`, `…开发区改革/有力`: a time word, a modal or an adverbial
         // adjective after the name; `犇腾精密/a` keeps its adjective.)
         while end > t + 1 && {
@@ -526,6 +534,21 @@ impl ProjectRules {
         }
         let n = norm[r.clone()].chars().count();
         (2..=super::shape::MAX_FRAMED).contains(&n).then_some(r)
+    }
+
+    /// The token at `t` is a verb that opens the clause before a name: a phase word (which
+    /// only follows a head, `改造`, `提升`), a lead word glued to a verb (`全面推行/n`), or a
+    /// verb before a proper word or a quote (`促进/v 合盛…`, `推行/v “…”`).
+    fn verb_before_name(&self, tokens: &[Token], t: usize) -> bool {
+        let w = tokens[t].word;
+        if self.frames.phases.contains(w) {
+            return true;
+        }
+        let glued = w.chars().count() == 4
+            && w.char_indices().nth(2).is_some_and(|(i, _)| self.frames.leads.contains(&w[..i]));
+        let next = &tokens[t + 1];
+        let proper = super::chunk::is_proper(next) && !is_digits(next.word) || next.word == "“";
+        glued || (tokens[t].tag == "v" && w.chars().count() == 2 && proper)
     }
 
     /// A word before or after a name that is not part of it: a lead word (`全力`, `年内`),
