@@ -74,6 +74,9 @@ struct List {
 enum License {
     /// Closed by `等` and a category (`等重大项目`, `等20个项目`): every item is a name.
     Listed(ProjectKind),
+    /// `加快建设A、B、C等`: a trigger opens the list and `等` closes it without a category;
+    /// each item must be a name on its own (a head, or a proper word).
+    Closed,
     /// Next to a trigger or a predicate: an item must end in a head, or be a proper name
     /// where the frame says it is built (`build`).
     Framed { trigger: bool, predicate: bool, build: bool },
@@ -122,6 +125,14 @@ impl ProjectRules {
                             None => continue,
                         };
                         push(s.norm, r, kind, out);
+                    }
+                }
+                License::Closed => {
+                    // (`实施老楼改造、环境绿化和停车位等建设`: kinds of work, no names.)
+                    for (r, k) in names {
+                        if (k.is_some() || self.named(s, r.clone())) && self.list_item_ok(s, r.clone()) {
+                            push(s.norm, r, k.unwrap_or(ProjectKind::Construction), out);
+                        }
                     }
                 }
                 License::Listed(ProjectKind::Program) => {
@@ -198,7 +209,7 @@ impl ProjectRules {
                 (trigger
                     && list.items.len() >= 2
                     && matches!(next, None | Some(Role::End | Role::Verb { predicate: true, .. })))
-                .then_some(License::Listed(ProjectKind::Construction))
+                .then_some(License::Closed)
             }),
             Some(Role::Verb { predicate: true, build, .. }) => {
                 Some(License::Framed { trigger, predicate: true, build })
