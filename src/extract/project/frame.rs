@@ -427,7 +427,8 @@ impl ProjectRules {
                 break;
             }
             for t in &tokens[u.toks.clone()] {
-                if t.tag.starts_with(['d', 't']) {
+                // (`等名校/与/镇域内学校结对`: `与` begins another phrase.)
+                if t.tag.starts_with(['d', 't']) || matches!(t.word, "与" | "同") {
                     break 'units;
                 }
                 end = t.range.end;
