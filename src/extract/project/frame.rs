@@ -511,9 +511,9 @@ impl ProjectRules {
         while t < end && (self.is_lead(&tokens[t]) || matches!(tokens[t].word, "与" | "同")) {
             t += 1;
         }
-        // `提升/七宝/德必易园`, `改造/泮水公园`, `全面推行/“一门通”…`: a clause's verb before
+        // `提升/七宝/德必易园`, `改造/泮水公园`, `推行/“一门通”…`: a clause's verb before
         // the name is no part of it.
-        while t + 1 < end && self.verb_before_name(tokens, t) {
+        while t + 1 < end && self.verb_before_name(tokens, t, end) {
             t += 1;
         }
         // (`西街小学迁建/年后/可`, `…开发区改革/有力`: a time word, a modal or an adverbial
@@ -548,19 +548,27 @@ impl ProjectRules {
         (2..=super::shape::MAX_FRAMED).contains(&n).then_some(r)
     }
 
-    /// The token at `t` is a verb that opens the clause before a name: a phase word (which
-    /// only follows a head, `改造`, `提升`), a lead word glued to a verb (`全面推行/n`), or a
-    /// verb before a proper word or a quote (`促进/v 合盛…`, `推行/v “…”`).
-    fn verb_before_name(&self, tokens: &[Token], t: usize) -> bool {
+    /// The token at `t` (before `end`) is a verb that opens the clause before a name: a
+    /// phase word (which only follows a head, `改造`, `提升`), a lead word glued to a word
+    /// that is no head (`全面推行/n`, `积极参与`; not `重点项目`), or a verb before a proper
+    /// word or a quote (`促进/v 合盛…`, `推行/v “…”`) when a name of three characters or more
+    /// is left (`相如/v 故城/ns` is one name).
+    fn verb_before_name(&self, tokens: &[Token], t: usize, end: usize) -> bool {
         let w = tokens[t].word;
         if self.frames.phases.contains(w) {
             return true;
         }
         let glued = w.chars().count() == 4
-            && w.char_indices().nth(2).is_some_and(|(i, _)| self.frames.leads.contains(&w[..i]));
+            && w.char_indices().nth(2).is_some_and(|(i, _)| {
+                self.frames.leads.contains(&w[..i]) && self.head_of(&w[i..]).is_none()
+            });
+        if glued {
+            return true;
+        }
         let next = &tokens[t + 1];
         let proper = super::chunk::is_proper(next) && !is_digits(next.word) || next.word == "“";
-        glued || (tokens[t].tag == "v" && w.chars().count() == 2 && proper)
+        let rest = tokens[t + 1..end].iter().map(|x| x.word.chars().count()).sum::<usize>();
+        tokens[t].tag == "v" && w.chars().count() == 2 && proper && rest >= 3
     }
 
     /// A word before or after a name that is not part of it: a lead word (`全力`, `年内`),
