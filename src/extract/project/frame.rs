@@ -96,6 +96,12 @@ impl ProjectRules {
             licensed.extend(
                 list.items.iter().filter_map(|it| self.item_range(s.norm, s.tokens, &units, it.clone())),
             );
+            // `建设一批A、B、C等`: a quantity before the list makes every item a class.
+            let first = &units[list.items[0].start];
+            let from = s.tokens[first.toks.start].range.start;
+            if self.frames.quantifiers.iter().any(|q| s.norm[from..].starts_with(q.as_str())) {
+                continue;
+            }
             let items = self.joined(s, &units, &list, license);
             let names: Vec<(Range<usize>, Option<ProjectKind>)> = items
                 .iter()
