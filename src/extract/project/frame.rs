@@ -239,8 +239,19 @@ impl ProjectRules {
                 // (`数字化车间和智能工厂`: a generic pair stays two items.)
                 let alone = range(prev).and_then(|r| self.framed_name(s, r));
                 let pair = prev.start..it.end;
+                // The second part shares what the first lacks: a phase (`二期和三期`) or a
+                // generic head (`A及B生产项目`), not a name of its own (`A和雄安新区`).
+                let shares = range(it).is_some_and(|r| {
+                    let b = self.without_phase(&s.norm[r.clone()]);
+                    b.len() < s.norm[r.clone()].len()
+                        || self.frames.phases.contains(b)
+                        || self
+                            .head_for(b, HeadUse::Framed)
+                            .is_some_and(|h| matches!(h.word.as_str(), "项目" | "工程"))
+                });
                 if list.conj_after[j - 1]
                     && alone.is_none()
+                    && shares
                     && range(&pair).is_some_and(|r| self.branded(s, r))
                 {
                     *prev = pair;

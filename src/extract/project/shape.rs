@@ -56,7 +56,7 @@ impl ProjectRules {
     }
 
     /// `name` without a trailing phase (`二期`, `改扩建`, `(一期)`) when a head precedes it.
-    fn without_phase<'a>(&self, name: &'a str) -> &'a str {
+    pub(super) fn without_phase<'a>(&self, name: &'a str) -> &'a str {
         if let Some(open) = name.rfind('(') {
             if name.ends_with(')') && open > 0 {
                 return &name[..open];
