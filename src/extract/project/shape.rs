@@ -182,7 +182,7 @@ impl ProjectRules {
                 let t = &s.tokens[k];
                 is_unknown(t)
                     || (s.made_up[k] && !t.tag.starts_with(['m', 'x']))
-                    || (t.tag == "ns" && k + 1 < inside.end)
+                    || (t.tag == "ns" && k + 1 < inside.end && !self.common.contains(t.word))
             });
         name.chars().count() >= 3
             && !first.tag.starts_with(['v', 'd', 'p', 'c', 'r', 'u', 'm'])
