@@ -163,7 +163,10 @@ impl ProjectRules {
             .any(|p| name.strip_suffix(p).is_some_and(|b| b.chars().count() >= 2));
         phase
             || self.named(s, r.clone())
-            || within(s.tokens, &r).any(|k| s.made_up[k] && !s.tokens[k].tag.starts_with(['m', 'x']))
+            || within(s.tokens, &r).any(|k| {
+                let t = &s.tokens[k];
+                s.made_up[k] && !t.tag.starts_with(['m', 'x']) && !self.common.contains(t.word)
+            })
     }
 
     /// A proper name of a project without a head (`百福硝酸`, `通威`): a name by its make,
@@ -181,7 +184,7 @@ impl ProjectRules {
         }) || inside.clone().any(|k| {
                 let t = &s.tokens[k];
                 is_unknown(t)
-                    || (s.made_up[k] && !t.tag.starts_with(['m', 'x']))
+                    || (s.made_up[k] && !t.tag.starts_with(['m', 'x']) && !self.common.contains(t.word))
                     || (t.tag == "ns" && k + 1 < inside.end && !self.common.contains(t.word))
             });
         name.chars().count() >= 3
