@@ -541,6 +541,16 @@ impl ProjectRules {
         } {
             end -= 1;
         }
+        // (`…颐养中心/3/月/对外`: a month or a day inside the item ends the name.)
+        let digits = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
+        if let Some(d) = (t + 1..end).find(|&k| {
+            let x = &tokens[k];
+            digits(x.word)
+                && (x.word.ends_with(['月', '日'])
+                    || tokens.get(k + 1).is_some_and(|n| matches!(n.word, "月" | "日")))
+        }) {
+            end = d;
+        }
         if t >= end {
             return None;
         }

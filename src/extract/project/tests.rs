@@ -244,3 +244,9 @@ fn a_proper_name_before_a_predicate_is_no_clause() {
     let d = doc("PM2.5年均浓度下降完成年度任务,5G网络建成投用。");
     assert!(d.projects.is_empty(), "{:?}", names(&d));
 }
+
+#[test]
+fn a_date_inside_an_item_ends_the_name() {
+    let d = doc("推动青松康养中心5月对外运营。");
+    assert_eq!(names(&d), ["青松康养中心"]);
+}
