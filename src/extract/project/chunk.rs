@@ -70,8 +70,7 @@ impl ProjectRules {
         let mut s = h.saturating_sub(MAX_MODIFIER_TOKENS);
         for (j, t) in toks.iter().enumerate().take(h).skip(s) {
             // (`三/m 龙湾/ns`: a numeral glued to a place name is the place's first character.)
-            let place_numeral =
-                t.word.chars().count() == 1 && toks.get(j + 1).is_some_and(|n| n.tag == "ns");
+            let place_numeral = t.word.chars().count() == 1 && toks.get(j + 1).is_some_and(|n| n.tag == "ns");
             if self.has_stop_modifier(t.word)
                 || t.tag == "m"
                     && !is_digits(t.word)

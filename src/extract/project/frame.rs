@@ -11,9 +11,9 @@
 //! included: `X高速`, `X路`, `X工程`), or be a proper name before a build predicate
 //! (`百福硝酸投产`) or between a trigger and a predicate (`争取通威签约落地`).
 
+use super::chunk::is_digits;
 use super::{Cand, ProjectRules, Sent};
 use crate::document::ProjectKind;
-use super::chunk::is_digits;
 use crate::grammar::marker::marker_at;
 use crate::lexicon::HeadUse;
 use crate::segment::Token;
@@ -586,9 +586,9 @@ impl ProjectRules {
             return true;
         }
         let glued = w.chars().count() == 4
-            && w.char_indices().nth(2).is_some_and(|(i, _)| {
-                self.frames.leads.contains(&w[..i]) && self.head_of(&w[i..]).is_none()
-            });
+            && w.char_indices()
+                .nth(2)
+                .is_some_and(|(i, _)| self.frames.leads.contains(&w[..i]) && self.head_of(&w[i..]).is_none());
         if glued {
             return true;
         }

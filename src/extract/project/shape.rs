@@ -182,11 +182,11 @@ impl ProjectRules {
             let w = s.tokens[k].word;
             w.chars().any(|c| c.is_ascii_alphabetic()) && !self.common.contains(w)
         }) || inside.clone().any(|k| {
-                let t = &s.tokens[k];
-                is_unknown(t)
-                    || (s.made_up[k] && !t.tag.starts_with(['m', 'x']) && !self.common.contains(t.word))
-                    || (t.tag == "ns" && k + 1 < inside.end && !self.common.contains(t.word))
-            });
+            let t = &s.tokens[k];
+            is_unknown(t)
+                || (s.made_up[k] && !t.tag.starts_with(['m', 'x']) && !self.common.contains(t.word))
+                || (t.tag == "ns" && k + 1 < inside.end && !self.common.contains(t.word))
+        });
         name.chars().count() >= 3
             && !first.tag.starts_with(['v', 'd', 'p', 'c', 'r', 'u', 'm'])
             && last.tag != "ns"
