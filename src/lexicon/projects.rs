@@ -76,6 +76,8 @@ pub(crate) enum FrameKind {
     Verb,
     /// A word in a list's category that makes it one of kinds of facility (`等配套设施`).
     Type,
+    /// A quantity word before a list that makes every item a class (`一批A、B、C等`).
+    Quantifier,
 }
 
 impl FromRow for ProjectFrame {
@@ -90,9 +92,10 @@ impl FromRow for ProjectFrame {
             "class" => FrameKind::Class,
             "verb" => FrameKind::Verb,
             "type" => FrameKind::Type,
+            "quantifier" => FrameKind::Quantifier,
             x => {
                 return Err(format!(
-                    "kind must be trigger, predicate, result, phase, lead, class, verb or type, got {x:?}"
+                    "kind must be trigger, predicate, result, phase, lead, class, verb, type or quantifier, got {x:?}"
                 ))
             }
         };

@@ -69,8 +69,14 @@ impl ProjectRules {
         // Start after any stop modifier, and at most MAX_MODIFIER_TOKENS before the head.
         let mut s = h.saturating_sub(MAX_MODIFIER_TOKENS);
         for (j, t) in toks.iter().enumerate().take(h).skip(s) {
+            // (`三/m 龙湾/ns`: a numeral glued to a place name is the place's first character.)
+            let place_numeral = t.word.chars().count() == 1 && toks.get(j + 1).is_some_and(|n| n.tag == "ns");
             if self.has_stop_modifier(t.word)
-                || t.tag == "m" && !is_digits(t.word) && !is_ordinal(t.word) && !t.word.ends_with('年')
+                || t.tag == "m"
+                    && !is_digits(t.word)
+                    && !is_ordinal(t.word)
+                    && !t.word.ends_with('年')
+                    && !place_numeral
             {
                 s = j + 1;
             }

@@ -11,6 +11,7 @@
 //! included: `X高速`, `X路`, `X工程`), or be a proper name before a build predicate
 //! (`百福硝酸投产`) or between a trigger and a predicate (`争取通威签约落地`).
 
+use super::chunk::is_digits;
 use super::{Cand, ProjectRules, Sent};
 use crate::document::ProjectKind;
 use crate::grammar::marker::marker_at;
@@ -73,6 +74,9 @@ struct List {
 enum License {
     /// Closed by `等` and a category (`等重大项目`, `等20个项目`): every item is a name.
     Listed(ProjectKind),
+    /// `加快建设A、B、C等`: a trigger opens the list and `等` closes it without a category;
+    /// each item must be a name on its own (a head, or a proper word).
+    Closed,
     /// Next to a trigger or a predicate: an item must end in a head, or be a proper name
     /// where the frame says it is built (`build`).
     Framed { trigger: bool, predicate: bool, build: bool },
@@ -92,6 +96,12 @@ impl ProjectRules {
             licensed.extend(
                 list.items.iter().filter_map(|it| self.item_range(s.norm, s.tokens, &units, it.clone())),
             );
+            // `建设一批A、B、C等`: a quantity before the list makes every item a class.
+            let first = &units[list.items[0].start];
+            let from = s.tokens[first.toks.start].range.start;
+            if self.frames.quantifiers.iter().any(|q| s.norm[from..].starts_with(q.as_str())) {
+                continue;
+            }
             let items = self.joined(s, &units, &list, license);
             let names: Vec<(Range<usize>, Option<ProjectKind>)> = items
                 .iter()
@@ -121,6 +131,14 @@ impl ProjectRules {
                             None => continue,
                         };
                         push(s.norm, r, kind, out);
+                    }
+                }
+                License::Closed => {
+                    // (`实施老楼改造、环境绿化和停车位等建设`: kinds of work, no names.)
+                    for (r, k) in names {
+                        if (k.is_some() || self.named(s, r.clone())) && self.list_item_ok(s, r.clone()) {
+                            push(s.norm, r, k.unwrap_or(ProjectKind::Construction), out);
+                        }
                     }
                 }
                 License::Listed(ProjectKind::Program) => {
@@ -197,7 +215,7 @@ impl ProjectRules {
                 (trigger
                     && list.items.len() >= 2
                     && matches!(next, None | Some(Role::End | Role::Verb { predicate: true, .. })))
-                .then_some(License::Listed(ProjectKind::Construction))
+                .then_some(License::Closed)
             }),
             Some(Role::Verb { predicate: true, build, .. }) => {
                 Some(License::Framed { trigger, predicate: true, build })
@@ -221,8 +239,19 @@ impl ProjectRules {
                 // (`数字化车间和智能工厂`: a generic pair stays two items.)
                 let alone = range(prev).and_then(|r| self.framed_name(s, r));
                 let pair = prev.start..it.end;
+                // The second part shares what the first lacks: a phase (`二期和三期`) or a
+                // generic head (`A及B生产项目`), not a name of its own (`A和雄安新区`).
+                let shares = range(it).is_some_and(|r| {
+                    let b = self.without_phase(&s.norm[r.clone()]);
+                    b.len() < s.norm[r.clone()].len()
+                        || self.frames.phases.contains(b)
+                        || self
+                            .head_for(b, HeadUse::Framed)
+                            .is_some_and(|h| matches!(h.word.as_str(), "项目" | "工程"))
+                });
                 if list.conj_after[j - 1]
                     && alone.is_none()
+                    && shares
                     && range(&pair).is_some_and(|r| self.branded(s, r))
                 {
                     *prev = pair;
@@ -322,6 +351,8 @@ impl ProjectRules {
                 (Role::Deng, 1)
             } else if matches!(w, "至" | "与" | "—" | "·" | "-" | "+" | "#" | "/" | "&")
                 || super::chunk::is_unknown(t)
+                // (`TOD/eng`, `G237/eng`: a Latin code is part of a name, not an interjection.)
+                || t.tag == "eng"
                 || !(t.tag.starts_with(['u', 'p', 'r', 'c', 'y', 'e', 'o', 'x']))
             {
                 (Role::Word, 1)
@@ -413,7 +444,8 @@ impl ProjectRules {
                 break;
             }
             for t in &tokens[u.toks.clone()] {
-                if t.tag.starts_with(['d', 't']) {
+                // (`等名校/与/镇域内学校结对`: `与` begins another phrase.)
+                if t.tag.starts_with(['d', 't']) || matches!(t.word, "与" | "同") {
                     break 'units;
                 }
                 end = t.range.end;
@@ -496,6 +528,11 @@ impl ProjectRules {
         while t < end && (self.is_lead(&tokens[t]) || matches!(tokens[t].word, "与" | "同")) {
             t += 1;
         }
+        // `提升/七宝/德必易园`, `改造/泮水公园`, `推行/“一门通”…`: a clause's verb before
+        // the name is no part of it.
+        while t + 1 < end && self.verb_before_name(tokens, t, end) {
+            t += 1;
+        }
         // (`西街小学迁建/年后/可`, `…开发区改革/有力`: a time word, a modal or an adverbial
         // adjective after the name; `犇腾精密/a` keeps its adjective.)
         while end > t + 1 && {
@@ -503,6 +540,16 @@ impl ProjectRules {
             self.is_lead(x) || x.tag == "ad"
         } {
             end -= 1;
+        }
+        // (`…颐养中心/3/月/对外`: a month or a day inside the item ends the name.)
+        let digits = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
+        if let Some(d) = (t + 1..end).find(|&k| {
+            let x = &tokens[k];
+            digits(x.word)
+                && (x.word.ends_with(['月', '日'])
+                    || tokens.get(k + 1).is_some_and(|n| matches!(n.word, "月" | "日")))
+        }) {
+            end = d;
         }
         if t >= end {
             return None;
@@ -526,6 +573,29 @@ impl ProjectRules {
         }
         let n = norm[r.clone()].chars().count();
         (2..=super::shape::MAX_FRAMED).contains(&n).then_some(r)
+    }
+
+    /// The token at `t` (before `end`) is a verb that opens the clause before a name: a
+    /// phase word (which only follows a head, `改造`, `提升`), a lead word glued to a word
+    /// that is no head (`全面推行/n`, `积极参与`; not `重点项目`), or a verb before a proper
+    /// word or a quote (`促进/v 合盛…`, `推行/v “…”`) when a name of three characters or more
+    /// is left (`相如/v 故城/ns` is one name).
+    fn verb_before_name(&self, tokens: &[Token], t: usize, end: usize) -> bool {
+        let w = tokens[t].word;
+        if self.frames.phases.contains(w) {
+            return true;
+        }
+        let glued = w.chars().count() == 4
+            && w.char_indices()
+                .nth(2)
+                .is_some_and(|(i, _)| self.frames.leads.contains(&w[..i]) && self.head_of(&w[i..]).is_none());
+        if glued {
+            return true;
+        }
+        let next = &tokens[t + 1];
+        let proper = super::chunk::is_proper(next) && !is_digits(next.word) || next.word == "“";
+        let rest = tokens[t + 1..end].iter().map(|x| x.word.chars().count()).sum::<usize>();
+        tokens[t].tag == "v" && w.chars().count() == 2 && proper && rest >= 3
     }
 
     /// A word before or after a name that is not part of it: a lead word (`全力`, `年内`),

@@ -93,6 +93,7 @@ struct FrameWords {
     classes: HashSet<String>,
     types: HashSet<String>,
     verbs: HashSet<String>,
+    quantifiers: Vec<String>,
 }
 
 impl FrameWords {
@@ -108,6 +109,10 @@ impl FrameWords {
                 FrameKind::Class => &mut f.classes,
                 FrameKind::Type => &mut f.types,
                 FrameKind::Verb => &mut f.verbs,
+                FrameKind::Quantifier => {
+                    f.quantifiers.push(w.word.clone());
+                    continue;
+                }
             };
             set.insert(w.word.clone());
         }

@@ -56,7 +56,7 @@ impl ProjectRules {
     }
 
     /// `name` without a trailing phase (`二期`, `改扩建`, `(一期)`) when a head precedes it.
-    fn without_phase<'a>(&self, name: &'a str) -> &'a str {
+    pub(super) fn without_phase<'a>(&self, name: &'a str) -> &'a str {
         if let Some(open) = name.rfind('(') {
             if name.ends_with(')') && open > 0 {
                 return &name[..open];
@@ -138,8 +138,11 @@ impl ProjectRules {
 
     /// Clearly a name: a proper word or a Latin code.
     pub(super) fn named(&self, s: &Sent, r: Range<usize>) -> bool {
-        s.norm[r.clone()].chars().any(|c| c.is_ascii_alphabetic())
-            || within(s.tokens, &r).any(|k| self.proper_word(s, k))
+        // (A common code, `5G`, `PM2.5`, is a word like any other.)
+        within(s.tokens, &r).any(|k| {
+            let w = s.tokens[k].word;
+            self.proper_word(s, k) || (w.chars().any(|c| c.is_ascii_alphabetic()) && !self.common.contains(w))
+        })
     }
 
     /// A place, a code or a made-up word in it, not a name the dictionary tags
@@ -160,7 +163,10 @@ impl ProjectRules {
             .any(|p| name.strip_suffix(p).is_some_and(|b| b.chars().count() >= 2));
         phase
             || self.named(s, r.clone())
-            || within(s.tokens, &r).any(|k| s.made_up[k] && !s.tokens[k].tag.starts_with(['m', 'x']))
+            || within(s.tokens, &r).any(|k| {
+                let t = &s.tokens[k];
+                s.made_up[k] && !t.tag.starts_with(['m', 'x']) && !self.common.contains(t.word)
+            })
     }
 
     /// A proper name of a project without a head (`百福硝酸`, `通威`): a name by its make,
@@ -172,16 +178,25 @@ impl ProjectRules {
         let (Some(first), Some(last)) = (toks.first(), toks.last()) else { return false };
         let inside = within(s.tokens, &r);
         // The tagger's names from the dictionary (`大力支持/nr`, `中医药/nz`) do not count here.
-        let made = name.chars().any(|c| c.is_ascii_alphabetic())
-            || inside.clone().any(|k| {
-                let t = &s.tokens[k];
-                is_unknown(t)
-                    || (s.made_up[k] && !t.tag.starts_with(['m', 'x']))
-                    || (t.tag == "ns" && k + 1 < inside.end)
-            });
+        let made = inside.clone().any(|k| {
+            let w = s.tokens[k].word;
+            w.chars().any(|c| c.is_ascii_alphabetic()) && !self.common.contains(w)
+        }) || inside.clone().any(|k| {
+            let t = &s.tokens[k];
+            is_unknown(t)
+                || (s.made_up[k] && !t.tag.starts_with(['m', 'x']) && !self.common.contains(t.word))
+                || (t.tag == "ns" && k + 1 < inside.end && !self.common.contains(t.word))
+        });
         name.chars().count() >= 3
             && !first.tag.starts_with(['v', 'd', 'p', 'c', 'r', 'u', 'm'])
             && last.tag != "ns"
+            // (`PM2.5平均浓度/下降`, `…一期/具备`: a clause, not a name; `…站/v`, `…扩建`
+            // are.)
+            && !(last.tag == "v"
+                && last.word.chars().count() >= 2
+                && !s.made_up[inside.end - 1]
+                && !self.frames.phases.contains(last.word)
+                && self.head_of(last.word).is_none())
             && !name.ends_with(['省', '市', '县', '区', '镇', '乡', '村'])
             && (made || self.branded(s, r.clone()) && name.ends_with("期"))
             && !self.generic(s, r)

@@ -197,3 +197,56 @@ fn a_category_after_deng_ends_at_its_first_head() {
         assert!(n.contains(&want), "{want} in {n:?}");
     }
 }
+
+#[test]
+fn latin_codes_stay_in_framed_names() {
+    let d = doc("加快推进S205青溪段改扩建和滨湖路TOD商务综合体建设。");
+    let n = names(&d);
+    assert!(n.iter().any(|x| x.starts_with("S205")), "{n:?}");
+    assert!(n.iter().any(|x| x.contains("滨湖路TOD")), "{n:?}");
+}
+
+#[test]
+fn a_clause_verb_before_a_name_is_cut_off() {
+    let d = doc("持续推行“一网通”服务平台建设,新建改造碧溪公园等公园游园12处。");
+    let n = names(&d);
+    assert!(n.contains(&"“一网通”服务平台"), "{n:?}");
+    assert!(n.contains(&"碧溪公园"), "{n:?}");
+}
+
+#[test]
+fn a_numeral_that_begins_a_place_name_stays() {
+    let d = doc("街道全力支持三江口智造创新集聚区的建设思路。");
+    assert_eq!(names(&d), ["三江口智造创新集聚区"]);
+}
+
+#[test]
+fn kinds_of_work_after_a_trigger_and_deng_are_no_names() {
+    let d = doc("同步实施旧楼翻新、道路硬化和车位、管线等建设,提升群众满意度。");
+    assert!(d.projects.is_empty(), "{:?}", names(&d));
+}
+
+#[test]
+fn a_quantity_before_a_list_makes_classes() {
+    let d = doc("支持建设一批智能制造示范工厂、共享实验室、技能培训基地等,给予适当补助。");
+    assert!(d.projects.is_empty(), "{:?}", names(&d));
+}
+
+#[test]
+fn a_second_name_after_and_is_its_own() {
+    let d = doc("加快建设东湖生态新城和西岭科创新区。");
+    let n = names(&d);
+    assert!(!n.iter().any(|x| x.contains('和')), "{n:?}");
+}
+
+#[test]
+fn a_proper_name_before_a_predicate_is_no_clause() {
+    let d = doc("PM2.5年均浓度下降完成年度任务,5G网络建成投用。");
+    assert!(d.projects.is_empty(), "{:?}", names(&d));
+}
+
+#[test]
+fn a_date_inside_an_item_ends_the_name() {
+    let d = doc("推动青松康养中心5月对外运营。");
+    assert_eq!(names(&d), ["青松康养中心"]);
+}
