@@ -192,8 +192,9 @@ fn place(
     if let Some(mk) = &marker {
         if mk.range.start >= para.start || label_alone {
             // `(三)各乡镇人民政府:负责…`: the actor opens the item, so the item is the title.
+            // (`4.由区教育局负责…`: a preposition alone before the actor is no title.)
             let title = match title_after(norm, mk.range.end, block.start) {
-                t if t.is_empty() => title_to(norm, mk.range.end, para.end),
+                t if norm[t.clone()].chars().count() < 2 => title_to(norm, mk.range.end, para.end),
                 t => t,
             };
             return Placed { start: mk.range.start, title, how: Opened::Marker };
@@ -320,7 +321,8 @@ fn title_after(norm: &str, from: usize, limit: usize) -> Range<usize> {
             r.end = r.start + i;
         }
     }
-    let t = norm[r.clone()].trim_end();
+    // `加强食品安全监管,区市场监管局牵头`: the comma before the actor is no part of it.
+    let t = norm[r.clone()].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '、'));
     r.end = r.start + t.len();
     if t.chars().count() > MAX_TITLE {
         if let Some(i) = t.find(',') {

@@ -60,6 +60,12 @@ impl UnitRules {
             if v.bracket && !in_bracket(norm, cstart, m.end()) {
                 continue;
             }
+            // `5.区民政局会同…`: a list marker opens the item, not the name.
+            if let Some(mk) = marker_at(norm, cstart) {
+                if (!needs_boundary(mk.kind) || at_boundary(norm, cstart)) && mk.range.end < m.start() {
+                    cstart = mk.range.end;
+                }
+            }
             cstart = skip_enumerator(norm, cstart, m.start());
             let mut list = cstart..m.start();
             // `各镇按职责分工负责`: the sharing phrase is not part of the name.

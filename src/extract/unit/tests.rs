@@ -239,3 +239,20 @@ fn paragraphs_titled_by_their_first_sentence_or_their_heading() {
     );
     assert_eq!(task_units(&d, 1), [("省通信管理局", Role::Responsible)]);
 }
+
+#[test]
+fn numbered_items_that_open_with_an_actor() {
+    let d = doc("二、重点任务\n1.修缮文化礼堂。(牵头单位:县文旅局)\n2.县农业局会同县水利局推进灌区节水改造。\n3.由县卫健委负责建设村卫生室10个。\n4.完善垃圾分类,县城管局牵头,各乡镇配合。\n");
+    assert_eq!(
+        titles(&d),
+        [
+            "修缮文化礼堂",
+            "县农业局会同县水利局推进灌区节水改造",
+            "由县卫健委负责建设村卫生室10个",
+            "完善垃圾分类"
+        ]
+    );
+    assert_eq!(task_units(&d, 1), [("县农业局", Role::Lead), ("县水利局", Role::Support)]);
+    assert_eq!(task_units(&d, 2), [("县卫健委", Role::Responsible)]);
+    assert_eq!(task_units(&d, 3), [("县城管局", Role::Lead), ("各乡镇", Role::Support)]);
+}
