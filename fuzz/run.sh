@@ -4,6 +4,7 @@
 #
 #   fuzz/run.sh decode 1200            # target, seconds (default 600)
 #   MAX_LEN=8192 fuzz/run.sh extract 600
+#   MAX_LEN=200000 TIMEOUT=5 fuzz/run.sh extract 600   # large inputs, slow ones are findings
 #
 # Needs cargo-fuzz (`cargo install cargo-fuzz`) and a nightly toolchain (`+nightly`, or
 # RUSTC_BOOTSTRAP=1 on stable). Built without a sanitizer: the library is safe Rust, the
@@ -14,6 +15,7 @@ ROOT=$(dirname "$FUZZ")
 target=${1:?usage: fuzz/run.sh decode|extract [seconds]}
 secs=${2:-600}
 MAX_LEN=${MAX_LEN:-8192}
+TIMEOUT=${TIMEOUT:-20}
 TOOLCHAIN=${TOOLCHAIN:-+nightly}
 
 cd "$FUZZ"
@@ -30,7 +32,7 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e
 cargo $TOOLCHAIN fuzz run -O -s none "$target" "corpus/$target" -- \
-  -max_total_time="$secs" -max_len="$MAX_LEN" -timeout=20 -rss_limit_mb=3072 \
+  -max_total_time="$secs" -max_len="$MAX_LEN" -timeout="$TIMEOUT" -rss_limit_mb=3072 \
   -print_final_stats=1 2>&1 | tee "$log" | grep -E '^#[0-9]+.*(pulse|DONE)|ERROR|panicked|SUMMARY|Done' >&2
 rc=${PIPESTATUS[0]}
 set -e
