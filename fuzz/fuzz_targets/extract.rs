@@ -22,8 +22,12 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(doc.chars, n, "chars is the decoded text's length");
         check_spans(&json, n as u64);
         // Deterministic: a second run gives the same record (compared as JSON: NaN != NaN).
-        let again = serde_json::to_value(pipeline.extract_bytes(name, bytes)).unwrap();
-        assert!(again == json, "second run differs");
+        // On one input in 16 (picked by its bytes, so libFuzzer still sees a deterministic
+        // target): running the pipeline twice on every input halved the execution rate.
+        if bytes.iter().fold(0u8, |a, b| a.wrapping_add(*b)) % 16 == 0 {
+            let again = serde_json::to_value(pipeline.extract_bytes(name, bytes)).unwrap();
+            assert!(again == json, "second run differs");
+        }
     }
 });
 

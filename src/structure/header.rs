@@ -8,7 +8,7 @@
 //! names it; `place` is its jurisdiction. A report that says only `我代表市人民政府` is
 //! placed by the division of that level it names most (see [`super::place`]).
 
-use super::place::Places;
+use super::place::{PlaceMatch, Places};
 use crate::clean::Cleaned;
 use crate::error::Result;
 use crate::grammar::marker::marker_at;
@@ -506,8 +506,16 @@ fn issuer_and_place(
         return (Some(name), place);
     }
     let norm = cleaned.text.norm();
-    let found = || -> Vec<_> {
-        places.find_iter(norm).into_iter().filter(|m| !cleaned.is_boilerplate(m.range.start)).collect()
+    // The places of the whole text: one scan, shared by the three uses below.
+    let all = std::cell::OnceCell::new();
+    let found = || -> &[PlaceMatch] {
+        all.get_or_init(|| {
+            places
+                .find_iter(norm)
+                .into_iter()
+                .filter(|m| !cleaned.is_boilerplate(m.range.start))
+                .collect::<Vec<_>>()
+        })
     };
     if let Some(c) = self_ref {
         let (x, organ) = (c.get(1).map_or("", |m| m.as_str()), c.get(2).map_or("", |m| m.as_str()));
@@ -520,17 +528,17 @@ fn issuer_and_place(
         }
         let level = if x.is_empty() { places.level_of(organ) } else { places.level_of(x) };
         if let Some(level) = level {
-            let place = Places::most_named(&found(), &level, 2);
+            let place = Places::most_named(found(), &level, 2);
             return (place.clone(), place);
         }
     }
     // The level the text speaks of itself at (`全州`, `我州`), and its most named place.
     if let Some(level) = self_level(rules, norm).and_then(|w| places.level_of(w)) {
-        if let Some(place) = Places::most_named(&found(), &level, 2) {
+        if let Some(place) = Places::most_named(found(), &level, 2) {
             return (Some(place.clone()), Some(place));
         }
     }
-    let place = places.of_text(title, &found());
+    let place = places.of_text(title, found());
     (place.clone(), place)
 }
 

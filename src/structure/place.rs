@@ -44,6 +44,9 @@ pub struct Places {
     divisions: Vec<(String, PlaceLevel)>,
     /// Suffixes, longest first, with their rank.
     suffixes: Vec<(String, usize)>,
+    /// The first characters of the suffixes: most characters of a text start none, and
+    /// `find_iter` tries the list only where one may start.
+    suffix_starts: HashSet<char>,
     organs: Vec<String>,
     stops: HashSet<char>,
     leads: HashSet<char>,
@@ -90,11 +93,13 @@ impl Places {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .map_err(|e| lexicon::file_error("places.txt", e))?;
+        let suffix_starts = suffixes.iter().filter_map(|(s, _)| s.chars().next()).collect();
         Ok(Places {
             gazetteer,
             forms,
             divisions,
             suffixes,
+            suffix_starts,
             organs: words(IssuerKind::Organ).collect(),
             stops: words(IssuerKind::Stop).flat_map(|w| w.chars().collect::<Vec<_>>()).collect(),
             leads: words(IssuerKind::Lead).flat_map(|w| w.chars().collect::<Vec<_>>()).collect(),
@@ -187,7 +192,10 @@ impl Places {
         let mut out = self.listed(text);
         let mut k = 0;
         let mut found: Vec<PlaceMatch> = Vec::new();
-        for (at, _) in text.char_indices() {
+        for (at, c) in text.char_indices() {
+            if !self.suffix_starts.contains(&c) {
+                continue;
+            }
             while k < out.len() && out[k].range.end <= at {
                 k += 1;
             }

@@ -28,14 +28,24 @@ impl ProjectRules {
         // A 64-bit set of each key's characters: `same_project` needs one name's characters
         // inside the other's, and most pairs fail that at once.
         let mut key_masks: Vec<u64> = Vec::new();
+        // Supersets of the characters of each entry's aliases and of its quoted cores: a
+        // name that is neither nested in the key nor an alias nor a core of an entry fails
+        // these masks at once (the string tests on every entry made long files quadratic).
+        let mut alias_masks: Vec<u64> = Vec::new();
+        let mut core_masks: Vec<u64> = Vec::new();
         for c in cands {
             let key = key_of(&c.name);
             let shown = as_written(ctx, &c);
             let n_key = key.chars().count();
             let mask = char_mask(&key);
+            let core_mask = c.core.as_deref().map(char_mask);
             let found = (0..out.len()).position(|k| {
                 let (pk, aliases) = &keys[k];
                 let nested = key_masks[k] & !mask == 0 || mask & !key_masks[k] == 0;
+                if !nested && mask & !alias_masks[k] != 0 && core_mask.is_none_or(|m| m & !core_masks[k] != 0)
+                {
+                    return false;
+                }
                 *pk == key
                     || aliases.contains(&key)
                     || (nested && self.same_project((pk, key_chars[k]), (&key, n_key)))
@@ -56,6 +66,16 @@ impl ProjectRules {
                 }
             } else if found.is_none() {
                 cores.push(Vec::new());
+            }
+            match found {
+                Some(k) => {
+                    alias_masks[k] |= mask | key_masks[k];
+                    core_masks[k] |= core_mask.unwrap_or(0);
+                }
+                None => {
+                    alias_masks.push(0);
+                    core_masks.push(core_mask.unwrap_or(0));
+                }
             }
             match found {
                 Some(k) => {
@@ -97,8 +117,11 @@ impl ProjectRules {
                 }
             }
         }
+        // Quantities come in text order; then only those from the clause start on are looked
+        // at (a scan of all of them per mention made long documents quadratic).
+        let sorted = quantities.windows(2).all(|w| w[0].range.start <= w[1].range.start);
         for p in &mut out {
-            let (inv, year) = investment_near(ctx, quantities, &p.mentions);
+            let (inv, year) = investment_near(ctx, quantities, sorted, &p.mentions);
             p.investment = inv;
             p.year = year;
         }
@@ -179,12 +202,10 @@ pub(super) fn squeeze(s: &str) -> String {
 fn investment_near(
     ctx: &Context,
     quantities: &[Quantity],
+    sorted: bool,
     mentions: &[Range<usize>],
 ) -> (Option<Quantity>, Option<i32>) {
     let norm = ctx.norm();
-    // Quantities come in text order; then only those from the clause start on are looked at
-    // (a scan of all of them per mention made long documents quadratic).
-    let sorted = quantities.windows(2).all(|w| w[0].range.start <= w[1].range.start);
     for m in mentions {
         let Some(si) = ctx.structure.sentence_at(m.start) else { continue };
         let sr = ctx.structure.sentences[si].range.clone();
