@@ -36,7 +36,7 @@ fn main() {
     let p = zhengce::Pipeline::new().expect("pipeline");
     let new_ms = t.elapsed().as_secs_f64() * 1e3;
     let bytes: usize = slices.iter().map(Vec::len).sum();
-    let mut pass = |label: &str| {
+    let pass = |label: &str| {
         let t = Instant::now();
         for s in &slices {
             std::hint::black_box(p.extract_bytes("x.txt", s));
