@@ -399,3 +399,13 @@ fn a_change_over_a_plan_period_dates_both_ends() {
     let spaced = doc.targets.iter().filter(|t| t.value == 180.2).nth(1).expect("the second 180.2");
     assert_eq!(spaced.indicator.as_deref(), Some("地区生产总值"));
 }
+
+#[test]
+fn a_horizon_dates_the_goals_listed_after_it_in_its_sentence() {
+    let text = "某县2017年政府工作报告\n今后五年的主要目标是:到2021年全县生产总值达到150亿元,年均增长9%以上,城镇化率提高到60%。\n";
+    let doc = extract(text);
+    for written in ["150亿元", "9%以上", "60%"] {
+        let t = target(&doc, text, written);
+        assert_eq!((t.status, t.year), (Status::Target, Some(2021)), "{written}");
+    }
+}

@@ -60,6 +60,15 @@ pub(super) fn year_of(
     if let Some((_, y)) = written {
         return Some(y);
     }
+    // `到2021年全县生产总值达到170亿元,年均增长12%以上`: a horizon earlier in the sentence
+    // dates the goals listed after it.
+    if status == Status::Target {
+        if let Some(y) = doc.horizon.get(q.sentence).copied().flatten() {
+            if norm[sentence.start..q.range.start].contains(&format!("{y}年")) {
+                return Some(y);
+            }
+        }
+    }
     if let Some((part, parts)) = doc.part_at(q.range.start).zip(doc.parts.as_ref()) {
         let lead = &norm[clause.start.min(q.range.start)..q.range.start];
         return match part {
