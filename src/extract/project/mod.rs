@@ -79,6 +79,9 @@ pub struct ProjectRules {
     institutions: Vec<String>,
     /// The words of `project_frames.txt`, by kind.
     frames: FrameWords,
+    /// Column headers of tables (`时间节点`, `建设内容`, `table_headers.txt`): a header cell
+    /// alone on its line is no name.
+    headers: HashSet<String>,
 }
 
 /// Trigger verbs, build predicates, phases, lead words and class words
@@ -209,6 +212,7 @@ impl ProjectRules {
             stop_tails: of(ProjectStopKind::Tail).into_iter().collect(),
             institutions: of(ProjectStopKind::Institution).into_iter().collect(),
             frames: FrameWords::new(lex),
+            headers: lex.table_headers.iter().map(|h| h.word.clone()).collect(),
         })
     }
 
@@ -274,6 +278,7 @@ impl ProjectRules {
             let taken: Vec<Range<usize>> = cands[start..].iter().map(|c| c.range.clone()).collect();
             self.chunks(&sent, &taken, &mut cands);
         }
+        cands.retain(|c| !self.headers.contains(&c.name));
         // The plan a document's title names is the document itself, not a project in it.
         if let Some(t) = &ctx.structure.title {
             cands.retain(|c| !(c.name.ends_with("计划") && c.range.start < t.end && t.start < c.range.end));
