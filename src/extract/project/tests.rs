@@ -273,3 +273,12 @@ fn a_table_header_cell_is_no_name() {
     let n = names(&d);
     assert!(!n.contains(&"时间节点"), "{n:?}");
 }
+
+#[test]
+fn a_series_of_quotes_before_a_common_noun_qualifies_it() {
+    let d =
+        doc("杜绝“面子分”“关系分”的做法,保障“米缸子”“菜园子”的供给,持续优化“湘易通”“湘企达”政务协同平台。");
+    let n = names(&d);
+    assert!(!n.iter().any(|x| x.contains("分") || x.contains("子")), "{n:?}");
+    assert!(n.contains(&"湘易通"), "{n:?}");
+}
