@@ -282,3 +282,10 @@ fn a_series_of_quotes_before_a_common_noun_qualifies_it() {
     assert!(!n.iter().any(|x| x.contains("分") || x.contains("子")), "{n:?}");
     assert!(n.contains(&"湘易通"), "{n:?}");
 }
+
+#[test]
+fn an_attribute_the_tagger_takes_for_a_name_makes_no_name() {
+    // `智能化/nr`: a mistagged attribute, no proper word.
+    let d = doc("支持企业开展智能化改造,推进纺织企业智能化技术改造。");
+    assert!(d.projects.is_empty(), "{:?}", names(&d));
+}
