@@ -289,3 +289,10 @@ fn an_attribute_the_tagger_takes_for_a_name_makes_no_name() {
     let d = doc("支持企业开展智能化改造,推进纺织企业智能化技术改造。");
     assert!(d.projects.is_empty(), "{:?}", names(&d));
 }
+
+#[test]
+fn a_body_in_a_table_unit_column_is_no_project() {
+    let d = doc("序号\t任务名称\t牵头部门\t完成时限\n1\t完善垃圾分类督查机制\t区城乡运行综合管理中心\t2025年\n2\t建成青松湾污水处理厂\t区水务局\t2025年\n");
+    let n = names(&d);
+    assert!(!n.iter().any(|x| x.contains("管理中心")), "{n:?}");
+}
