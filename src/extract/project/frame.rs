@@ -96,10 +96,15 @@ impl ProjectRules {
             licensed.extend(
                 list.items.iter().filter_map(|it| self.item_range(s.norm, s.tokens, &units, it.clone())),
             );
-            // `建设一批A、B、C等`: a quantity before the list makes every item a class.
-            let first = &units[list.items[0].start];
-            let from = s.tokens[first.toks.start].range.start;
-            if self.frames.quantifiers.iter().any(|q| s.norm[from..].starts_with(q.as_str())) {
+            // `建设一批A、B、C等`: a quantity before the list makes every item a class, also
+            // where a verb inside the clause opens the list (`建设一批创新中心、推广/中心、平台等`).
+            let clause =
+                units[..list.items[0].start].iter().rposition(|u| u.role == Role::End).map_or(0, |k| k + 1);
+            let quantified = units[clause..=list.items[0].start].iter().any(|u| {
+                let from = s.tokens[u.toks.start].range.start;
+                self.frames.quantifiers.iter().any(|q| s.norm[from..].starts_with(q.as_str()))
+            });
+            if quantified {
                 continue;
             }
             let items = self.joined(s, &units, &list, license);
@@ -535,11 +540,22 @@ impl ProjectRules {
         }
         // (`西街小学迁建/年后/可`, `…开发区改革/有力`: a time word, a modal or an adverbial
         // adjective after the name; `犇腾精密/a` keeps its adjective.)
+        // (`张峰…工程/年底/前`, `…小学迁建/年/后`: a time word or a localiser after the name,
+        // with the `年` it closes.)
+        // (`…三期`/t, `…啤酒节`/t, `…北段`, `…锦成里`/f stay: only a time word closed by a
+        // localiser, `年底/前`, `2025/年/前`, goes.)
         while end > t + 1 && {
             let x = &tokens[end - 1];
             self.is_lead(x) || x.tag == "ad"
         } {
             end -= 1;
+        }
+        let time = |x: &Token| x.tag.starts_with('t') && !x.word.ends_with('期') || x.word == "年";
+        if end > t + 2 && tokens[end - 1].tag == "f" && time(&tokens[end - 2]) {
+            end -= 2;
+            if end > t + 1 && is_digits(tokens[end - 1].word) {
+                end -= 1;
+            }
         }
         // (`…颐养中心/3/月/对外`: a month or a day inside the item ends the name.)
         let digits = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());

@@ -30,6 +30,7 @@ use super::number::Quantity;
 use super::Context;
 use crate::document::ProjectKind;
 use crate::error::Result;
+use crate::grammar::table::Column;
 use crate::lexicon::{self, FrameKind, HeadUse, Lexicons, ProjectHead, ProjectStopKind};
 use crate::segment::Token;
 use rustc_hash::{FxHashMap, FxHashSet as HashSet};
@@ -79,6 +80,9 @@ pub struct ProjectRules {
     institutions: Vec<String>,
     /// The words of `project_frames.txt`, by kind.
     frames: FrameWords,
+    /// Column headers of tables (`时间节点`, `建设内容`, `table_headers.txt`): a header cell
+    /// alone on its line is no name.
+    headers: HashSet<String>,
 }
 
 /// Trigger verbs, build predicates, phases, lead words and class words
@@ -209,6 +213,7 @@ impl ProjectRules {
             stop_tails: of(ProjectStopKind::Tail).into_iter().collect(),
             institutions: of(ProjectStopKind::Institution).into_iter().collect(),
             frames: FrameWords::new(lex),
+            headers: lex.table_headers.iter().map(|h| h.word.clone()).collect(),
         })
     }
 
@@ -274,6 +279,14 @@ impl ProjectRules {
             let taken: Vec<Range<usize>> = cands[start..].iter().map(|c| c.range.clone()).collect();
             self.chunks(&sent, &taken, &mut cands);
         }
+        // A body in a table's unit column is an actor, not a thing built (`区城市网格化综合管理中心`).
+        let tables = &ctx.structure.tables;
+        let unit_cell = |c: &Cand| {
+            tables.cell_at(c.range.start).is_some_and(|cell| {
+                matches!(cell.column_kind(), Some(Column::Unit(_) | Column::Deadline | Column::Index))
+            })
+        };
+        cands.retain(|c| !self.headers.contains(&c.name) && !unit_cell(c));
         // The plan a document's title names is the document itself, not a project in it.
         if let Some(t) = &ctx.structure.title {
             cands.retain(|c| !(c.name.ends_with("计划") && c.range.start < t.end && t.start < c.range.end));

@@ -111,6 +111,11 @@ impl ProjectRules {
                     let follower = &norm[end..];
                     // (`“人才强企工程”企业人才`: a name with its own head is no attribute.)
                     let headed = self.head_of(core).is_some();
+                    // `“开门红”“双过半”攻坚战`, `“人情分”“乱积分”的行为`: a series that a common
+                    // noun or `的` follows is what qualifies that noun, no list of names.
+                    if series && !headed && self.qualifies_noun(tokens, end) {
+                        continue;
+                    }
                     if self
                         .concepts
                         .iter()
@@ -143,6 +148,28 @@ impl ProjectRules {
                 }
             }
         }
+    }
+
+    /// The word at byte `at`, after a series of quotes, is `的` or a common noun that is no
+    /// head, category or series word (`需求`, `攻坚战`; not `系列`, `品牌`, `活动`).
+    fn qualifies_noun(&self, tokens: &[Token], at: usize) -> bool {
+        let k = tokens.partition_point(|t| t.range.start < at);
+        let Some(t) = tokens.get(k).filter(|t| t.range.start == at) else { return false };
+        if matches!(t.word, "的" | "之") {
+            return true;
+        }
+        // (`“A”“B”政务协同平台`: a head a few nouns on is the series' own.)
+        let headed = |t: &Token| {
+            self.head_of(t.word).is_some()
+                || self.categories.iter().any(|(c, _)| t.word.ends_with(c.as_str()))
+        };
+        // (`等共富单元`: `等` glued to the next word closes a list.)
+        let noun = |t: &Token| {
+            matches!(t.tag, "n" | "vn" | "nz") && !self.frame_verb(t.word) && !t.word.starts_with('等')
+        };
+        noun(t)
+            && !self.frames.quantifiers.iter().any(|q| t.word.starts_with(q.as_str()))
+            && !tokens[k..].iter().take(4).take_while(|t| noun(t)).any(headed)
     }
 
     /// A quoted name without a head: not a dictionary word, a slogan, a coinage or a verb

@@ -250,3 +250,49 @@ fn a_date_inside_an_item_ends_the_name() {
     let d = doc("推动青松康养中心5月对外运营。");
     assert_eq!(names(&d), ["青松康养中心"]);
 }
+
+#[test]
+fn a_quantity_rules_the_whole_clause_of_a_list() {
+    // `推广` inside the list is a trigger of its own; `一批` still makes every item a class.
+    let d = doc("支持建设一批产业创新中心、推广中心、共享服务平台、联合实验室等,按投资额给予补助。");
+    assert!(d.projects.is_empty(), "{:?}", names(&d));
+}
+
+#[test]
+fn a_time_word_or_a_count_after_a_name_is_cut_off() {
+    let d = doc("柳溪中学迁建年后可投入使用,青山调水工程年底前建成通水,白鹭湾小学全部建成投用。");
+    let n = names(&d);
+    assert!(n.contains(&"柳溪中学迁建"), "{n:?}");
+    assert!(n.contains(&"青山调水工程"), "{n:?}");
+    assert!(n.contains(&"白鹭湾小学"), "{n:?}");
+}
+
+#[test]
+fn a_table_header_cell_is_no_name() {
+    let d = doc("序号\t任务名称\t牵头部门\t时间节点\n1\t建设松林湾污水处理厂\t区水务局\t2025年\n");
+    let n = names(&d);
+    assert!(!n.contains(&"时间节点"), "{n:?}");
+}
+
+#[test]
+fn a_series_of_quotes_before_a_common_noun_qualifies_it() {
+    let d =
+        doc("杜绝“面子分”“关系分”的做法,保障“米缸子”“菜园子”的供给,持续优化“湘易通”“湘企达”政务协同平台。");
+    let n = names(&d);
+    assert!(!n.iter().any(|x| x.contains("分") || x.contains("子")), "{n:?}");
+    assert!(n.contains(&"湘易通"), "{n:?}");
+}
+
+#[test]
+fn an_attribute_the_tagger_takes_for_a_name_makes_no_name() {
+    // `智能化/nr`: a mistagged attribute, no proper word.
+    let d = doc("支持企业开展智能化改造,推进纺织企业智能化技术改造。");
+    assert!(d.projects.is_empty(), "{:?}", names(&d));
+}
+
+#[test]
+fn a_body_in_a_table_unit_column_is_no_project() {
+    let d = doc("序号\t任务名称\t牵头部门\t完成时限\n1\t完善垃圾分类督查机制\t区城乡运行综合管理中心\t2025年\n2\t建成青松湾污水处理厂\t区水务局\t2025年\n");
+    let n = names(&d);
+    assert!(!n.iter().any(|x| x.contains("管理中心")), "{n:?}");
+}
