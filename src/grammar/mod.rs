@@ -38,6 +38,24 @@ impl Grammar {
     }
 }
 
+/// The non-blank lines of `text`, trimmed, as byte ranges (one pass; tables and duty
+/// sections read text line by line).
+pub fn lines(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for l in text.split_inclusive('\n') {
+        let start = pos;
+        pos += l.len();
+        let body = l.trim_end_matches(['\n', '\r']);
+        let lead = body.len() - body.trim_start().len();
+        let r = start + lead..start + body.trim_end().len();
+        if !r.is_empty() {
+            out.push(r);
+        }
+    }
+    out
+}
+
 /// A Han character (CJK unified ideographs and extension A).
 pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')

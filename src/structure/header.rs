@@ -171,20 +171,11 @@ struct Line {
 
 /// Non-empty lines outside web boilerplate, trimmed.
 fn lines(cleaned: &Cleaned) -> Vec<Line> {
-    let norm = cleaned.text.norm();
-    let mut out = Vec::new();
-    let mut pos = 0;
-    for l in norm.split_inclusive('\n') {
-        let start = pos;
-        pos += l.len();
-        let body = l.trim_end_matches(['\n', '\r']);
-        let lead = body.len() - body.trim_start().len();
-        let r = start + lead..start + body.trim_end().len();
-        if !r.is_empty() && !cleaned.is_boilerplate(r.start) {
-            out.push(Line { range: r });
-        }
-    }
-    out
+    crate::grammar::lines(cleaned.text.norm())
+        .into_iter()
+        .filter(|r| !cleaned.is_boilerplate(r.start))
+        .map(|range| Line { range })
+        .collect()
 }
 
 /// Label values found in the header.

@@ -74,7 +74,7 @@ impl UnitRules {
     /// names gives its units to the items below it (each a task), or to its body.
     pub(super) fn headings(&self, ctx: &Context, out: &mut Vec<Raw>) {
         let norm = ctx.norm();
-        let lines = lines(norm);
+        let lines = crate::grammar::lines(norm);
         let mut k = 0;
         while k < lines.len() {
             let line = lines[k].clone();
@@ -183,21 +183,4 @@ fn outranks(a: MarkerKind, b: MarkerKind) -> bool {
         MarkerKind::Circled => 5,
     };
     rank(a) < rank(b)
-}
-
-/// The non-blank lines of `norm`, trimmed.
-fn lines(norm: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut pos = 0;
-    for l in norm.split_inclusive('\n') {
-        let start = pos;
-        pos += l.len();
-        let body = l.trim_end_matches(['\n', '\r']);
-        let lead = body.len() - body.trim_start().len();
-        let r = start + lead..start + body.trim_end().len();
-        if !r.is_empty() {
-            out.push(r);
-        }
-    }
-    out
 }

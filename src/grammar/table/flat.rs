@@ -61,26 +61,9 @@ fn class_of(c: Column) -> Class {
     }
 }
 
-/// The non-blank lines of `norm`, trimmed, as byte ranges.
-fn lines(norm: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut pos = 0;
-    for l in norm.split_inclusive('\n') {
-        let start = pos;
-        pos += l.len();
-        let body = l.trim_end_matches(['\n', '\r']);
-        let lead = body.len() - body.trim_start().len();
-        let r = start + lead..start + body.trim_end().len();
-        if !r.is_empty() {
-            out.push(r);
-        }
-    }
-    out
-}
-
 /// Every flattened table of `norm`.
 pub(super) fn find(norm: &str, rules: &TableRules) -> Vec<Table> {
-    let lines = lines(norm);
+    let lines = crate::grammar::lines(norm);
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
