@@ -9,7 +9,7 @@
 use super::verdict::{judge, Verdict};
 use super::{clusters, Direction, Item, Series, Source, Tracker};
 use crate::document::{Comparator, Hedge, Measure, Status};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::output::num;
 use serde::Serialize;
 
@@ -117,16 +117,7 @@ impl Ledger {
 
     /// The ledger as CSV (UTF-8 with BOM, CRLF), the columns of [`COLUMNS`].
     pub fn to_csv(&self) -> Result<Vec<u8>> {
-        let mut buf = crate::output::csv::BOM.to_vec();
-        {
-            let mut w = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(&mut buf);
-            w.write_record(COLUMNS.iter().map(|(name, _)| *name)).map_err(Error::table)?;
-            for p in &self.promises {
-                w.write_record(COLUMNS.iter().map(|(_, value)| value(p))).map_err(Error::table)?;
-            }
-            w.flush().map_err(|e| Error::table(e.into()))?;
-        }
-        Ok(buf)
+        super::columns_csv(COLUMNS, &self.promises)
     }
 }
 

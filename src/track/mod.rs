@@ -42,6 +42,24 @@ pub fn place_of(doc: &Document) -> Option<&str> {
     named(&doc.place).or_else(|| named(&doc.issuer))
 }
 
+/// A CSV column: its header and its value for one row.
+type CsvColumn<T> = (&'static str, fn(&T) -> String);
+
+/// Rows as CSV (UTF-8 with BOM, CRLF) under the given columns: one header, one record a row.
+fn columns_csv<T>(columns: &[CsvColumn<T>], rows: &[T]) -> Result<Vec<u8>> {
+    use crate::error::Error;
+    let mut buf = crate::output::csv::BOM.to_vec();
+    {
+        let mut w = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(&mut buf);
+        w.write_record(columns.iter().map(|(name, _)| *name)).map_err(Error::table)?;
+        for r in rows {
+            w.write_record(columns.iter().map(|(_, value)| value(r))).map_err(Error::table)?;
+        }
+        w.flush().map_err(|e| Error::table(e.into()))?;
+    }
+    Ok(buf)
+}
+
 /// How the ledger is built.
 #[derive(Debug, Clone, Default)]
 pub struct Options {

@@ -9,7 +9,7 @@
 use super::ledger::Scope;
 use super::{clusters, Direction, Item, Series, Source, Tracker};
 use crate::document::{Comparator, Hedge, Measure, Status};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::output::num;
 use serde::Serialize;
 
@@ -94,16 +94,7 @@ pub const COLUMNS: &[Column] = &[
 
 /// The panel as CSV (UTF-8 with BOM, CRLF).
 pub fn to_csv(rows: &[PanelRow]) -> Result<Vec<u8>> {
-    let mut buf = crate::output::csv::BOM.to_vec();
-    {
-        let mut w = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(&mut buf);
-        w.write_record(COLUMNS.iter().map(|(name, _)| *name)).map_err(Error::table)?;
-        for r in rows {
-            w.write_record(COLUMNS.iter().map(|(_, value)| value(r))).map_err(Error::table)?;
-        }
-        w.flush().map_err(|e| Error::table(e.into()))?;
-    }
-    Ok(buf)
+    super::columns_csv(COLUMNS, rows)
 }
 
 pub(crate) fn build(tracker: &Tracker, series: &Series) -> Vec<PanelRow> {
