@@ -386,7 +386,7 @@ impl ProjectRules {
                         || self.frames.phases.contains(text)
                 }
                 // (`市场/开拓/计划`, `电商/赋能/行动`: a clause verb as well.)
-                Role::Break => self.frames.verbs.contains(tokens[u.toks.start].word),
+                Role::Break => self.frames.clause(tokens[u.toks.start].word).is_some_and(|c| c.verb),
                 _ => false,
             };
             let inner = verb && out[j - 1].role == Role::Word;
@@ -414,24 +414,24 @@ impl ProjectRules {
     fn verb(&self, norm: &str, tokens: &[Token], k: usize) -> Option<(usize, Role)> {
         let f = &self.frames;
         (1..=3).rev().filter(|n| k + n <= tokens.len()).find_map(|n| {
-            let mut text = &norm[tokens[k].range.start..tokens[k + n - 1].range.end];
+            let text = &norm[tokens[k].range.start..tokens[k + n - 1].range.end];
+            let mut word = f.clause(text);
             // `大力支持/nr`, `不断完善/l`: a lead word glued to a verb is that verb.
             if n == 1 {
-                if let Some((i, _)) = text.char_indices().skip(2).find(|&(i, _)| f.leads.contains(&text[..i]))
-                {
-                    let rest = &text[i..];
-                    if f.triggers.contains(rest) || f.predicates.contains(rest) || f.verbs.contains(rest) {
-                        text = rest;
+                let glued = text.char_indices().skip(2).find(|&(i, _)| f.leads.contains(&text[..i]));
+                if let Some(rest) = glued.and_then(|(i, _)| f.clause(&text[i..])) {
+                    if rest.trigger || rest.predicate || rest.verb {
+                        word = Some(rest);
                     }
                 }
             }
-            let trigger = f.triggers.contains(text);
-            let build = f.predicates.contains(text);
-            let predicate = build || f.results.contains(text);
+            let w = word?;
+            let (trigger, build) = (w.trigger, w.predicate);
+            let predicate = build || w.result;
             if trigger || predicate {
                 Some((n, Role::Verb { trigger, predicate, build }))
             } else {
-                f.verbs.contains(text).then_some((n, Role::Break))
+                w.verb.then_some((n, Role::Break))
             }
         })
     }

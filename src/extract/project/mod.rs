@@ -89,15 +89,25 @@ pub struct ProjectRules {
 /// (`project_frames.txt`).
 #[derive(Debug, Default)]
 struct FrameWords {
-    triggers: HashSet<String>,
-    predicates: HashSet<String>,
-    results: HashSet<String>,
     phases: HashSet<String>,
     leads: HashSet<String>,
     classes: HashSet<String>,
     types: HashSet<String>,
-    verbs: HashSet<String>,
     quantifiers: Vec<String>,
+    /// Every trigger, predicate, result and clause verb with its role: the frame reads
+    /// one to three words at every token, one lookup each instead of four.
+    clause: FxHashMap<String, ClauseWord>,
+    /// The longest of those words, in bytes: longer spans are not looked up.
+    max_clause: usize,
+}
+
+/// What a word of `project_frames.txt` is in a clause (one word may be several).
+#[derive(Debug, Default, Clone, Copy)]
+struct ClauseWord {
+    trigger: bool,
+    predicate: bool,
+    result: bool,
+    verb: bool,
 }
 
 impl FrameWords {
@@ -105,22 +115,37 @@ impl FrameWords {
         let mut f = FrameWords::default();
         for w in &lex.project_frames {
             let set = match w.kind {
-                FrameKind::Trigger => &mut f.triggers,
-                FrameKind::Predicate => &mut f.predicates,
-                FrameKind::Result => &mut f.results,
                 FrameKind::Phase => &mut f.phases,
                 FrameKind::Lead => &mut f.leads,
                 FrameKind::Class => &mut f.classes,
                 FrameKind::Type => &mut f.types,
-                FrameKind::Verb => &mut f.verbs,
                 FrameKind::Quantifier => {
                     f.quantifiers.push(w.word.clone());
+                    continue;
+                }
+                FrameKind::Trigger | FrameKind::Predicate | FrameKind::Result | FrameKind::Verb => {
+                    let c = f.clause.entry(w.word.clone()).or_default();
+                    match w.kind {
+                        FrameKind::Trigger => c.trigger = true,
+                        FrameKind::Predicate => c.predicate = true,
+                        FrameKind::Result => c.result = true,
+                        _ => c.verb = true,
+                    }
                     continue;
                 }
             };
             set.insert(w.word.clone());
         }
+        f.max_clause = f.clause.keys().map(String::len).max().unwrap_or(0);
         f
+    }
+
+    /// The clause role of `word`, if it is a trigger, predicate, result or clause verb.
+    fn clause(&self, word: &str) -> Option<ClauseWord> {
+        if word.len() > self.max_clause {
+            return None;
+        }
+        self.clause.get(word).copied()
     }
 }
 
@@ -244,11 +269,7 @@ impl ProjectRules {
 
     /// A verb of the frames (trigger, predicate or other clause verb): no name runs over it.
     fn frame_verb(&self, word: &str) -> bool {
-        let f = &self.frames;
-        f.triggers.contains(word)
-            || f.predicates.contains(word)
-            || f.results.contains(word)
-            || f.verbs.contains(word)
+        self.frames.clause(word).is_some()
     }
 
     /// The word contains a stop modifier (`一批`, `重点`, ...).
