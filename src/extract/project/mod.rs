@@ -160,33 +160,43 @@ const MAX_MODIFIER_TOKENS: usize = 9;
 struct Sent<'a, 't> {
     norm: &'a str,
     tokens: &'t [Token<'a>],
+    ctx: &'t Context<'a>,
     /// Per token: the segmenter made the word up from single characters (it is in no
-    /// dictionary), the mark of a brand or a coinage.
-    made_up: Vec<bool>,
+    /// dictionary), the mark of a brand or a coinage. Worked out on first use: most
+    /// sentences hold no candidate that asks.
+    made_up: std::cell::OnceCell<Vec<bool>>,
 }
 
 impl<'a, 't> Sent<'a, 't> {
-    fn new(ctx: &Context<'a>, tokens: &'t [Token<'a>]) -> Self {
-        let mut made_up: Vec<bool> =
-            tokens.iter().map(|t| t.word.chars().count() >= 2 && !ctx.knows(t.word)).collect();
-        // `南/ns 玻/n`: a run of single characters the segmenter could not join is a word it
-        // does not know.
-        let single = |t: &Token| t.word.chars().count() == 1 && t.tag.starts_with(['n', 'z', 'b', 'j']);
-        let mut k = 0;
-        while k < tokens.len() {
-            let run = tokens[k..].iter().take_while(|t| single(t)).count();
-            if run >= 2 {
-                made_up[k..k + run].iter_mut().for_each(|m| *m = true);
+    fn new(ctx: &'t Context<'a>, tokens: &'t [Token<'a>]) -> Self {
+        Sent { norm: ctx.norm(), tokens, ctx, made_up: std::cell::OnceCell::new() }
+    }
+
+    /// Token `k` is a made-up word.
+    fn made_up(&self, k: usize) -> bool {
+        let made_up = self.made_up.get_or_init(|| {
+            let tokens = self.tokens;
+            let mut made_up: Vec<bool> =
+                tokens.iter().map(|t| t.word.chars().count() >= 2 && !self.ctx.knows(t.word)).collect();
+            // `南/ns 玻/n`: a run of single characters the segmenter could not join is a word
+            // it does not know.
+            let single = |t: &Token| t.word.chars().count() == 1 && t.tag.starts_with(['n', 'z', 'b', 'j']);
+            let mut k = 0;
+            while k < tokens.len() {
+                let run = tokens[k..].iter().take_while(|t| single(t)).count();
+                if run >= 2 {
+                    made_up[k..k + run].iter_mut().for_each(|m| *m = true);
+                }
+                k += run.max(1);
             }
-            k += run.max(1);
-        }
-        Sent { norm: ctx.norm(), tokens, made_up }
+            made_up
+        });
+        made_up.get(k).copied().unwrap_or(false)
     }
 
     /// `t`, one of this sentence's tokens, is a made-up word.
     fn made_up_at(&self, t: &Token) -> bool {
-        let k = self.tokens.partition_point(|x| x.range.start < t.range.start);
-        self.made_up.get(k).copied().unwrap_or(false)
+        self.made_up(self.tokens.partition_point(|x| x.range.start < t.range.start))
     }
 }
 

@@ -24,7 +24,7 @@ impl ProjectRules {
         if head.word.chars().count() == 1 {
             let last = within(s.tokens, &r).last().map(|k| (k, &s.tokens[k]));
             if last.is_some_and(|(k, t)| {
-                t.word.chars().count() == 2 && t.word.ends_with(head.word.as_str()) && !s.made_up[k]
+                t.word.chars().count() == 2 && t.word.ends_with(head.word.as_str()) && !s.made_up(k)
             }) {
                 return None;
             }
@@ -114,7 +114,7 @@ impl ProjectRules {
             self.proper_word(s, k)
                 && (k + 1 < inside.end
                     || !matches!(t.tag, "nr" | "nrt" | "nrfg" | "nt" | "nz")
-                    || s.made_up[k])
+                    || s.made_up(k))
         });
         (class && !singled)
             || (self.stop_tails.iter().any(|t| name.ends_with(t.as_str())) && !self.branded(s, r))
@@ -150,7 +150,7 @@ impl ProjectRules {
     pub(super) fn placed(&self, s: &Sent, r: Range<usize>) -> bool {
         within(s.tokens, &r).any(|k| {
             let t = &s.tokens[k];
-            is_unknown(t) || matches!(t.tag, "ns" | "eng") || (s.made_up[k] && !t.tag.starts_with(['m', 'x']))
+            is_unknown(t) || matches!(t.tag, "ns" | "eng") || (s.made_up(k) && !t.tag.starts_with(['m', 'x']))
         })
     }
 
@@ -165,7 +165,7 @@ impl ProjectRules {
             || self.named(s, r.clone())
             || within(s.tokens, &r).any(|k| {
                 let t = &s.tokens[k];
-                s.made_up[k] && !t.tag.starts_with(['m', 'x']) && !self.common.contains(t.word)
+                s.made_up(k) && !t.tag.starts_with(['m', 'x']) && !self.common.contains(t.word)
             })
     }
 
@@ -184,7 +184,7 @@ impl ProjectRules {
         }) || inside.clone().any(|k| {
             let t = &s.tokens[k];
             is_unknown(t)
-                || (s.made_up[k] && !t.tag.starts_with(['m', 'x']) && !self.common.contains(t.word))
+                || (s.made_up(k) && !t.tag.starts_with(['m', 'x']) && !self.common.contains(t.word))
                 || (t.tag == "ns" && k + 1 < inside.end && !self.common.contains(t.word))
         });
         name.chars().count() >= 3
@@ -194,7 +194,7 @@ impl ProjectRules {
             // are.)
             && !(last.tag == "v"
                 && last.word.chars().count() >= 2
-                && !s.made_up[inside.end - 1]
+                && !s.made_up(inside.end - 1)
                 && !self.frames.phases.contains(last.word)
                 && self.head_of(last.word).is_none())
             && !name.ends_with(['省', '市', '县', '区', '镇', '乡', '村'])
