@@ -36,6 +36,9 @@ pub struct Pipeline {
     pub(crate) projects: ProjectRules,
     pub(crate) units: UnitRules,
     pub(crate) canonical: crate::canonical::Canonicalizer,
+    /// Longer documents keep only their recent sentences' tokens
+    /// ([`crate::extract::KEEP_ALL_TOKENS_UP_TO`]; a field so tests can lower it).
+    keep_all_tokens_up_to: usize,
 }
 
 impl Pipeline {
@@ -65,6 +68,7 @@ impl Pipeline {
             projects: ProjectRules::new(lex)?,
             units: UnitRules::new(lex)?,
             canonical: crate::canonical::Canonicalizer::new(lex)?,
+            keep_all_tokens_up_to: crate::extract::KEEP_ALL_TOKENS_UP_TO,
         })
     }
 
@@ -145,7 +149,8 @@ impl Pipeline {
         let decode::Decoded { text, encoding, errors, pages } = decoded;
         let cleaned = clean::clean(text, &self.clean);
         let structure = structure::analyze(&cleaned, &self.structure, &self.grammar);
-        let ctx = Context::new(&cleaned, &structure, &self.grammar, &self.segmenter);
+        let recent_only = cleaned.text.norm().len() > self.keep_all_tokens_up_to;
+        let ctx = Context::with_cache(&cleaned, &structure, &self.grammar, &self.segmenter, recent_only);
         let quantities = self.numbers.find_in(&ctx);
         let targets = self.targets.extract(&ctx, quantities);
         let projects =
@@ -178,6 +183,29 @@ pub(crate) fn test_doc(text: &str) -> Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A big document keeps only its recent sentences' tokens: the record is the same.
+    #[test]
+    fn recent_tokens_only_give_the_same_record() {
+        let all = Pipeline::new().unwrap();
+        let mut recent = Pipeline::new().unwrap();
+        recent.keep_all_tokens_up_to = 0;
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        files.sort();
+        assert!(files.len() >= 20, "corpus/ has {} texts", files.len());
+        for f in files {
+            let bytes = std::fs::read(&f).unwrap();
+            let name = f.display().to_string();
+            let a = serde_json::to_string(&all.extract_bytes(&name, &bytes)).unwrap();
+            let b = serde_json::to_string(&recent.extract_bytes(&name, &bytes)).unwrap();
+            assert!(a == b, "{name}: the record differs with recent tokens only");
+        }
+    }
 
     #[test]
     fn pipeline_is_send_and_sync() {

@@ -66,7 +66,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         for line in norm.split_inclusive('\n') {
             let body = line.trim_end_matches(['\n', '\r']);
             let mut words = Vec::new();
-            for t in seg.tokens(body, pos) {
+            for t in seg.tokens(body, pos).iter() {
                 if t.word.trim().is_empty() {
                     continue;
                 }

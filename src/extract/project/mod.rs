@@ -296,7 +296,7 @@ impl ProjectRules {
             if !text.contains(['“', '‘', '"', '等']) && !self.any_cue.is_match(text) {
                 continue;
             }
-            let tokens = ctx.tokens(i);
+            let tokens = &*ctx.tokens(i);
             let start = cands.len();
             let sent = Sent::new(ctx, tokens);
             let mut framed = Vec::new();

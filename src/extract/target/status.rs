@@ -229,7 +229,7 @@ impl TargetRules {
         let sentence = ctx.structure.sentences[q.sentence].range.clone();
         let hits: Vec<StatusHit> = {
             let mut c = cache.borrow_mut();
-            let all = c.entry(q.sentence).or_insert_with(|| self.cues_of(norm, ctx.tokens(q.sentence), doc));
+            let all = c.entry(q.sentence).or_insert_with(|| self.cues_of(norm, &ctx.tokens(q.sentence), doc));
             // Only cues in the sentence around the number matter; keep the search bounded.
             let lo =
                 all.partition_point(|h| h.pos < clause.start.min(q.range.start).saturating_sub(CUE_WINDOW));
@@ -351,7 +351,7 @@ impl TargetRules {
             }
             joined &= norm[s.range.clone()].trim_end().ends_with(';');
             let mut cache = cache.borrow_mut();
-            let h = cache.entry(i).or_insert_with(|| self.cues_of(norm, ctx.tokens(i), doc));
+            let h = cache.entry(i).or_insert_with(|| self.cues_of(norm, &ctx.tokens(i), doc));
             // Only a frame of time carries over (`过去一年,`, `2023年,`, `近年来`): `已` or
             // `累计` in one sentence does not make the next one a result.
             let carries = |h: &&StatusHit| {
