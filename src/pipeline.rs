@@ -14,6 +14,7 @@ use crate::grammar::Grammar;
 use crate::lexicon::Lexicons;
 use crate::segment::Segmenter;
 use crate::structure::{self, StructureRules};
+use std::borrow::Cow;
 
 /// Options for building a [`Pipeline`].
 #[derive(Debug, Clone, Default)]
@@ -86,12 +87,16 @@ impl Pipeline {
     /// point into (for `zhengce report` and `--dump-text`); `None` when the input could not
     /// be decoded.
     pub fn extract_with_text(&self, source: &str, bytes: &[u8]) -> (Record, Option<String>) {
-        self.extract_impl(source, bytes, true)
+        self.extract_impl(source, Cow::Borrowed(bytes), true)
     }
 
-    fn extract_impl(&self, source: &str, bytes: &[u8], keep_text: bool) -> (Record, Option<String>) {
-        let sha = crate::sha256_hex(bytes);
-        match decode::decode(bytes, source) {
+    fn extract_impl(&self, source: &str, bytes: Cow<[u8]>, keep_text: bool) -> (Record, Option<String>) {
+        let sha = crate::sha256_hex(&bytes);
+        let decoded = match bytes {
+            Cow::Borrowed(b) => decode::decode(b, source),
+            Cow::Owned(v) => decode::decode_owned(v, source),
+        };
+        match decoded {
             Ok(decoded) => {
                 let text = keep_text.then(|| decoded.text.clone());
                 let mut doc = self.extract_decoded(source, decoded);
@@ -111,7 +116,13 @@ impl Pipeline {
     /// record and to tell HTML, PDF and DOCX from text). Never panics; an input with no
     /// readable text gives an error record.
     pub fn extract_bytes(&self, source: &str, bytes: &[u8]) -> Record {
-        self.extract_impl(source, bytes, false).0
+        self.extract_impl(source, Cow::Borrowed(bytes), false).0
+    }
+
+    /// Like [`Pipeline::extract_bytes`], taking the bytes: UTF-8 text is read without a
+    /// copy, so a big file is held once, not twice, while it is extracted.
+    pub fn extract_owned(&self, source: &str, bytes: Vec<u8>) -> Record {
+        self.extract_impl(source, Cow::Owned(bytes), false).0
     }
 
     /// Extracts from text that is already decoded.

@@ -92,7 +92,7 @@ fn extract_file_json(py: Python<'_>, path: PathBuf) -> PyResult<String> {
     let p = pipeline()?;
     let source = path.to_string_lossy().into_owned();
     let bytes = py.detach(|| zhengce::read_file(&path)).map_err(py_err)?;
-    match py.detach(|| p.extract_bytes(&source, &bytes)) {
+    match py.detach(|| p.extract_owned(&source, bytes)) {
         Record::Error(e) => Err(DecodeError::new_err(e.error)),
         record => json(&record),
     }
@@ -141,7 +141,7 @@ impl Item {
         let (source, record) = match self {
             Item::Data { source, bytes } => (source, guarded(source, || p.extract_bytes(source, bytes))),
             Item::Path { source, path } => match zhengce::read_file(path) {
-                Ok(bytes) => (source, guarded(source, || p.extract_bytes(source, &bytes))),
+                Ok(bytes) => (source, guarded(source, || p.extract_owned(source, bytes))),
                 Err(e) => (source, Record::Error(ErrorRecord::new(source, e.to_string()))),
             },
         };

@@ -271,7 +271,7 @@ fn process(pipeline: &Pipeline, input: &Input, resume_dir: Option<&Path>, dump_t
         let (r, text) = if dump_text {
             pipeline.extract_with_text(&source, &bytes)
         } else {
-            (pipeline.extract_bytes(&source, &bytes), None)
+            (pipeline.extract_owned(&source, bytes), None)
         };
         Outcome::Done(r, text)
     };
