@@ -141,9 +141,12 @@ fi
 
 # ---- fuzzing ------------------------------------------------------------------------------
 FRATE=""
-FUZZBIN=$ROOT/fuzz/target/x86_64-unknown-linux-gnu/release/extract
+# Built as fuzz/run.sh builds it (no sanitizer, no comparison tracing; TARGET_DIR likewise).
+FTARGET=${TARGET_DIR:-$ROOT/fuzz/target}
+FUZZBIN=$FTARGET/x86_64-unknown-linux-gnu/release/extract
 if [ "$REPLAY" = 1 ] && cargo +nightly fuzz --version > /dev/null 2>&1; then
-  (cd "$ROOT/fuzz" && cargo +nightly fuzz build -O -s none extract > "$TMP/fuzzbuild.txt" 2>&1) || {
+  (cd "$ROOT/fuzz" && cargo +nightly fuzz build -O -s none --no-trace-compares --target-dir "$FTARGET" extract \
+    > "$TMP/fuzzbuild.txt" 2>&1) || {
     echo "bench: fuzz build failed" >&2; tail -5 "$TMP/fuzzbuild.txt" >&2; }
   if [ -x "$FUZZBIN" ]; then
     mkdir -p "$TMP/replay"
