@@ -445,18 +445,48 @@ fn pathological_text_gives_records() {
     }
 }
 
+/// The fuzz corpus inputs that cost the pipeline most per byte (`examples/fuzz_slowest.rs`,
+/// kept in `tests/fixtures/fuzz/` as the fuzzer stores them: the first byte picks the file
+/// name). Each gives one record whose spans lie inside the text, the same on a second run.
+#[test]
+fn fuzz_finds_give_sound_records() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    assert!(files.len() >= 10, "only {} fuzz inputs in {}", files.len(), dir.display());
+    let p = properties::pipeline();
+    for f in files {
+        let data = std::fs::read(&f).unwrap();
+        let (name, bytes) = match data.split_first() {
+            Some((b, rest)) => (["x.txt", "x.html", "-", "x.md"][(*b & 3) as usize], rest),
+            None => ("x.txt", &data[..]),
+        };
+        let (record, text) = p.extract_with_text(name, bytes);
+        let json = serde_json::to_value(&record).unwrap();
+        if let Some(text) = text {
+            let chars = text.chars().count() as u64;
+            assert_eq!(json["chars"].as_u64(), Some(chars), "{}", f.display());
+            properties::check_spans(&json, chars).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        } else {
+            assert!(error_of(&json).is_some(), "{}: no text and no error", f.display());
+        }
+        let again = serde_json::to_value(p.extract_bytes(name, bytes)).unwrap();
+        assert!(again == json, "{}: a second run differs", f.display());
+    }
+}
+
 mod properties {
     use proptest::prelude::*;
     use serde_json::Value;
     use std::sync::OnceLock;
 
-    fn pipeline() -> &'static zhengce::Pipeline {
+    pub(super) fn pipeline() -> &'static zhengce::Pipeline {
         static P: OnceLock<zhengce::Pipeline> = OnceLock::new();
         P.get_or_init(|| zhengce::Pipeline::new().unwrap())
     }
 
     /// Every `[a, b]` span in the record satisfies `a <= b <= chars`.
-    fn check_spans(v: &Value, chars: u64) -> Result<(), String> {
+    pub(super) fn check_spans(v: &Value, chars: u64) -> Result<(), String> {
         match v {
             Value::Object(m) => {
                 for (k, x) in m {
