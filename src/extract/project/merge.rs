@@ -193,8 +193,16 @@ fn key_of(name: &str) -> String {
     }
 }
 
+/// A name as it is compared: without quotes, title marks and spaces, in half-width forms,
+/// and with one dash for all (`(2021—2023年)` in a title, `（2021-2023年）` in the text).
 pub(super) fn squeeze(s: &str) -> String {
-    s.chars().filter(|c| !"“”‘’\"'《》 \u{3000}".contains(*c)).collect()
+    s.chars()
+        .filter(|c| !"“”‘’\"'《》 \u{3000}".contains(*c))
+        .map(|c| match crate::clean::normalize_char(c) {
+            '—' | '–' | '~' => '-',
+            c => c,
+        })
+        .collect()
 }
 
 /// The money and year a project's first mention gives: a `…元` quantity in the same clause,

@@ -318,9 +318,17 @@ impl ProjectRules {
             })
         };
         cands.retain(|c| !self.headers.contains(&c.name) && !unit_cell(c));
-        // The plan a document's title names is the document itself, not a project in it.
+        // The plan a document's title names is the document itself, not a project in it
+        // (`…行动计划(2021—2023年)`: a period in brackets may follow the name).
         if let Some(t) = &ctx.structure.title {
-            cands.retain(|c| !(c.name.ends_with("计划") && c.range.start < t.end && t.start < c.range.end));
+            let plan = |name: &str| {
+                let bare = match name.strip_suffix([')', '）']) {
+                    Some(r) => r.rfind(['(', '（']).map_or(name, |i| &r[..i]),
+                    None => name,
+                };
+                bare.ends_with("计划")
+            };
+            cands.retain(|c| !(plan(&c.name) && c.range.start < t.end && t.start < c.range.end));
         }
         self.merge(ctx, quantities, cands)
     }

@@ -296,3 +296,14 @@ fn a_body_in_a_table_unit_column_is_no_project() {
     let n = names(&d);
     assert!(!n.iter().any(|x| x.contains("管理中心")), "{n:?}");
 }
+
+/// A plan the title names is the document, whatever period follows its name; names that
+/// differ only in width or dash are one name.
+#[test]
+fn the_titles_plan_is_the_document_and_dashes_do_not_split_a_name() {
+    let d = doc(
+        "鹭川省人民政府办公厅关于印发支持智慧养老发展若干政策和鹭川省智慧养老创新发展行动计划(2024—2026年)的通知\n\n一、建设鹭川颐养中心。\n",
+    );
+    assert_eq!(names(&d), ["鹭川颐养中心"]);
+    assert_eq!(super::merge::squeeze("“X计划”(2024—2026年)"), super::merge::squeeze("X计划（2024-2026年）"));
+}
