@@ -13,6 +13,15 @@ use crate::grammar::is_han;
 use crate::lexicon::{self, LabelKind, Lexicons, OrgSuffix, StopPlace};
 use rustc_hash::FxHashSet as HashSet;
 
+/// The determiners of a collective (`各村`, `相关部门`, `有关单位`): every member of a class,
+/// never one named body or thing.
+pub const COLLECTIVE: [&str; 3] = ["各", "相关", "有关"];
+
+/// `text` opens with a collective determiner.
+pub fn opens_collective(text: &str) -> bool {
+    COLLECTIVE.iter().any(|p| text.starts_with(p))
+}
+
 /// Longest organisation name, in chars.
 pub const MAX_ORG: usize = 20;
 /// Longest collective (`各村(居)委会`, `相关部门`) that needs no more than an ending, in chars.
@@ -71,8 +80,7 @@ impl OrgGrammar {
             return false;
         }
         // `各村`, `相关部门`, `各街道办事处`: a collective that ends like a body.
-        let collective = ["各", "相关", "有关"].iter().any(|p| name.starts_with(p));
-        if collective && n <= MAX_COLLECTIVE && self.ends_like_org(name) {
+        if opens_collective(name) && n <= MAX_COLLECTIVE && self.ends_like_org(name) {
             return true;
         }
         // `区委`, `镇党委`: the reporting body itself, not a department it assigns work to.
@@ -100,8 +108,7 @@ impl OrgGrammar {
 
     /// Whether a name is a known short name or a collective (`经发办`, `各乡镇`, `相关村`).
     pub fn is_collective(&self, name: &str) -> bool {
-        self.abbrev.contains(name)
-            || (["各", "相关", "有关"].iter().any(|p| name.starts_with(p)) && self.is_org(name, false))
+        self.abbrev.contains(name) || (opens_collective(name) && self.is_org(name, false))
     }
 
     /// Whether a name is a generic addressee (`各有关单位`, `相关部门`, `各单位`): every body

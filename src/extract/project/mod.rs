@@ -317,7 +317,12 @@ impl ProjectRules {
                 matches!(cell.column_kind(), Some(Column::Unit(_) | Column::Deadline | Column::Index))
             })
         };
-        cands.retain(|c| !self.headers.contains(&c.name) && !unit_cell(c));
+        // `各街镇(园区)`, `相关项目`: a collective names a class, not one project.
+        cands.retain(|c| {
+            !self.headers.contains(&c.name)
+                && !unit_cell(c)
+                && !crate::grammar::org::opens_collective(&c.name)
+        });
         // The plan a document's title names is the document itself, not a project in it
         // (`…行动计划(2021—2023年)`: a period in brackets may follow the name).
         if let Some(t) = &ctx.structure.title {

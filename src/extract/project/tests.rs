@@ -307,3 +307,10 @@ fn the_titles_plan_is_the_document_and_dashes_do_not_split_a_name() {
     assert_eq!(names(&d), ["鹭川颐养中心"]);
     assert_eq!(super::merge::squeeze("“X计划”(2024—2026年)"), super::merge::squeeze("X计划（2024-2026年）"));
 }
+
+/// `各X`, `相关X`: a collective names a class of things, never one project.
+#[test]
+fn collectives_are_not_projects() {
+    let d = doc("各县区园区要加快建设标准厂房,相关产业园同步推进,建成鹭川软件园。");
+    assert_eq!(names(&d), ["鹭川软件园"]);
+}

@@ -307,7 +307,7 @@ impl UnitRules {
         let tokens = ctx.tokens(sentence);
         // The first word may begin before `at` (`四是/区` after the enumerator `四是`).
         let first = tokens.partition_point(|t| t.range.end <= at);
-        let collective = ["各", "相关", "有关"].iter().any(|c| norm[at..].starts_with(c));
+        let collective = crate::grammar::org::opens_collective(&norm[at..]);
         let mut best = None;
         let mut depth = 0i32;
         let tokens = &tokens[first..];
@@ -410,7 +410,7 @@ impl UnitRules {
     /// segmenter's tags): no name starts so.
     fn opens_with_verb(&self, ctx: &Context, at: usize) -> bool {
         // The segmenter tags `相关` a verb; `相关部门` is a name all the same.
-        if ["各", "相关", "有关"].iter().any(|c| ctx.norm()[at..].starts_with(c)) {
+        if crate::grammar::org::opens_collective(&ctx.norm()[at..]) {
             return false;
         }
         let Some(s) = ctx.structure.sentence_at(at) else { return false };
