@@ -1,5 +1,6 @@
 //! Stage 1 on arbitrary bytes: `decode` must return text or a typed error, never panic,
-//! and the text it returns must be what the later stages can index (valid, non-blank).
+//! and the text it returns must be what the later stages can index (valid, non-blank);
+//! `decode_owned` must agree with it.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -10,7 +11,14 @@ fuzz_target!(|data: &[u8]| {
         Some((b, rest)) => (["x.txt", "x.html", "-", "x.md"][(*b & 3) as usize], rest),
         None => ("x.txt", data),
     };
-    if let Ok(d) = zhengce::decode::decode(bytes, name) {
+    let decoded = zhengce::decode::decode(bytes, name);
+    // Handing the bytes over (what the command line does) decodes the same.
+    match (&decoded, zhengce::decode::decode_owned(bytes.to_vec(), name)) {
+        (Ok(a), Ok(b)) => assert!(a.text == b.text && a.encoding == b.encoding && a.errors == b.errors),
+        (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
+        (a, b) => panic!("borrowed {:?} but owned {:?}", a.is_ok(), b.is_ok()),
+    }
+    if let Ok(d) = decoded {
         assert!(!d.text.trim().is_empty(), "decode returned blank text");
         assert!(!d.encoding.is_empty());
         // The clean stage's offset tables must agree with the text.
