@@ -1,7 +1,7 @@
 //! Rows of the lexicons that read a document's layout: web boilerplate, the header (title,
 //! issuer, place, salutation), the parts of a work report and the headers of task tables.
 
-use super::row::columns;
+use super::row::{columns, keyword};
 use super::{FromRow, Row};
 
 /// `boilerplate.txt`: a regex over a whole trimmed line.
@@ -218,15 +218,17 @@ pub(crate) enum ReportRole {
 impl FromRow for ReportWord {
     fn from_row(row: Row<'_>, out: &mut Vec<Self>) -> Result<(), String> {
         let [word, role] = columns(&row, "WORD ROLE")?;
-        let role = match role {
-            "report" => ReportRole::Report,
-            "review" => ReportRole::Review,
-            "plan" => ReportRole::Plan,
-            "opening" => ReportRole::Opening,
-            "planned" => ReportRole::Planned,
-            "done" => ReportRole::Done,
-            r => return Err(format!("{r:?} is not report, review, plan, opening, planned or done")),
-        };
+        let role = keyword(
+            role,
+            &[
+                ("report", ReportRole::Report),
+                ("review", ReportRole::Review),
+                ("plan", ReportRole::Plan),
+                ("opening", ReportRole::Opening),
+                ("planned", ReportRole::Planned),
+                ("done", ReportRole::Done),
+            ],
+        )?;
         out.push(ReportWord { word: word.to_string(), role });
         Ok(())
     }

@@ -226,6 +226,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn keyword_columns_name_the_keywords_they_take() {
+        let t = [("link", 1), ("noun", 2), ("stop", 3)];
+        assert_eq!(row::keyword("noun", &t), Ok(2));
+        assert_eq!(row::keyword("x", &t), Err(r#""x" is not link, noun or stop"#.to_string()));
+        assert_eq!(
+            row::keyword("x", &[("growth", 1), ("share", 2)]),
+            Err(r#""x" is not growth or share"#.to_string())
+        );
+        let bad = parse_rows::<MeasureCue>("measure_cues.txt", "增长 rise\n").unwrap_err();
+        assert!(bad.to_string().contains(r#""rise" is not growth or share"#), "{bad}");
+    }
+
+    #[test]
     fn rows_skip_comments_bom_and_crlf() {
         let text = "\u{feff}# header\r\n\r\n营商环境 200 n\r\n  # indented comment\n责任单位 50 n\n";
         let got: Vec<(usize, &str)> = rows(text).map(|r| (r.line, r.text)).collect();

@@ -15,6 +15,21 @@ pub(super) fn columns<'a, const N: usize>(row: &Row<'a>, want: &str) -> Result<[
     f.try_into().map_err(|_| format!("expected `{want}`"))
 }
 
+/// The value a keyword column names, from `(keyword, value)` pairs; the error lists the
+/// keywords (`"x" is not link, noun or stop`).
+pub(super) fn keyword<T: Copy>(word: &str, table: &[(&str, T)]) -> Result<T, String> {
+    if let Some((_, v)) = table.iter().find(|(k, _)| *k == word) {
+        return Ok(*v);
+    }
+    let names: Vec<&str> = table.iter().map(|(k, _)| *k).collect();
+    let list = match names.split_last() {
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    };
+    Err(format!("{word:?} is not {list}"))
+}
+
 /// Every whitespace-separated word of a row: plain word lists.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Word(pub String);

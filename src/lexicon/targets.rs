@@ -1,7 +1,7 @@
 //! Rows of the lexicons that make a number a target: indicators and the words around them,
 //! status and measure cues, time words and qualifiers.
 
-use super::row::columns;
+use super::row::{columns, keyword};
 use super::{FromRow, Row};
 use crate::document::{Binding, Hedge, Status};
 
@@ -93,12 +93,8 @@ pub(crate) enum StopRole {
 impl FromRow for IndicatorStop {
     fn from_row(row: Row<'_>, out: &mut Vec<Self>) -> Result<(), String> {
         let [word, role] = columns(&row, "WORD ROLE")?;
-        let role = match role {
-            "link" => StopRole::Link,
-            "stop" => StopRole::Stop,
-            "noun" => StopRole::Noun,
-            r => return Err(format!("{r:?} is not link, noun or stop")),
-        };
+        let role =
+            keyword(role, &[("link", StopRole::Link), ("noun", StopRole::Noun), ("stop", StopRole::Stop)])?;
         out.push(IndicatorStop { word: word.to_string(), role });
         Ok(())
     }
@@ -131,20 +127,20 @@ pub(crate) enum CueScope {
 impl FromRow for StatusWord {
     fn from_row(row: Row<'_>, out: &mut Vec<Self>) -> Result<(), String> {
         let [word, class, scope] = columns(&row, "WORD CLASS STRENGTH")?;
-        let status = match class {
-            "target" => Status::Target,
-            "achieved" => Status::Achieved,
-            "fact" => Status::Fact,
-            s => return Err(format!("{s:?} is not target, achieved or fact")),
-        };
-        let scope = match scope {
-            "strong" => CueScope::Strong,
-            "weak" => CueScope::Weak,
-            "heading" => CueScope::Heading,
-            "title" => CueScope::Title,
-            "param" => CueScope::Param,
-            s => return Err(format!("{s:?} is not strong, weak, heading, title or param")),
-        };
+        let status = keyword(
+            class,
+            &[("target", Status::Target), ("achieved", Status::Achieved), ("fact", Status::Fact)],
+        )?;
+        let scope = keyword(
+            scope,
+            &[
+                ("strong", CueScope::Strong),
+                ("weak", CueScope::Weak),
+                ("heading", CueScope::Heading),
+                ("title", CueScope::Title),
+                ("param", CueScope::Param),
+            ],
+        )?;
         out.push(StatusWord { word: word.to_string(), status, scope });
         Ok(())
     }
@@ -167,11 +163,7 @@ pub(crate) enum Cue {
 impl FromRow for MeasureCue {
     fn from_row(row: Row<'_>, out: &mut Vec<Self>) -> Result<(), String> {
         let [word, kind] = columns(&row, "WORD KIND")?;
-        let cue = match kind {
-            "growth" => Cue::Growth,
-            "share" => Cue::Share,
-            k => return Err(format!("{k:?} is not growth or share")),
-        };
+        let cue = keyword(kind, &[("growth", Cue::Growth), ("share", Cue::Share)])?;
         out.push(MeasureCue { word: word.to_string(), cue });
         Ok(())
     }
